@@ -1,0 +1,45 @@
+/** Deadlines and displayed dates are in Vietnam's time zone, whatever the server's zone is. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+const dayMonthYearTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2027-02-10T03:00:00Z" → "10/02/2027" (Vietnam time). */
+export function formatDate(instant: Date | string): string {
+  return dayMonthYear.format(new Date(instant));
+}
+
+/** "2027-02-10T03:00:00Z" → "10/02/2027 10:00" (Vietnam time). */
+export function formatDateTime(instant: Date | string): string {
+  return dayMonthYearTime.format(new Date(instant)).replace(',', '');
+}
+
+/** A calendar date "yyyy-mm-dd" as the user reads it: "dd/mm/yyyy". */
+export function formatCalendarDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** The calendar date (yyyy-mm-dd) in Vietnam at the given instant. */
+export function vietnamCalendarDate(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { FORM_IDS, FORMS, type FormId } from './forms/index.ts';
+import { parseOrThrow } from './validation.ts';
+
+export const submissionRequestSchema = z.object({
+  formId: z.enum(FORM_IDS, { error: 'Biểu mẫu không tồn tại.' }),
+  cycleId: z
+    .string({ error: 'Thiếu đợt công nhận.' })
+    .regex(/^[a-z0-9-]{3,64}$/, { error: 'Mã đợt công nhận không hợp lệ.' }),
+  // Generated once per draft by the client, so a double click or a network retry is one submission.
+  idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),
+  data: z.unknown(),
+});
+export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
+
+export const SUBMISSION_STATUSES = ['received', 'acknowledged'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  received: 'Đã nhận, đang xử lý',
+  acknowledged: 'Đã tiếp nhận',
+};
+
+export interface Submitter {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export interface Submission {
+  submissionId: string;
+  formId: FormId;
+  formVersion: number;
+  cycleId: string;
+  unitId: string;
+  submittedBy: Submitter;
+  submittedAt: string;
+  status: SubmissionStatus;
+  acknowledgedAt?: string;
+  data: unknown;
+}
+
+/** Validates the envelope and then the form's own data, naming fields as "data.<field>". */
+export function parseSubmissionRequest(body: unknown): SubmissionRequest {
+  const request = parseOrThrow(submissionRequestSchema, body);
+  const data = parseOrThrow(FORMS[request.formId].schema, request.data, 'data');
+  return { ...request, data };
+}

@@ -1,0 +1,29 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { vietnamCalendarDate } from '../../domain/dates.ts';
+import { config, dynamo } from '../shared/config.ts';
+import { keys } from '../shared/keys.ts';
+import { taskHandler } from '../shared/task.ts';
+
+const inputSchema = z.object({ scheduledTime: z.iso.datetime({ offset: true }) });
+
+/** Task RecordSweepRun: one run record per Vietnam calendar date; a second start finds it. */
+export async function recordSweepRun(input: z.infer<typeof inputSchema>) {
+  const asOfDate = vietnamCalendarDate(new Date(input.scheduledTime));
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: { ...keys.sweepRun(asOfDate), asOfDate, scheduledTime: input.scheduledTime, startedAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { asOfDate, firstRun: true };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { asOfDate, firstRun: false };
+  }
+}
+
+export const handler = taskHandler(inputSchema, recordSweepRun);

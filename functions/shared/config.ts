@@ -1,0 +1,52 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { ENV, type EnvName } from './env-names.ts';
+
+/**
+ * The one configuration module. Names come from environment variables set by the CDK stack or by
+ * the local stack; endpoints come from the SDK's standard AWS_ENDPOINT_URL_<SERVICE> variables, so
+ * the same code talks to AWS or to the local stand-ins without ever asking which.
+ */
+function required(name: EnvName): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+export const config = {
+  get tableName() {
+    return required(ENV.tableName);
+  },
+  get submissionWorkflowArn() {
+    return required(ENV.submissionWorkflowArn);
+  },
+  get mailFrom() {
+    return required(ENV.mailFrom);
+  },
+  get appUrl() {
+    return required(ENV.appUrl);
+  },
+};
+
+let documentClient: DynamoDBDocumentClient | undefined;
+let sfnClient: SFNClient | undefined;
+let sesClient: SESv2Client | undefined;
+
+export function dynamo(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documentClient;
+}
+
+export function stepFunctions(): SFNClient {
+  sfnClient ??= new SFNClient({});
+  return sfnClient;
+}
+
+export function email(): SESv2Client {
+  sesClient ??= new SESv2Client({});
+  return sesClient;
+}

@@ -1,0 +1,12 @@
+/**
+ * Environment variable names, shared by the runtime (config.ts) and the infrastructure that sets
+ * them (infra/constructs, infra/local), so the two can never drift apart.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  submissionWorkflowArn: 'SUBMISSION_WORKFLOW_ARN',
+  mailFrom: 'MAIL_FROM',
+  appUrl: 'APP_URL',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];

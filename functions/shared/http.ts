@@ -1,0 +1,67 @@
+import middy from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../domain/errors.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+const STATUS_BY_ERROR = new Map<typeof DomainError, number>([
+  [ValidationError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+]);
+
+export function json(statusCode: number, body: unknown): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Maps a thrown error to a response: domain errors say what to fix, anything else is a bare 500. */
+export function errorResponse(error: unknown): HttpResult {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_ERROR.get(error.constructor as typeof DomainError) ?? 400;
+    const issues = error instanceof ValidationError ? error.issues : undefined;
+    return json(status, { error: error.name, message: error.message, issues });
+  }
+  // Internals stay in the log, keyed by nothing secret; the user gets a plain apology.
+  console.error('Unhandled error', error instanceof Error ? error.stack : String(error));
+  return json(500, { error: 'InternalError', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.' });
+}
+
+export function httpErrors(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: (request) => {
+      request.response = errorResponse(request.error);
+    },
+  };
+}
+
+/** Reads a JSON body; API Gateway may hand it over base64-encoded. */
+export function jsonBody(event: HttpEvent): unknown {
+  if (!event.body) throw new ValidationError('Thiếu nội dung yêu cầu.');
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('Nội dung yêu cầu không phải JSON hợp lệ.');
+  }
+}
+
+/** Wraps an undecorated handler with the HTTP error mapping; export both from each handler file. */
+export function httpHandler(handler: HttpHandler) {
+  return middy<HttpEvent, HttpResult>(handler).use(httpErrors());
+}

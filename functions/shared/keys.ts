@@ -1,0 +1,11 @@
+/** Key shapes of the single table, in one place. */
+export const keys = {
+  submission: (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
+  submissionByUnit: (unitId: string, submittedAt: string, submissionId: string) => ({
+    gsi1pk: `UNIT#${unitId}`,
+    gsi1sk: `SUBMISSION#${submittedAt}#${submissionId}`,
+  }),
+  unitSubmissionsPrefix: (unitId: string) => ({ gsi1pk: `UNIT#${unitId}`, gsi1skPrefix: 'SUBMISSION#' }),
+  notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
+  sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
+};

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import { FORMS } from '../../domain/forms/index.ts';
+import type { Identity } from '../../domain/identity.ts';
+import type { Submission, SubmissionRequest } from '../../domain/submission.ts';
+import { config, dynamo } from './config.ts';
+import { keys } from './keys.ts';
+
+/** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
+export function submissionIdFor(unitId: string, idempotencyKey: string): string {
+  return createHash('sha256').update(`${unitId}\n${idempotencyKey}`).digest('base64url').slice(0, 22);
+}
+
+function fingerprint(request: SubmissionRequest): string {
+  return createHash('sha256').update(JSON.stringify([request.formId, request.cycleId, request.data])).digest('hex');
+}
+
+type StoredSubmission = Submission & { fingerprint: string };
+
+function withoutKeys(item: Record<string, unknown>): StoredSubmission {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  // Items are written only by storeSubmission above, so their shape is ours.
+  return rest as unknown as StoredSubmission;
+}
+
+/**
+ * Stores the submission before anything else happens. A retry with the same key and content
+ * returns the stored copy (created: false); the same key with other content is a conflict.
+ */
+export async function storeSubmission(
+  request: SubmissionRequest,
+  identity: Identity,
+  now: Date,
+): Promise<{ submission: Submission; created: boolean }> {
+  const submissionId = submissionIdFor(identity.unitId, request.idempotencyKey);
+  const submittedAt = now.toISOString();
+  const submission: StoredSubmission = {
+    submissionId,
+    formId: request.formId,
+    formVersion: FORMS[request.formId].version,
+    cycleId: request.cycleId,
+    unitId: identity.unitId,
+    submittedBy: { userId: identity.userId, name: identity.name, email: identity.email },
+    submittedAt,
+    status: 'received',
+    data: request.data,
+    fingerprint: fingerprint(request),
+  };
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: {
+          ...keys.submission(submissionId),
+          ...keys.submissionByUnit(identity.unitId, submittedAt, submissionId),
+          ...submission,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { submission, created: true };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const existing = await getSubmission(submissionId);
+    if (existing.fingerprint !== submission.fingerprint) {
+      throw new ConflictError('Biểu mẫu này đã được gửi với nội dung khác. Vui lòng tải lại trang để gửi bản mới.');
+    }
+    return { submission: existing, created: false };
+  }
+}
+
+export async function getSubmission(submissionId: string): Promise<StoredSubmission> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: config.tableName, Key: keys.submission(submissionId), ConsistentRead: true }),
+  );
+  if (!Item) throw new NotFoundError('Không tìm thấy hồ sơ.');
+  return withoutKeys(Item);
+}
+
+export async function listUnitSubmissions(unitId: string, limit = 50): Promise<Submission[]> {
+  const { gsi1pk, gsi1skPrefix } = keys.unitSubmissionsPrefix(unitId);
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: config.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': gsi1skPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return Items.map(withoutKeys);
+}
+
+/** Idempotent: acknowledging an already acknowledged submission returns it unchanged. */
+export async function acknowledgeSubmission(submissionId: string, now: Date): Promise<Submission> {
+  try {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: keys.submission(submissionId),
+        UpdateExpression: 'SET #status = :acknowledged, acknowledgedAt = :now',
+        ConditionExpression: '#status = :received',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':acknowledged': 'acknowledged', ':received': 'received', ':now': now.toISOString() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys(Attributes ?? {});
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return getSubmission(submissionId);
+  }
+}

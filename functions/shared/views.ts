@@ -1,0 +1,20 @@
+import { FORMS } from '../../domain/forms/index.ts';
+import { SUBMISSION_STATUS_LABELS, type Submission } from '../../domain/submission.ts';
+
+/** What the API returns of a submission: no internal fields, with labels the UI shows as is. */
+export function submissionView(submission: Submission) {
+  return {
+    submissionId: submission.submissionId,
+    formId: submission.formId,
+    formTitle: FORMS[submission.formId].title,
+    formVersion: submission.formVersion,
+    cycleId: submission.cycleId,
+    unitId: submission.unitId,
+    submittedBy: { name: submission.submittedBy.name },
+    submittedAt: submission.submittedAt,
+    status: submission.status,
+    statusLabel: SUBMISSION_STATUS_LABELS[submission.status],
+    acknowledgedAt: submission.acknowledgedAt,
+    data: submission.data,
+  };
+}

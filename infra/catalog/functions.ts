@@ -1,0 +1,62 @@
+import { ENV, type EnvName } from '../../functions/shared/env-names.ts';
+
+/**
+ * Every Lambda function: where its handler lives and which environment it needs. CDK bundles the
+ * entry; the local stack imports the same file and calls its exported `handler`.
+ */
+export interface FunctionDefinition {
+  id: string;
+  entry: string;
+  description: string;
+  env: EnvName[];
+  /** AWS permissions it needs, granted by the stack next to the matching env variable. */
+  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'mail:send')[];
+  timeoutSeconds?: number;
+}
+
+export const FUNCTIONS = [
+  {
+    id: 'submitForm',
+    entry: 'functions/submit-form/handler.ts',
+    description: 'Stores a validated form submission, then starts its workflow',
+    env: [ENV.tableName, ENV.submissionWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:submission'],
+  },
+  {
+    id: 'getSubmission',
+    entry: 'functions/get-submission/handler.ts',
+    description: 'Returns one submission to a user allowed to see it',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'listSubmissions',
+    entry: 'functions/list-submissions/handler.ts',
+    description: "Lists the signed-in user's unit's submissions, newest first",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'acknowledgeSubmission',
+    entry: 'functions/acknowledge-submission/handler.ts',
+    description: 'Workflow task: marks a stored submission as acknowledged',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'sendReceipt',
+    entry: 'functions/send-receipt/handler.ts',
+    description: 'Workflow task: emails the submitter a receipt, once',
+    env: [ENV.tableName, ENV.mailFrom, ENV.appUrl],
+    grants: ['table:read', 'table:write', 'mail:send'],
+  },
+  {
+    id: 'recordSweepRun',
+    entry: 'functions/record-sweep-run/handler.ts',
+    description: 'Workflow task: records that the daily deadline sweep ran for a date, once',
+    env: [ENV.tableName],
+    grants: ['table:write'],
+  },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionId = (typeof FUNCTIONS)[number]['id'];

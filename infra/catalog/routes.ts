@@ -1,0 +1,15 @@
+import type { FunctionId } from './functions.ts';
+
+/** HTTP API routes. Every route requires a signed-in user (JWT authorizer). */
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax: {name} is a path parameter. */
+  path: string;
+  functionId: FunctionId;
+}
+
+export const ROUTES: RouteDefinition[] = [
+  { method: 'POST', path: '/api/submissions', functionId: 'submitForm' },
+  { method: 'GET', path: '/api/submissions', functionId: 'listSubmissions' },
+  { method: 'GET', path: '/api/submissions/{submissionId}', functionId: 'getSubmission' },
+];
