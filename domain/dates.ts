@@ -43,3 +43,36 @@ export function vietnamCalendarDate(instant: Date): string {
   );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/** Offset of `timeZone` from UTC at `instant`, in milliseconds (Vietnam: +7 h, no DST). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timeZone` shows `isoDate` `hour`:`minute`. */
+export function zonedInstant(isoDate: string, hour: number, minute: number, timeZone = VIETNAM_TIME_ZONE): Date {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const wallClockAsUtc = Date.UTC(year, month - 1, day, hour, minute);
+  return new Date(wallClockAsUtc - zoneOffsetMs(wallClockAsUtc, timeZone));
+}
+
+/** "yyyy-mm-dd" plus `days`. */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,123 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ROUTES } from '../catalog/routes.ts';
+import { buildEvent, RouteTable } from './api-gateway.ts';
+import { DEMO_USERS } from './demo-users.ts';
+import type { LocalLambdas } from './lambdas.ts';
+import type { LocalSignIn } from './sign-in.ts';
+
+const MAX_BODY_BYTES = 6 * 1024 * 1024; // Lambda's synchronous payload limit
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+export interface AppServerOptions {
+  port: number;
+  webRoot: string;
+  mailInboxUrl: string;
+  lambdas: LocalLambdas;
+  signIn: LocalSignIn;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('payload too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The local front door: API Gateway (routes → the same Lambda handlers, behind a JWT check),
+ * the local sign-in that stands in for Cognito, and the built web app as CloudFront would serve it.
+ */
+export async function serveApp(options: AppServerOptions): Promise<{ server: Server; port: number }> {
+  const routes = new RouteTable(ROUTES);
+  const webRoot = resolve(options.webRoot);
+
+  async function api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const matched = routes.match(request.method ?? 'GET', url.pathname);
+    if (!matched) return sendJson(response, 404, { message: 'Not Found' });
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const claims = token ? await options.signIn.verify(token) : undefined;
+    if (!claims) return sendJson(response, 401, { message: 'Unauthorized' });
+    const body = await readBody(request);
+    const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
+    const result = (await options.lambdas.invoke(matched.route.functionId, event)) as APIGatewayProxyStructuredResultV2;
+    response.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
+    response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+  }
+
+  async function localAuth(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method === 'GET' && url.pathname === '/local/demo-users') {
+      return sendJson(response, 200, { users: DEMO_USERS });
+    }
+    if (request.method === 'POST' && url.pathname === '/local/sign-in') {
+      const { userId } = JSON.parse((await readBody(request)).toString('utf8') || '{}') as { userId?: unknown };
+      const user = DEMO_USERS.find((candidate) => candidate.userId === userId);
+      if (!user) return sendJson(response, 404, { message: 'Không có tài khoản thử nghiệm này.' });
+      return sendJson(response, 200, { token: await options.signIn.issue(user), user });
+    }
+    sendJson(response, 404, { message: 'Not Found' });
+  }
+
+  function staticFile(response: ServerResponse, url: URL): void {
+    if (url.pathname === '/app-config.json') {
+      return sendJson(response, 200, { signIn: 'local', mailInboxUrl: options.mailInboxUrl });
+    }
+    const requested = normalize(join(webRoot, decodeURIComponent(url.pathname)));
+    const inside = requested.startsWith(webRoot);
+    const isFile = inside && existsSync(requested) && statSync(requested).isFile();
+    // Client-side routes fall back to index.html, as the CloudFront distribution does.
+    const file = isFile ? requested : join(webRoot, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      return void response.end('The web app is not built yet: run `npm run build:web`.');
+    }
+    const immutable = file.includes(`${join(webRoot, 'assets')}`);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    createReadStream(file).pipe(response);
+  }
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = url.pathname.startsWith('/api/') ? api : url.pathname.startsWith('/local/') ? localAuth : undefined;
+    if (!route) return staticFile(response, url);
+    route(request, response, url).catch((error: unknown) => {
+      console.error('local api:', error instanceof Error ? error.message : error);
+      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+      else response.end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
+  return { server, port: (server.address() as AddressInfo).port };
+}

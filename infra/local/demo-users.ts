@@ -1,0 +1,62 @@
+import type { Role } from '../../domain/roles.ts';
+
+/** Demo accounts for the seed's own city (Thành Đoàn Sa Đéc, Tỉnh Đoàn Đồng Tháp). Local only. */
+export interface DemoUser {
+  userId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  unitId: string;
+  unitName: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    userId: 'bithu-tanphudong',
+    name: 'Nguyễn Thị Thu Hà',
+    email: 'bithu.tanphudong@sadec.doan.example',
+    roles: ['secretary'],
+    unitId: 'sadec-tan-phu-dong',
+    unitName: 'Đoàn xã Tân Phú Đông',
+  },
+  {
+    userId: 'bithu-phuong3',
+    name: 'Trần Minh Khoa',
+    email: 'bithu.phuong3@sadec.doan.example',
+    roles: ['secretary'],
+    unitId: 'sadec-phuong-3',
+    unitName: 'Đoàn Phường 3',
+  },
+  {
+    userId: 'xaydungdoan-sadec',
+    name: 'Lê Văn Phúc',
+    email: 'xaydungdoan@sadec.doan.example',
+    roles: ['organiser'],
+    unitId: 'sadec',
+    unitName: 'Thành Đoàn Sa Đéc',
+  },
+  {
+    userId: 'thamdinh-sadec',
+    name: 'Phạm Ngọc Lan',
+    email: 'thamdinh@sadec.doan.example',
+    roles: ['appraiser'],
+    unitId: 'sadec',
+    unitName: 'Thành Đoàn Sa Đéc',
+  },
+  {
+    userId: 'bithu-sadec',
+    name: 'Võ Thanh Tùng',
+    email: 'bithu@sadec.doan.example',
+    roles: ['leader'],
+    unitId: 'sadec',
+    unitName: 'Thành Đoàn Sa Đéc',
+  },
+  {
+    userId: 'quantri-dongthap',
+    name: 'Huỳnh Bảo Ngọc',
+    email: 'quantri@dongthap.doan.example',
+    roles: ['admin'],
+    unitId: 'dong-thap',
+    unitName: 'Tỉnh Đoàn Đồng Tháp',
+  },
+];

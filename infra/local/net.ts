@@ -1,0 +1,30 @@
+import { createServer } from 'node:net';
+
+/** A port the OS says is free right now (used when a caller asks for port 0, as tests do). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Polls until `probe` resolves, for services whose readiness is only visible from outside. */
+export async function waitUntil(probe: () => Promise<unknown>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await probe();
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${what} did not become ready in ${timeoutMs} ms: ${String(lastError)}`);
+}

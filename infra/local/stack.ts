@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ENV } from '../../functions/shared/env-names.ts';
+import { SCHEDULES } from '../catalog/schedules.ts';
+import { APP_TABLE } from '../catalog/tables.ts';
+import { WORKFLOWS } from '../catalog/workflows.ts';
+import { serveApp } from './app-server.ts';
+import { functionIdOfLocalArn, localArns } from './arns.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
+import { LocalLambdas } from './lambdas.ts';
+import { startMail } from './mail.ts';
+import { freePort } from './net.ts';
+import { LocalScheduler } from './scheduler.ts';
+import { LocalSignIn } from './sign-in.ts';
+import { loadWorkflow } from './stepfunctions/definitions.ts';
+import { LocalStepFunctions } from './stepfunctions/engine.ts';
+import { serveStepFunctions } from './stepfunctions/server.ts';
+import { ExecutionStore } from './stepfunctions/store.ts';
+import { ensureTable } from './tables.ts';
+
+export interface LocalStackOptions {
+  /** Where DynamoDB Local keeps its files and the sign-in key lives. */
+  dataDir: string;
+  /** 0 picks a free port (tests); the defaults suit people. */
+  ports?: Partial<Record<'app' | 'dynamodb' | 'stepFunctions' | 'mail', number>>;
+  root?: string;
+  scheduler?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string };
+  tableName: string;
+  workflowArns: Record<string, string>;
+  engine: LocalStepFunctions;
+  resumedExecutions: number;
+  nextScheduled: { id: string; next: Date }[];
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005 };
+export const LOCAL_TABLE_NAME = 'recognition';
+
+const closeServer = (server: Server) => new Promise<void>((done) => server.close(() => done()));
+
+async function portOf(requested: number | undefined, fallback: number): Promise<number> {
+  const port = requested ?? fallback;
+  return port === 0 ? freePort() : port;
+}
+
+/**
+ * Brings the whole system up on one machine: DynamoDB Local, the local Step Functions endpoint
+ * running workflows/*.asl.json, the SES inbox, API Gateway + the web app, and the scheduler.
+ * The handlers reach them through the same environment variables they read in AWS.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const root = resolve(options.root ?? process.cwd());
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const ports = {
+    app: await portOf(options.ports?.app, DEFAULT_PORTS.app),
+    dynamodb: await portOf(options.ports?.dynamodb, DEFAULT_PORTS.dynamodb),
+    stepFunctions: await portOf(options.ports?.stepFunctions, DEFAULT_PORTS.stepFunctions),
+    mail: await portOf(options.ports?.mail, DEFAULT_PORTS.mail),
+  };
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+
+  try {
+    log('Starting DynamoDB Local…');
+    const dynamodb = await startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb'));
+    cleanups.push(() => dynamodb.stop());
+    await ensureTable(dynamodb.client, LOCAL_TABLE_NAME, APP_TABLE);
+
+    const mail = await startMail(ports.mail);
+    cleanups.push(() => closeServer(mail.server));
+
+    const appUrl = `http://localhost:${ports.app}`;
+    const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
+      AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,
+      [ENV.tableName]: LOCAL_TABLE_NAME,
+      [ENV.submissionWorkflowArn]: workflowArns['submission-received'],
+      [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
+      [ENV.appUrl]: appUrl,
+    });
+
+    log('Loading handlers and state machines…');
+    const lambdas = new LocalLambdas(root);
+    await lambdas.load();
+    const store = new ExecutionStore(dynamodb.client);
+    await store.init();
+    const engine = new LocalStepFunctions(store, (arn) => {
+      const functionId = functionIdOfLocalArn(arn);
+      return functionId ? (input) => lambdas.invoke(functionId, input) : undefined;
+    });
+    for (const workflow of WORKFLOWS) engine.register(workflow.id, loadWorkflow(workflow, localArns.lambda, root));
+    const stepFunctions = await serveStepFunctions(engine, ports.stepFunctions);
+    cleanups.push(async () => {
+      await closeServer(stepFunctions.server);
+      await engine.idle();
+    });
+    const resumedExecutions = await engine.resume();
+
+    const mailInbox = `http://localhost:${mail.port}`;
+    const signIn = LocalSignIn.open(join(dataDir, 'sign-in.key'));
+    const app = await serveApp({ port: ports.app, webRoot: join(root, 'web/dist'), mailInboxUrl: mailInbox, lambdas, signIn });
+    cleanups.push(() => closeServer(app.server));
+
+    const scheduler = new LocalScheduler(SCHEDULES, async (schedule, scheduledTime) => {
+      const name = `${schedule.id}-${scheduledTime.toISOString().replace(/[:.]/g, '-')}`;
+      await engine.start(workflowArns[schedule.workflowId]!, name, JSON.stringify({ scheduledTime: scheduledTime.toISOString() }));
+    });
+    const nextScheduled = options.scheduler === false ? [] : scheduler.start();
+    cleanups.push(async () => scheduler.stop());
+
+    return {
+      urls: {
+        app: appUrl,
+        mailInbox,
+        stepFunctions: `http://127.0.0.1:${stepFunctions.port}`,
+        dynamodb: dynamodb.endpoint,
+      },
+      tableName: LOCAL_TABLE_NAME,
+      workflowArns,
+      engine,
+      resumedExecutions,
+      nextScheduled,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

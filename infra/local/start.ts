@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import { ROLE_LABELS } from '../../domain/roles.ts';
+import { DEMO_USERS } from './demo-users.ts';
+import { startLocalStack } from './stack.ts';
+import { buildWeb, webBuildIsStale } from './web-build.ts';
+
+/** `npm start`: the whole system on this machine, one log stream, a clean Ctrl-C. */
+const log = (line: string) => console.info(`[local] ${line}`);
+const started = performance.now();
+const root = process.cwd();
+
+if (webBuildIsStale(root)) {
+  log('Building the web app (first start or sources changed)…');
+  await buildWeb(root);
+}
+
+const stack = await startLocalStack({ dataDir: '.local', root, log });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+const accounts = DEMO_USERS.map(
+  (user) => `    ${user.userId.padEnd(20)} ${ROLE_LABELS[user.roles[0]!].padEnd(36)} ${user.unitName}`,
+).join('\n');
+
+console.info(`
+  Hệ thống công nhận Chi đoàn đạt chuẩn / Đoàn cơ sở "3 chủ động" is ready in ${seconds} s.
+
+  Web app (open on a phone or a desktop)  ${stack.urls.app}
+  Mail inbox (every email the system sends)  ${stack.urls.mailInbox}
+  Step Functions endpoint (@aws-sdk/client-sfn)  ${stack.urls.stepFunctions}
+  DynamoDB Local  ${stack.urls.dynamodb}   table "${stack.tableName}"
+
+  Demo accounts (pick one on the sign-in page, no password):
+${accounts}
+
+  Daily sweep next runs at ${stack.nextScheduled.map((s) => s.next.toISOString()).join(', ')} (07:00 Asia/Ho_Chi_Minh).
+  ${stack.resumedExecutions ? `Resumed ${stack.resumedExecutions} execution(s) left running by the last stop.` : ''}
+  Press Ctrl-C to stop; data is kept in .local/.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    stack
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  });
+}

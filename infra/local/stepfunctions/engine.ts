@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ExecutionAbortedError,
+  ExecutionError,
+  ExecutionTimeoutError,
+  StateMachine,
+  type StateMachineDefinition,
+} from 'aws-local-stepfunctions';
+import { localArns } from '../arns.ts';
+import { allStates, type AslMachine } from './definitions.ts';
+import { HistoryRecorder } from './history.ts';
+import { ExecutionExistsError, type ExecutionRecord, type ExecutionStatus, type ExecutionStore } from './store.ts';
+
+/** Runs a Task whose Resource is the given ARN; returns undefined for ARNs it does not serve. */
+export type TaskInvoker = (resourceArn: string) => ((input: unknown) => Promise<unknown>) | undefined;
+
+interface RegisteredMachine {
+  arn: string;
+  name: string;
+  definition: AslMachine;
+  engine: StateMachine;
+  handlers: Record<string, (input: unknown) => Promise<never>>;
+  createdAt: number;
+}
+
+export class StepFunctionsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Step Functions on one machine: the ASL runs in aws-local-stepfunctions, Task states call the
+ * in-process handlers, and every execution is recorded in DynamoDB Local. Executions that were
+ * running when the process died are started again on the next start (tasks are idempotent).
+ */
+export class LocalStepFunctions {
+  private readonly machines = new Map<string, RegisteredMachine>();
+  private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
+  private readonly stopReasons = new Map<string, { error?: string; cause?: string }>();
+
+  constructor(
+    private readonly store: ExecutionStore,
+    private readonly invokerFor: TaskInvoker,
+  ) {}
+
+  register(name: string, definition: AslMachine): string {
+    const arn = localArns.stateMachine(name);
+    const handlers: RegisteredMachine['handlers'] = {};
+    for (const [stateName, state] of allStates(definition)) {
+      if (state.Type !== 'Task' || !state.Resource) continue;
+      const invoke = this.invokerFor(state.Resource);
+      if (!invoke) throw new Error(`${name}: no local handler for ${stateName} (${state.Resource})`);
+      // The engine keys overrides by state name, so two Tasks of one name would be ambiguous.
+      if (handlers[stateName]) throw new Error(`${name}: Task state name ${stateName} is used twice`);
+      handlers[stateName] = invoke as (input: unknown) => Promise<never>;
+    }
+    const engine = new StateMachine(definition as unknown as StateMachineDefinition);
+    this.machines.set(arn, { arn, name, definition, engine, handlers, createdAt: Date.now() });
+    return arn;
+  }
+
+  listMachines(): { arn: string; name: string; definition: AslMachine; createdAt: number }[] {
+    return [...this.machines.values()];
+  }
+
+  machine(arn: string): RegisteredMachine {
+    const machine = this.machines.get(arn);
+    if (!machine) throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return machine;
+  }
+
+  /** StartExecution semantics: a repeated name with the same input while running returns the first. */
+  async start(stateMachineArn: string, name: string = randomUUID(), input = '{}'): Promise<ExecutionRecord> {
+    const machine = this.machine(stateMachineArn);
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
+      throw new StepFunctionsError('InvalidName', `Invalid Name: '${name}'`);
+    }
+    try {
+      JSON.parse(input);
+    } catch {
+      throw new StepFunctionsError('InvalidExecutionInput', 'Invalid State Machine Execution Input');
+    }
+    const record: ExecutionRecord = {
+      executionArn: localArns.execution(machine.name, name),
+      stateMachineArn,
+      name,
+      status: 'RUNNING',
+      startDate: Date.now(),
+      input,
+    };
+    try {
+      await this.store.create(record);
+    } catch (error) {
+      if (!(error instanceof ExecutionExistsError)) throw error;
+      const existing = await this.store.get(record.executionArn);
+      if (existing?.status === 'RUNNING' && existing.input === input) return existing;
+      throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`);
+    }
+    this.run(machine, record);
+    return record;
+  }
+
+  /** Starts again every execution left RUNNING by a previous process. */
+  async resume(): Promise<number> {
+    const stale = (await this.store.listRunning()).filter((record) => !this.running.has(record.executionArn));
+    for (const record of stale) {
+      const machine = this.machines.get(record.stateMachineArn);
+      if (machine) this.run(machine, record);
+    }
+    return stale.length;
+  }
+
+  async stop(executionArn: string, error?: string, cause?: string): Promise<number> {
+    const record = await this.describe(executionArn);
+    if (record.status !== 'RUNNING') return record.stopDate ?? Date.now();
+    const active = this.running.get(executionArn);
+    if (active) {
+      this.stopReasons.set(executionArn, { error, cause });
+      active.abort();
+      await active.done;
+      return (await this.describe(executionArn)).stopDate ?? Date.now();
+    }
+    // Left RUNNING by a process that died, and not resumed: close it as it stands.
+    const stopDate = Date.now();
+    const recorder = new HistoryRecorder();
+    recorder.record('ExecutionAborted', stopDate, { executionAbortedEventDetails: { error, cause } });
+    await this.store.close(executionArn, { status: 'ABORTED', stopDate, error, cause }, recorder.events);
+    return stopDate;
+  }
+
+  async describe(executionArn: string): Promise<ExecutionRecord> {
+    const record = await this.store.get(executionArn);
+    if (!record) throw new StepFunctionsError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return record;
+  }
+
+  listExecutions(stateMachineArn: string, status: ExecutionStatus | undefined, limit: number, token?: string) {
+    return this.store.list(stateMachineArn, status, limit, token);
+  }
+
+  history(executionArn: string, reverse: boolean, limit: number, token?: string) {
+    return this.store.history(executionArn, reverse, limit, token);
+  }
+
+  /** Resolves when no execution is running in this process (for a clean shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()].map((run) => run.done));
+  }
+
+  private run(machine: RegisteredMachine, record: ExecutionRecord): void {
+    const execution = machine.engine.run(JSON.parse(record.input), {
+      overrides: { taskResourceLocalHandlers: machine.handlers },
+      context: {
+        Execution: {
+          Id: record.executionArn,
+          Name: record.name,
+          Input: JSON.parse(record.input),
+          StartTime: new Date(record.startDate).toISOString(),
+          RoleArn: localArns.role('local-stepfunctions'),
+        },
+        StateMachine: { Id: machine.arn, Name: machine.name },
+      },
+    });
+    const recorder = new HistoryRecorder();
+    const logged = (async () => {
+      for await (const event of execution.eventLogs) recorder.recordEngineEvent(event);
+    })();
+    const done = (async () => {
+      const outcome = await settle(execution.result);
+      await logged.catch(() => undefined);
+      const reason = this.stopReasons.get(record.executionArn);
+      this.stopReasons.delete(record.executionArn);
+      await this.store.close(record.executionArn, { ...outcome, ...reason }, recorder.events);
+    })()
+      .catch((error: unknown) => console.error(`local-stepfunctions: could not record ${record.executionArn}`, error))
+      .finally(() => this.running.delete(record.executionArn));
+    this.running.set(record.executionArn, { abort: execution.abort, done });
+  }
+}
+
+async function settle(result: Promise<unknown>): Promise<{
+  status: ExecutionStatus;
+  stopDate: number;
+  output?: string;
+  error?: string;
+  cause?: string;
+}> {
+  try {
+    const output = await result;
+    return { status: 'SUCCEEDED', stopDate: Date.now(), output: JSON.stringify(output ?? null) };
+  } catch (error) {
+    const stopDate = Date.now();
+    if (error instanceof ExecutionAbortedError) return { status: 'ABORTED', stopDate };
+    if (error instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', stopDate, error: 'States.Timeout' };
+    const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+    return {
+      status: 'FAILED',
+      stopDate,
+      error: failure instanceof Error ? failure.name : 'States.Runtime',
+      cause: failure instanceof Error ? failure.message : String(failure),
+    };
+  }
+}

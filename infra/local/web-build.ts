@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+}
+
+/** True when the built web app is missing or older than anything it is built from. */
+export function webBuildIsStale(root: string): boolean {
+  const built = join(root, 'web/dist/index.html');
+  if (!existsSync(built)) return true;
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain'].map((path) => newestChange(join(root, path)));
+  return Math.max(...sources) > statSync(built).mtimeMs;
+}
+
+/** Builds web/ with Vite, the same build `npm run deploy` uploads. */
+export async function buildWeb(root: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+}

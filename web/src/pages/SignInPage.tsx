@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { request, saveSession, type SignedInUser } from '../api.ts';
+import { navigate } from '../router.ts';
+
+const ROLE_LABELS: Record<string, string> = {
+  secretary: 'Bí thư cơ sở',
+  organiser: 'Cán bộ Ban Tổ chức – Xây dựng Đoàn',
+  appraiser: 'Thành viên Tổ thẩm định',
+  leader: 'Lãnh đạo',
+  admin: 'Quản trị hệ thống',
+};
+
+/** Local sign-in: choose a demo account. In AWS the Cognito hosted page takes its place. */
+export function SignInPage() {
+  const [users, setUsers] = useState<SignedInUser[]>([]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    request<{ users: SignedInUser[] }>('GET', '/local/demo-users')
+      .then((result) => setUsers(result.users))
+      .catch(() => setError('Không tải được danh sách tài khoản thử nghiệm.'));
+  }, []);
+
+  async function signIn(userId: string) {
+    try {
+      saveSession(await request<{ token: string; user: SignedInUser }>('POST', '/local/sign-in', { userId }));
+      navigate('/');
+    } catch {
+      setError('Đăng nhập không thành công, vui lòng thử lại.');
+    }
+  }
+
+  return (
+    <section>
+      <h1>Đăng nhập</h1>
+      <p>Chọn một tài khoản thử nghiệm:</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      <ul className="cards">
+        {users.map((user) => (
+          <li key={user.userId}>
+            <button type="button" className="card" onClick={() => void signIn(user.userId)}>
+              <strong>{user.name}</strong>
+              <span>{user.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</span>
+              <span className="muted">{user.unitName}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
