@@ -19,5 +19,5 @@ export function webBuildIsStale(root: string): boolean {
 /** Builds web/ with Vite, the same build `npm run deploy` uploads. */
 export async function buildWeb(root: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'error' });
 }

@@ -1,0 +1,76 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { ENV, type EnvName } from '../../functions/shared/env-names.ts';
+import type { FunctionDefinition } from '../catalog/functions.ts';
+
+export interface ServiceFunctionProps {
+  definition: FunctionDefinition;
+  root: string;
+}
+
+/**
+ * One Lambda function (and its log group) with the project's defaults set once: Node.js 24 on
+ * ARM, ESM bundle with source maps, X-Ray tracing, a month of logs. Permissions are granted only
+ * through the bind… methods, each of which also sets the environment variable the code reads.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, { definition, root }: ServiceFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(root, definition.entry),
+      handler: 'handler',
+      description: definition.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? 30),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        // Some dependencies still call require(); give the ESM bundle one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+
+  bindTable(table: ITableV2, access: 'read' | 'readWrite'): void {
+    if (access === 'read') table.grantReadData(this.function);
+    else table.grantReadWriteData(this.function);
+    this.setEnv(ENV.tableName, table.tableName);
+  }
+
+  bindWorkflowStart(env: EnvName, stateMachine: IStateMachine): void {
+    stateMachine.grantStartExecution(this.function);
+    this.setEnv(env, stateMachine.stateMachineArn);
+  }
+
+  bindMail(from: string, identityArn: string): void {
+    this.function.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [identityArn] }),
+    );
+    this.setEnv(ENV.mailFrom, from);
+  }
+
+  setEnv(name: EnvName, value: string): void {
+    this.function.addEnvironment(name, value);
+  }
+}

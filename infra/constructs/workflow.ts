@@ -1,0 +1,46 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import type { FunctionId } from '../catalog/functions.ts';
+import type { WorkflowDefinition } from '../catalog/workflows.ts';
+
+export interface WorkflowProps {
+  definition: WorkflowDefinition;
+  functions: Record<FunctionId, IFunction>;
+  root: string;
+}
+
+/**
+ * A state machine loaded from its ASL file, the same file the local engine runs. Each
+ * `${Placeholder}` becomes a function ARN, and the role may invoke exactly those functions.
+ */
+export class Workflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, { definition, functions, root }: WorkflowProps) {
+    super(scope, id);
+    const substitutions: Record<string, string> = {};
+    const invoked: IFunction[] = [];
+    for (const [placeholder, functionId] of Object.entries(definition.functions)) {
+      const fn = functions[functionId];
+      substitutions[placeholder] = fn.functionArn;
+      invoked.push(fn);
+    }
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      definitionBody: DefinitionBody.fromFile(join(root, definition.file)),
+      definitionSubstitutions: substitutions,
+      stateMachineType: definition.type === 'EXPRESS' ? StateMachineType.EXPRESS : StateMachineType.STANDARD,
+      timeout: Duration.minutes(15),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+      },
+    });
+    for (const fn of invoked) fn.grantInvoke(this.stateMachine);
+  }
+}

@@ -1,0 +1,100 @@
+import { CfnOutput, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+import { ENV } from '../functions/shared/env-names.ts';
+import { FUNCTIONS, type FunctionId } from './catalog/functions.ts';
+import { ROUTES } from './catalog/routes.ts';
+import { SCHEDULES } from './catalog/schedules.ts';
+import { APP_TABLE } from './catalog/tables.ts';
+import { WORKFLOWS, type WorkflowId } from './catalog/workflows.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { RecognitionApi } from './constructs/http-api.ts';
+import { EvidenceBucket } from './constructs/private-bucket.ts';
+import { ServiceFunction } from './constructs/service-function.ts';
+import { UserDirectory } from './constructs/user-directory.ts';
+import { WebHosting } from './constructs/web-hosting.ts';
+import { Workflow } from './constructs/workflow.ts';
+
+export interface RecognitionStackProps extends StackProps {
+  /** Repository root: where function entries, workflows and web/dist are found. */
+  root: string;
+  /** Sender address, on a domain verified in SES. */
+  mailFrom: string;
+}
+
+const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+
+/** The whole system in AWS: the same handlers and ASL files `npm start` runs locally. */
+export class RecognitionStack extends Stack {
+  constructor(scope: Construct, id: string, props: RecognitionStackProps) {
+    super(scope, id, props);
+    const { root, mailFrom } = props;
+
+    const web = new WebHosting(this, 'Web');
+    const appUrl = `https://${web.distribution.distributionDomainName}`;
+    const data = new DataTable(this, 'Data', APP_TABLE);
+    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`] });
+    new EvidenceBucket(this, 'Evidence', [appUrl]);
+
+    const services = Object.fromEntries(
+      FUNCTIONS.map((definition) => [definition.id, new ServiceFunction(this, pascal(definition.id), { definition, root })]),
+    ) as Record<FunctionId, ServiceFunction>;
+    const lambdas = Object.fromEntries(
+      Object.entries(services).map(([functionId, service]) => [functionId, service.function]),
+    ) as unknown as Record<FunctionId, IFunction>;
+    const workflows = Object.fromEntries(
+      WORKFLOWS.map((definition) => [definition.id, new Workflow(this, pascal(definition.id), { definition, functions: lambdas, root })]),
+    ) as Record<WorkflowId, Workflow>;
+
+    const mailDomain = mailFrom.replace(/^.*@/, '').replace(/>$/, '');
+    const mailIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain });
+    for (const definition of FUNCTIONS) {
+      const service = services[definition.id];
+      const grants: readonly string[] = definition.grants;
+      if (grants.includes('table:write')) service.bindTable(data.table, 'readWrite');
+      else if (grants.includes('table:read')) service.bindTable(data.table, 'read');
+      if (grants.includes('workflow:submission')) {
+        service.bindWorkflowStart(ENV.submissionWorkflowArn, workflows['submission-received'].stateMachine);
+      }
+      if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);
+      if ((definition.env as readonly string[]).includes(ENV.appUrl)) service.setEnv(ENV.appUrl, appUrl);
+    }
+
+    const api = new RecognitionApi(this, 'Http', {
+      routes: ROUTES,
+      functions: lambdas,
+      userPool: users.userPool,
+      client: users.client,
+      allowedOrigins: [appUrl],
+    });
+
+    for (const schedule of SCHEDULES) {
+      new Schedule(this, `${pascal(schedule.id)}Schedule`, {
+        description: schedule.description,
+        schedule: ScheduleExpression.cron({
+          hour: String(schedule.hour),
+          minute: String(schedule.minute),
+          timeZone: TimeZone.of(schedule.timeZone),
+        }),
+        target: new StepFunctionsStartExecution(workflows[schedule.workflowId].stateMachine, {
+          input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        }),
+      });
+    }
+
+    web.deploy(join(root, 'web/dist'), {
+      signIn: 'cognito',
+      apiUrl: api.api.apiEndpoint,
+      region: this.region,
+      userPoolId: users.userPool.userPoolId,
+      clientId: users.client.userPoolClientId,
+    });
+
+    new CfnOutput(this, 'AppUrl', { value: appUrl });
+    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+  }
+}
