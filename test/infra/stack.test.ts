@@ -1,0 +1,132 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../infra/catalog/functions.ts';
+import { ROUTES } from '../../infra/catalog/routes.ts';
+import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
+import { RecognitionStack } from '../../infra/stack.ts';
+import { ROLES } from '../../domain/roles.ts';
+
+let template: Template;
+
+type Resource = { Properties: Record<string, unknown> };
+
+/** The policy statements attached to the role of the catalogued function with this description. */
+function actionsOf(description: string): string[] {
+  const [fnId] = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } })).map(
+    ([id]) => id,
+  );
+  const fn = template.findResources('AWS::Lambda::Function')[fnId!] as Resource;
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
+    .flatMap((statement) => [statement.Action].flat());
+}
+
+beforeAll(() => {
+  // Prepare: skip esbuild bundling; the template is the same without it.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new RecognitionStack(app, 'Test', {
+    root: process.cwd(),
+    mailFrom: 'khong-tra-loi@doan.example',
+    env: { account: '123456789012', region: 'ap-southeast-1' },
+  });
+  template = Template.fromStack(stack);
+});
+
+describe('RecognitionStack', () => {
+  it('builds the table from the shared definition, with its index and point-in-time recovery', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('deploys every catalogued function on Node.js 24, ARM, traced', () => {
+    for (const fn of FUNCTIONS) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: fn.description,
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('grants each function only what its catalogue entry asks for', () => {
+    const submit = actionsOf(FUNCTIONS.find((fn) => fn.id === 'submitForm')!.description);
+    const read = actionsOf(FUNCTIONS.find((fn) => fn.id === 'getSubmission')!.description);
+    const mail = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sendReceipt')!.description);
+
+    expect(submit).toContain('states:StartExecution');
+    expect(submit).toContain('dynamodb:PutItem');
+    expect(read).toContain('dynamodb:GetItem');
+    expect(read).not.toContain('dynamodb:PutItem');
+    expect(read).not.toContain('states:StartExecution');
+    expect(mail).toContain('ses:SendEmail');
+    expect(submit).not.toContain('ses:SendEmail');
+  });
+
+  it('loads each state machine from its ASL file with the catalogued substitutions', () => {
+    const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+    expect(machines).toHaveLength(WORKFLOWS.length);
+    const substitutionKeys = machines.map((m) => Object.keys(m.Properties.DefinitionSubstitutions as object).sort());
+    expect(substitutionKeys).toEqual(
+      expect.arrayContaining(WORKFLOWS.map((workflow) => Object.keys(workflow.functions).sort())),
+    );
+  });
+
+  it('puts every route behind the Cognito JWT authorizer', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: Match.objectLike({ Issuer: Match.anyValue() }),
+    });
+    for (const route of ROUTES) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+        AuthorizationType: 'JWT',
+      });
+    }
+  });
+
+  it('has one Cognito group per role and the unit as a custom attribute', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'unitId', AttributeDataType: 'String' })]),
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  it('runs the daily sweep at 07:00 Vietnam time with the scheduled time as input', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+      Target: Match.objectLike({ Input: Match.stringLikeRegexp('<aws.scheduler.scheduled-time>') }),
+    });
+  });
+
+  it('keeps every bucket private, encrypted and TLS-only', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(2);
+    for (const bucket of Object.values(buckets) as Resource[]) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toBeDefined();
+    }
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      }),
+    });
+  });
+});

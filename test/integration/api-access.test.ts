@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestStack } from '../support/local-stack.ts';
+import { planSubmission } from '../support/samples.ts';
+
+let local: TestStack;
+
+beforeAll(async () => {
+  local = await TestStack.start();
+});
+afterAll(async () => {
+  await local?.stop();
+});
+
+describe('HTTP API access', () => {
+  it('refuses requests without a valid token, as the JWT authorizer does', async () => {
+    // Act
+    const none = await local.api('GET', '/api/submissions');
+    const forged = await local.api('GET', '/api/submissions', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+
+    // Assess
+    expect(none.status).toBe(401);
+    expect(forged.status).toBe(401);
+  });
+
+  it('lets only a cơ sở secretary submit', async () => {
+    // Prepare
+    const organiser = await local.signIn('xaydungdoan-sadec');
+
+    // Act
+    const response = await local.api('POST', '/api/submissions', organiser, planSubmission());
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(response.body.message).toBe('Tài khoản của bạn không có quyền thực hiện thao tác này.');
+  });
+
+  it("never shows one unit a sibling unit's submission", async () => {
+    // Prepare
+    const tanPhuDong = await local.signIn('bithu-tanphudong');
+    const phuong3 = await local.signIn('bithu-phuong3');
+    const created = await local.api('POST', '/api/submissions', tanPhuDong, planSubmission());
+
+    // Act
+    const direct = await local.api('GET', `/api/submissions/${created.body.submissionId}`, phuong3);
+    const listed = await local.api('GET', '/api/submissions', phuong3);
+    const own = await local.api('GET', `/api/submissions/${created.body.submissionId}`, tanPhuDong);
+
+    // Assess
+    expect(direct.status).toBe(403);
+    expect(listed.body.items.map((item: { submissionId: string }) => item.submissionId)).not.toContain(created.body.submissionId);
+    expect(own.status).toBe(200);
+  });
+
+  it('answers invalid input with 400 naming each field in Vietnamese, and stores nothing', async () => {
+    // Prepare
+    const token = await local.signIn('bithu-tanphudong');
+    const before = await local.api('GET', '/api/submissions', token);
+
+    // Act
+    const response = await local.api('POST', '/api/submissions', token, planSubmission({ planNumber: '', summary: 'ngắn' }));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([
+      { field: 'data.planNumber', message: 'Vui lòng nhập số kế hoạch.' },
+      { field: 'data.summary', message: 'Nội dung kế hoạch cần ít nhất 20 ký tự.' },
+    ]);
+    const after = await local.api('GET', '/api/submissions', token);
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+
+export interface InboxEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+}
+
+/** The whole local stack on free ports with a throwaway data folder, plus clients to inspect it. */
+export class TestStack {
+  private constructor(
+    readonly stack: LocalStack,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(dataDir = mkdtempSync(join(tmpdir(), 'doan-test-'))): Promise<TestStack> {
+    const stack = await startLocalStack({
+      dataDir,
+      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0 },
+      scheduler: false,
+    });
+    return new TestStack(stack, dataDir);
+  }
+
+  /** Stops the stack; the data folder stays unless `discard` (a restart test reuses it). */
+  async stop(discard = true): Promise<void> {
+    await this.stack.stop();
+    if (discard) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  get sfn(): SFNClient {
+    return new SFNClient({ endpoint: this.stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  }
+
+  get dynamo(): DynamoDBDocumentClient {
+    const client = new DynamoDBClient({ endpoint: this.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    return DynamoDBDocumentClient.from(client);
+  }
+
+  async signIn(userId: string): Promise<string> {
+    const response = await fetch(`${this.stack.urls.app}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId }) });
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  async api(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.stack.urls.app}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  async inbox(): Promise<InboxEmail[]> {
+    const response = await fetch(`${this.stack.urls.mailInbox}/store`);
+    return ((await response.json()) as { emails: InboxEmail[] }).emails;
+  }
+}
+
+/** Polls a condition instead of sleeping a fixed time. */
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
