@@ -60,7 +60,7 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   );
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

@@ -5,6 +5,9 @@ import * as z from 'zod';
  * implementation plan (seed 002, III.2, Bước 1). The richer forms come with the forms issue;
  * this one proves the whole path from a phone to the state machine.
  */
+const branchCountError = (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'Vui lòng nhập số chi đoàn.' : 'Số chi đoàn phải là số nguyên.';
+
 export const implementationPlanSchema = z
   .object({
     planNumber: z
@@ -17,12 +20,12 @@ export const implementationPlanSchema = z
       .iso.date({ error: 'Ngày ban hành không hợp lệ.' })
       .meta({ title: 'Ngày ban hành' }),
     residentialBranchCount: z
-      .int({ error: 'Số chi đoàn phải là số nguyên.' })
+      .int({ error: branchCountError })
       .min(1, { error: 'Đơn vị phải có ít nhất 1 chi đoàn trên địa bàn dân cư.' })
       .max(1000, { error: 'Số chi đoàn tối đa là 1000.' })
       .meta({ title: 'Số chi đoàn trên địa bàn dân cư' }),
     targetBranchCount: z
-      .int({ error: 'Số chi đoàn phải là số nguyên.' })
+      .int({ error: branchCountError })
       .min(0, { error: 'Số chi đoàn không thể âm.' })
       .max(1000, { error: 'Số chi đoàn tối đa là 1000.' })
       .meta({ title: 'Số chi đoàn phấn đấu đạt chuẩn trong năm' }),

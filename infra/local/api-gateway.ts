@@ -40,13 +40,13 @@ export class RouteTable {
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
 
 /** API Gateway flattens a JWT's array claims to "[a b]" strings before the handler sees them. */
-function flattenClaims(payload: JWTPayload): Record<string, string | number | boolean | string[]> {
-  return Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? `[${value.join(' ')}]` : (value as string | number | boolean),
-    ]),
-  );
+function flattenClaims(payload: JWTPayload): Record<string, string | number | boolean> {
+  const claims: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    if (Array.isArray(value)) claims[name] = `[${value.join(' ')}]`;
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') claims[name] = value;
+  }
+  return claims;
 }
 
 /** Builds the HTTP API (payload 2.0) event that API Gateway hands a Lambda after its JWT authorizer. */
@@ -96,5 +96,5 @@ export function buildEvent(
       authorizer: { principalId: String(claims.sub ?? ''), integrationLatency: 0, jwt: { claims: flattenClaims(claims), scopes: [] } },
     },
     stageVariables: undefined,
-  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS, type FunctionDefinition, type FunctionId } from '../catalog/functions.ts';
+import { FUNCTIONS, type FunctionDefinition } from '../catalog/functions.ts';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -43,7 +43,7 @@ export class LocalLambdas {
     );
   }
 
-  async invoke(functionId: FunctionId | string, payload: unknown): Promise<unknown> {
+  async invoke(functionId: string, payload: unknown): Promise<unknown> {
     const handler = this.handlers.get(functionId);
     if (!handler) throw new Error(`No local function ${functionId}`);
     const definition: FunctionDefinition | undefined = FUNCTIONS.find((fn) => fn.id === functionId);

@@ -121,7 +121,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await engine.start(workflowArns[schedule.workflowId]!, name, JSON.stringify({ scheduledTime: scheduledTime.toISOString() }));
     });
     const nextScheduled = options.scheduler === false ? [] : scheduler.start();
-    cleanups.push(async () => scheduler.stop());
+    cleanups.push(() => Promise.resolve(scheduler.stop()));
 
     return {
       urls: {

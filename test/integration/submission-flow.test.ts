@@ -26,7 +26,7 @@ describe('a form submission, end to end on the local stack', () => {
 
     // Assess: accepted and stored in DynamoDB Local
     expect(response.status).toBe(201);
-    const submissionId = response.body.submissionId as string;
+    const submissionId = response.body.submissionId;
     const stored = await local.dynamo.send(
       new GetCommand({ TableName: local.stack.tableName, Key: keys.submission(submissionId) }),
     );
@@ -75,7 +75,7 @@ describe('a form submission, end to end on the local stack', () => {
     const token = await local.signIn('bithu-phuong3');
     const request = planSubmission();
     const first = await local.api('POST', '/api/submissions', token, request);
-    const submissionId = first.body.submissionId as string;
+    const submissionId = first.body.submissionId;
 
     // Act
     const retries = await Promise.all([1, 2, 3].map(() => local.api('POST', '/api/submissions', token, request)));

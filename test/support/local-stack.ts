@@ -7,6 +7,15 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 
+/** What the API answers, loosely: each test reads the fields it expects. */
+export interface ApiBody {
+  submissionId: string;
+  status: string;
+  message: string;
+  issues?: { field: string; message: string }[];
+  items: { submissionId: string; status: string }[];
+}
+
 export interface InboxEmail {
   messageId: string;
   from: string;
@@ -31,6 +40,23 @@ export class TestStack {
     return new TestStack(stack, dataDir);
   }
 
+  /**
+   * Stops and starts again on the same data and ports, as `npm start` after Ctrl-C does. Same
+   * ports because the handler modules stay loaded in this process and keep their SDK clients,
+   * as a warm Lambda would.
+   */
+  async restart(): Promise<TestStack> {
+    const port = (url: string) => Number(new URL(url).port);
+    const { urls } = this.stack;
+    await this.stop(false);
+    const stack = await startLocalStack({
+      dataDir: this.dataDir,
+      ports: { app: port(urls.app), dynamodb: port(urls.dynamodb), stepFunctions: port(urls.stepFunctions), mail: port(urls.mailInbox) },
+      scheduler: false,
+    });
+    return new TestStack(stack, this.dataDir);
+  }
+
   /** Stops the stack; the data folder stays unless `discard` (a restart test reuses it). */
   async stop(discard = true): Promise<void> {
     await this.stack.stop();
@@ -51,13 +77,13 @@ export class TestStack {
     return ((await response.json()) as { token: string }).token;
   }
 
-  async api(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async api(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: ApiBody }> {
     const response = await fetch(`${this.stack.urls.app}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as ApiBody };
   }
 
   async inbox(): Promise<InboxEmail[]> {

@@ -35,6 +35,7 @@ describe('parseSubmissionRequest', () => {
     ['residentialBranchCount', { residentialBranchCount: 0, targetBranchCount: 0 }, 'Đơn vị phải có ít nhất 1 chi đoàn trên địa bàn dân cư.'],
     ['targetBranchCount', { targetBranchCount: 2.5 }, 'Số chi đoàn phải là số nguyên.'],
     ['summary', { summary: 'ngắn' }, 'Nội dung kế hoạch cần ít nhất 20 ký tự.'],
+    ['residentialBranchCount', { residentialBranchCount: undefined }, 'Vui lòng nhập số chi đoàn.'],
   ])('names data.%s with a Vietnamese message when it is wrong', (field, change, message) => {
     // Prepare
     const body = { ...valid, data: { ...implementationPlanSample, ...change } };

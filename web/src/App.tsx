@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { currentSession, saveSession } from './api.ts';
+import { currentSession, saveSession, SESSION_EVENT } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { PlanFormPage } from './pages/PlanFormPage.tsx';
@@ -14,7 +14,13 @@ interface AppConfig {
 export function App() {
   const path = usePath();
   const [config, setConfig] = useState<AppConfig>();
-  const session = currentSession();
+  const [session, setSession] = useState(currentSession);
+
+  useEffect(() => {
+    const update = () => setSession(currentSession());
+    window.addEventListener(SESSION_EVENT, update);
+    return () => window.removeEventListener(SESSION_EVENT, update);
+  }, []);
 
   useEffect(() => {
     fetch('/app-config.json')

@@ -1,8 +1,13 @@
 /** The browser's side of the HTTP API: one place that adds the token and reads errors. */
-export interface ApiError {
-  status: number;
-  message: string;
-  issues?: { field: string; message: string }[];
+/** A refused or failed request, with the server's Vietnamese message and field issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
 }
 
 export interface SignedInUser {
@@ -33,9 +38,13 @@ export function currentSession(): { token: string; user: SignedInUser } | undefi
   return stored ? (JSON.parse(stored) as { token: string; user: SignedInUser }) : undefined;
 }
 
+export const SESSION_EVENT = 'session-changed';
+
+/** Stores (or clears) the session and tells the app, which re-renders on the event. */
 export function saveSession(session: { token: string; user: SignedInUser } | undefined): void {
   if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   else localStorage.removeItem(SESSION_KEY);
+  window.dispatchEvent(new Event(SESSION_EVENT));
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -48,16 +57,13 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw { status: 0, message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.' } satisfies ApiError;
+    throw new ApiError(0, 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }
   const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
     if (response.status === 401) saveSession(undefined);
-    throw {
-      status: response.status,
-      message: typeof payload.message === 'string' ? payload.message : 'Yêu cầu không thành công.',
-      issues: payload.issues as ApiError['issues'],
-    } satisfies ApiError;
+    const message = typeof payload.message === 'string' ? payload.message : 'Yêu cầu không thành công.';
+    throw new ApiError(response.status, message, payload.issues as ApiError['issues']);
   }
   return payload as T;
 }

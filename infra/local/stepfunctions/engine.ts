@@ -11,6 +11,8 @@ import { allStates, type AslMachine } from './definitions.ts';
 import { HistoryRecorder } from './history.ts';
 import { ExecutionExistsError, type ExecutionRecord, type ExecutionStatus, type ExecutionStore } from './store.ts';
 
+type EngineInput = Parameters<StateMachine['run']>[0];
+
 /** Runs a Task whose Resource is the given ARN; returns undefined for ARNs it does not serve. */
 export type TaskInvoker = (resourceArn: string) => ((input: unknown) => Promise<unknown>) | undefined;
 
@@ -152,13 +154,14 @@ export class LocalStepFunctions {
   }
 
   private run(machine: RegisteredMachine, record: ExecutionRecord): void {
-    const execution = machine.engine.run(JSON.parse(record.input), {
+    const input = JSON.parse(record.input) as EngineInput;
+    const execution = machine.engine.run(input, {
       overrides: { taskResourceLocalHandlers: machine.handlers },
       context: {
         Execution: {
           Id: record.executionArn,
           Name: record.name,
-          Input: JSON.parse(record.input),
+          Input: input,
           StartTime: new Date(record.startDate).toISOString(),
           RoleArn: localArns.role('local-stepfunctions'),
         },

@@ -4,7 +4,7 @@ import { StepFunctionsError, type LocalStepFunctions } from './engine.ts';
 import type { ExecutionRecord, ExecutionStatus } from './store.ts';
 
 type Body = Record<string, unknown>;
-type Operation = (engine: LocalStepFunctions, body: Body) => Promise<Body>;
+type Operation = (engine: LocalStepFunctions, body: Body) => Promise<Body> | Body;
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -71,7 +71,7 @@ const OPERATIONS: Record<string, Operation> = {
     const page = await engine.history(arn, body.reverseOrder === true, num(body.maxResults) || 100, str(body.nextToken));
     return { events: page.items, nextToken: page.nextToken };
   },
-  async ListStateMachines(engine) {
+  ListStateMachines(engine) {
     return {
       stateMachines: engine.listMachines().map((machine) => ({
         stateMachineArn: machine.arn,
@@ -81,7 +81,7 @@ const OPERATIONS: Record<string, Operation> = {
       })),
     };
   },
-  async DescribeStateMachine(engine, body) {
+  DescribeStateMachine(engine, body) {
     const machine = engine.machine(required(body, 'stateMachineArn'));
     return {
       stateMachineArn: machine.arn,

@@ -3,7 +3,7 @@ import type { ErrorSchema, FormValidation } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState } from 'react';
 import { FORMS } from '../../../domain/forms/index.ts';
-import { request, type ApiError, type SubmissionView } from '../api.ts';
+import { ApiError, request, type SubmissionView } from '../api.ts';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
 
@@ -52,7 +52,7 @@ export function PlanFormPage() {
       sessionStorage.removeItem(KEY_STORAGE);
       navigate(`/submissions/${submission.submissionId}`);
     } catch (failure) {
-      const error = failure as ApiError;
+      const error = failure instanceof ApiError ? failure : new ApiError(0, 'Gửi không thành công, vui lòng thử lại.');
       setMessage(error.message);
       setServerErrors(error.issues ? errorSchemaOf(error.issues, 'data.') : undefined);
     } finally {
