@@ -23,6 +23,8 @@ export interface RecognitionStackProps extends StackProps {
   root: string;
   /** Sender address, on a domain verified in SES. */
   mailFrom: string;
+  /** Prefix of the Cognito hosted sign-in domain, unique in the region. */
+  authDomainPrefix: string;
 }
 
 const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
@@ -36,7 +38,7 @@ export class RecognitionStack extends Stack {
     const web = new WebHosting(this, 'Web');
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
-    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`] });
+    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix });
     new EvidenceBucket(this, 'Evidence', [appUrl]);
 
     const services = Object.fromEntries(
@@ -88,8 +90,7 @@ export class RecognitionStack extends Stack {
     web.deploy(join(root, 'web/dist'), {
       signIn: 'cognito',
       apiUrl: api.api.apiEndpoint,
-      region: this.region,
-      userPoolId: users.userPool.userPoolId,
+      authDomain: users.authDomain,
       clientId: users.client.userPoolClientId,
     });
 

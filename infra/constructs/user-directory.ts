@@ -1,11 +1,22 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, CfnUserPoolGroup, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
 
 export interface UserDirectoryProps {
   /** Where the web app receives the sign-in redirect. */
   callbackUrls: string[];
+  /** Prefix of the hosted sign-in domain, unique in the region. */
+  domainPrefix: string;
 }
 
 /**
@@ -15,6 +26,8 @@ export interface UserDirectoryProps {
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** Host of the hosted sign-in page, e.g. doan-123.auth.ap-southeast-1.amazoncognito.com. */
+  readonly authDomain: string;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
@@ -37,9 +50,17 @@ export class UserDirectory extends Construct {
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
-      oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: props.callbackUrls },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: props.callbackUrls,
+        logoutUrls: props.callbackUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: Duration.hours(8),
-      readAttributes: undefined,
+      preventUserExistenceErrors: true,
     });
+    const domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.authDomain = `${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
   }
 }

@@ -31,6 +31,7 @@ beforeAll(() => {
   const stack = new RecognitionStack(app, 'Test', {
     root: process.cwd(),
     mailFrom: 'khong-tra-loi@doan.example',
+    authDomainPrefix: 'doan-test',
     env: { account: '123456789012', region: 'ap-southeast-1' },
   });
   template = Template.fromStack(stack);
@@ -93,6 +94,15 @@ describe('RecognitionStack', () => {
         AuthorizationType: 'JWT',
       });
     }
+  });
+
+  it('signs users in on the hosted page with the code flow, and tells the web app where', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'doan-test' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: Match.arrayWith(['openid']),
+      GenerateSecret: false,
+    });
   });
 
   it('has one Cognito group per role and the unit as a custom attribute', () => {

@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import { currentSession, saveSession, SESSION_EVENT } from './api.ts';
+import { completeCognitoSignIn } from './auth/cognito.ts';
+import { loadConfig, type AppConfig } from './config.ts';
 import { navigate, usePath } from './router.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { PlanFormPage } from './pages/PlanFormPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
-
-interface AppConfig {
-  signIn: 'local' | 'cognito';
-  mailInboxUrl?: string;
-}
 
 export function App() {
   const path = usePath();
@@ -22,16 +19,22 @@ export function App() {
     return () => window.removeEventListener(SESSION_EVENT, update);
   }, []);
 
+  const [configError, setConfigError] = useState(false);
+
   useEffect(() => {
-    fetch('/app-config.json')
-      .then((response) => response.json() as Promise<AppConfig>)
-      .then(setConfig)
-      .catch(() => setConfig({ signIn: 'cognito' }));
+    loadConfig()
+      .then(async (loaded) => {
+        if (loaded.signIn === 'cognito') await completeCognitoSignIn(loaded);
+        setConfig(loaded);
+      })
+      .catch(() => setConfigError(true));
   }, []);
 
   const submissionId = /^\/submissions\/([^/]+)$/.exec(path)?.[1];
   let page;
-  if (!session) page = <SignInPage />;
+  if (configError) page = <p className="error" role="alert">Không tải được cấu hình ứng dụng. Vui lòng tải lại trang.</p>;
+  else if (!config) page = <p className="muted">Đang tải…</p>;
+  else if (!session) page = <SignInPage config={config} />;
   else if (path === '/forms/implementation-plan') page = <PlanFormPage />;
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else page = <HomePage />;
@@ -52,7 +55,7 @@ export function App() {
         )}
       </header>
       <main>{page}</main>
-      {config?.mailInboxUrl && (
+      {config?.signIn === 'local' && config.mailInboxUrl && (
         <footer>
           Môi trường thử nghiệm · <a href={config.mailInboxUrl}>Hộp thư thử nghiệm</a>
         </footer>

@@ -1,3 +1,5 @@
+import { apiUrl } from './config.ts';
+
 /** The browser's side of the HTTP API: one place that adds the token and reads errors. */
 /** A refused or failed request, with the server's Vietnamese message and field issues. */
 export class ApiError extends Error {
@@ -51,7 +53,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const token = currentSession()?.token;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(path.startsWith('/api/') ? apiUrl(path) : path, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),

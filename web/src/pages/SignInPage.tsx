@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { request, saveSession, type SignedInUser } from '../api.ts';
+import { startCognitoSignIn } from '../auth/cognito.ts';
+import type { AppConfig } from '../config.ts';
 import { navigate } from '../router.ts';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -10,8 +12,23 @@ const ROLE_LABELS: Record<string, string> = {
   admin: 'Quản trị hệ thống',
 };
 
-/** Local sign-in: choose a demo account. In AWS the Cognito hosted page takes its place. */
-export function SignInPage() {
+export function SignInPage({ config }: { config: AppConfig }) {
+  if (config.signIn === 'cognito') {
+    return (
+      <section>
+        <h1>Đăng nhập</h1>
+        <p>Đăng nhập bằng tài khoản do Ban Tổ chức cấp.</p>
+        <button type="button" className="primary" onClick={() => void startCognitoSignIn(config)}>
+          Đăng nhập
+        </button>
+      </section>
+    );
+  }
+  return <DemoSignIn />;
+}
+
+/** One machine only: choose a demo account; no password. */
+function DemoSignIn() {
   const [users, setUsers] = useState<SignedInUser[]>([]);
   const [error, setError] = useState<string>();
 

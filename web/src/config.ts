@@ -1,0 +1,18 @@
+/** Runtime configuration served beside the app: locally by the adapter, in AWS from S3. */
+export type AppConfig =
+  | { signIn: 'local'; apiUrl?: string; mailInboxUrl?: string }
+  | { signIn: 'cognito'; apiUrl: string; authDomain: string; clientId: string };
+
+let loaded: AppConfig | undefined;
+
+export async function loadConfig(): Promise<AppConfig> {
+  const response = await fetch('/app-config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`app-config.json: ${response.status}`);
+  loaded = (await response.json()) as AppConfig;
+  return loaded;
+}
+
+/** Where API paths are resolved: the same origin locally, the HTTP API's URL in AWS. */
+export function apiUrl(path: string): string {
+  return `${loaded?.apiUrl ?? ''}${path}`;
+}
