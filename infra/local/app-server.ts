@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../catalog/routes.ts';
 import { buildEvent, RouteTable } from './api-gateway.ts';
@@ -34,6 +35,8 @@ export interface AppServerOptions {
   mailInboxUrl: string;
   lambdas: LocalLambdas;
   signIn: LocalSignIn;
+  /** One line per API call, like API Gateway's access log; never bodies or tokens. */
+  log?: (line: string) => void;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -112,6 +115,10 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname.startsWith('/api/') ? api : url.pathname.startsWith('/local/') ? localAuth : undefined;
     if (!route) return staticFile(response, url);
+    const started = performance.now();
+    response.on('finish', () =>
+      options.log?.(`${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)} ms`),
+    );
     route(request, response, url).catch((error: unknown) => {
       console.error('local api:', error instanceof Error ? error.message : error);
       if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });

@@ -26,7 +26,8 @@ export interface LocalStackOptions {
   ports?: Partial<Record<'app' | 'dynamodb' | 'stepFunctions' | 'mail', number>>;
   root?: string;
   scheduler?: boolean;
-  log?: (line: string) => void;
+  /** The one log stream; `source` says which stand-in speaks (local, api, sfn). */
+  log?: (line: string, source?: string) => void;
 }
 
 export interface LocalStack {
@@ -56,7 +57,8 @@ async function portOf(requested: number | undefined, fallback: number): Promise<
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const root = resolve(options.root ?? process.cwd());
-  const log = options.log ?? (() => undefined);
+  const log = (line: string) => options.log?.(line);
+  const logFrom = (source: string) => (line: string) => options.log?.(line, source);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const ports = {
@@ -99,10 +101,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await lambdas.load();
     const store = new ExecutionStore(dynamodb.client);
     await store.init();
-    const engine = new LocalStepFunctions(store, (arn) => {
-      const functionId = functionIdOfLocalArn(arn);
-      return functionId ? (input) => lambdas.invoke(functionId, input) : undefined;
-    });
+    const engine = new LocalStepFunctions(
+      store,
+      (arn) => {
+        const functionId = functionIdOfLocalArn(arn);
+        return functionId ? (input) => lambdas.invoke(functionId, input) : undefined;
+      },
+      logFrom('sfn'),
+    );
     for (const workflow of WORKFLOWS) engine.register(workflow.id, loadWorkflow(workflow, localArns.lambda, root));
     const stepFunctions = await serveStepFunctions(engine, ports.stepFunctions);
     cleanups.push(async () => {
@@ -113,7 +119,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const mailInbox = `http://localhost:${mail.port}`;
     const signIn = LocalSignIn.open(join(dataDir, 'sign-in.key'));
-    const app = await serveApp({ port: ports.app, webRoot: join(root, 'web/dist'), mailInboxUrl: mailInbox, lambdas, signIn });
+    const app = await serveApp({
+      port: ports.app,
+      webRoot: join(root, 'web/dist'),
+      mailInboxUrl: mailInbox,
+      lambdas,
+      signIn,
+      log: logFrom('api'),
+    });
     cleanups.push(() => closeServer(app.server));
 
     const scheduler = new LocalScheduler(SCHEDULES, async (schedule, scheduledTime) => {

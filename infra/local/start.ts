@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { formatDateTime } from '../../domain/dates.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import { startLocalStack } from './stack.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
 
 /** `npm start`: the whole system on this machine, one log stream, a clean Ctrl-C. */
-const log = (line: string) => console.info(`[local] ${line}`);
+const log = (line: string, source = 'local') => console.info(`[${source}] ${line}`);
 const started = performance.now();
 const root = process.cwd();
 
@@ -32,8 +33,9 @@ console.info(`
   Demo accounts (pick one on the sign-in page, no password):
 ${accounts}
 
-  Daily sweep next runs at ${stack.nextScheduled.map((s) => s.next.toISOString()).join(', ')} (07:00 Asia/Ho_Chi_Minh).
-  ${stack.resumedExecutions ? `Resumed ${stack.resumedExecutions} execution(s) left running by the last stop.` : ''}
+  Daily sweep next runs ${stack.nextScheduled.map((s) => formatDateTime(s.next)).join(', ')} (Vietnam time).${
+  stack.resumedExecutions ? `\n  Resumed ${stack.resumedExecutions} execution(s) left running by the last stop.` : ''
+}
   Press Ctrl-C to stop; data is kept in .local/.
 `);
 

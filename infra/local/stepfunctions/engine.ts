@@ -47,6 +47,7 @@ export class LocalStepFunctions {
   constructor(
     private readonly store: ExecutionStore,
     private readonly invokerFor: TaskInvoker,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   register(name: string, definition: AslMachine): string {
@@ -178,6 +179,8 @@ export class LocalStepFunctions {
       const reason = this.stopReasons.get(record.executionArn);
       this.stopReasons.delete(record.executionArn);
       await this.store.close(record.executionArn, { ...outcome, ...reason }, recorder.events);
+      const failure = outcome.error ? ` ${outcome.error}: ${outcome.cause ?? ''}` : '';
+      this.log(`${machine.name}/${record.name} ${outcome.status} in ${outcome.stopDate - record.startDate} ms${failure}`);
     })()
       .catch((error: unknown) => console.error(`local-stepfunctions: could not record ${record.executionArn}`, error))
       .finally(() => this.running.delete(record.executionArn));
