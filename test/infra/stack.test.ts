@@ -1,4 +1,5 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/catalog/functions.ts';
@@ -138,5 +139,20 @@ describe('RecognitionStack', () => {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       }),
     });
+  });
+
+  it('passes the AWS Solutions checks (cdk-nag), every exception acknowledged with a reason', () => {
+    // Prepare
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    new RecognitionStack(app, 'Nag', {
+      root: process.cwd(),
+      mailFrom: 'khong-tra-loi@doan.example',
+      authDomainPrefix: 'doan-test',
+      env: { account: '123456789012', region: 'ap-southeast-1' },
+    });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    // Act + Assess: synthesis throws with the report when a rule is broken
+    expect(() => app.synth()).not.toThrow();
   });
 });
