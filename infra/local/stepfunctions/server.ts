@@ -16,7 +16,8 @@ function required(body: Body, field: string): string {
   return value;
 }
 
-function describeView(record: ExecutionRecord): Body {
+/** An execution as ListExecutions shows it. */
+function summaryView(record: ExecutionRecord): Body {
   return {
     executionArn: record.executionArn,
     stateMachineArn: record.stateMachineArn,
@@ -24,6 +25,13 @@ function describeView(record: ExecutionRecord): Body {
     status: record.status,
     startDate: seconds(record.startDate),
     stopDate: seconds(record.stopDate),
+  };
+}
+
+/** An execution as DescribeExecution shows it: the summary plus input, output and failure. */
+function describeView(record: ExecutionRecord): Body {
+  return {
+    ...summaryView(record),
     input: record.input,
     output: record.output,
     error: record.error,
@@ -54,14 +62,7 @@ const OPERATIONS: Record<string, Operation> = {
       str(body.nextToken),
     );
     return {
-      executions: page.items.map((record) => ({
-        executionArn: record.executionArn,
-        stateMachineArn: record.stateMachineArn,
-        name: record.name,
-        status: record.status,
-        startDate: seconds(record.startDate),
-        stopDate: seconds(record.stopDate),
-      })),
+      executions: page.items.map(summaryView),
       nextToken: page.nextToken,
     };
   },
