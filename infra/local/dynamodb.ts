@@ -33,11 +33,20 @@ export async function startDynamoDb(port: number, dataDir: string): Promise<Runn
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // One attempt per probe: the SDK's own retries would back off and add seconds to start-up.
+  const probe = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   try {
-    await waitUntil(() => client.send(new ListTablesCommand({})), 'DynamoDB Local');
+    await waitUntil(
+      () => probe.send(new ListTablesCommand({})),
+      'DynamoDB Local',
+      30_000,
+      () => (child.exitCode !== null ? `it exited with code ${child.exitCode}` : undefined),
+    );
   } catch (error) {
     child.kill();
     throw new Error(`${String(error)}\n${stderr}`);
+  } finally {
+    probe.destroy();
   }
   return {
     endpoint,

@@ -14,10 +14,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls until `probe` resolves, for services whose readiness is only visible from outside. */
-export async function waitUntil(probe: () => Promise<unknown>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntil(
+  probe: () => Promise<unknown>,
+  what: string,
+  timeoutMs = 30_000,
+  /** Says why waiting is pointless (say, the process died), to fail at once. */
+  hopeless: () => string | undefined = () => undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    const reason = hopeless();
+    if (reason) throw new Error(`${what} will not become ready: ${reason}`);
     try {
       await probe();
       return;

@@ -73,13 +73,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    log('Starting DynamoDB Local…');
-    const dynamodb = await startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb'));
-    cleanups.push(() => dynamodb.stop());
+    log('Starting DynamoDB Local, the mail inbox and the handlers…');
+    // Independent start-ups overlap: the JVM boots while the handlers' modules load. Handlers
+    // create their SDK clients on first use, after the environment below is set.
+    const lambdas = new LocalLambdas(root);
+    const [dynamodb, mail] = await Promise.all([
+      startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
+      startMail(ports.mail).then((started) => (cleanups.push(() => closeServer(started.server)), started)),
+      lambdas.load(),
+    ]);
     await ensureTable(dynamodb.client, LOCAL_TABLE_NAME, APP_TABLE);
-
-    const mail = await startMail(ports.mail);
-    cleanups.push(() => closeServer(mail.server));
 
     const appUrl = `http://localhost:${ports.app}`;
     const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
@@ -96,9 +99,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.appUrl]: appUrl,
     });
 
-    log('Loading handlers and state machines…');
-    const lambdas = new LocalLambdas(root);
-    await lambdas.load();
     const store = new ExecutionStore(dynamodb.client);
     await store.init();
     const engine = new LocalStepFunctions(

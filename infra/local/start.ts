@@ -10,12 +10,11 @@ const log = (line: string, source = 'local') => console.info(`[${source}] ${line
 const started = performance.now();
 const root = process.cwd();
 
-if (webBuildIsStale(root)) {
-  log('Building the web app (first start or sources changed)…');
-  await buildWeb(root);
-}
-
-const stack = await startLocalStack({ dataDir: '.local', root, log });
+// The build runs beside the stack's start-up: the adapter reads web/dist only when a page is asked for.
+const webBuild = webBuildIsStale(root)
+  ? (log('Building the web app (first start or sources changed)…'), buildWeb(root))
+  : Promise.resolve();
+const [stack] = await Promise.all([startLocalStack({ dataDir: '.local', root, log }), webBuild]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const accounts = DEMO_USERS.map(

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,8 +17,16 @@ export function webBuildIsStale(root: string): boolean {
   return Math.max(...sources) > statSync(built).mtimeMs;
 }
 
-/** Builds web/ with Vite, the same build `npm run deploy` uploads. */
+/**
+ * Builds web/ with Vite, the same build `npm run deploy` uploads. In a child process, so the
+ * bundler's memory goes back to the system before the long-running stack starts.
+ */
 export async function buildWeb(root: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'error' });
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', '--config', join(root, 'web/vite.config.ts'), '--logLevel', 'error'];
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`Web build failed:\n${stderr}`)) : resolve(),
+    );
+  });
 }
