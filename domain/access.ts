@@ -1,5 +1,6 @@
 import { ForbiddenError } from './errors.ts';
 import { hasRole, type Identity } from './identity.ts';
+import { isSameOrBelow, type Unit } from './organisation.ts';
 import type { Role } from './roles.ts';
 
 export function requireRole(identity: Identity, ...roles: Role[]): void {
@@ -8,12 +9,9 @@ export function requireRole(identity: Identity, ...roles: Role[]): void {
   }
 }
 
-/**
- * A user sees their own unit's records. Reading a subordinate's records arrives with the
- * organisation tree (it needs the unit's ancestry, not a guess from ids).
- */
-export function requireSameUnit(identity: Identity, unitId: string): void {
-  if (identity.unitId !== unitId) {
-    throw new ForbiddenError('Bạn không có quyền xem hồ sơ của đơn vị khác.');
+/** A user sees their own unit and every unit below it, never a sibling's. */
+export function requireCanSee(identity: Identity, unit: Pick<Unit, 'unitId' | 'ancestors'>): void {
+  if (!isSameOrBelow(unit, identity.unitId)) {
+    throw new ForbiddenError('Bạn không có quyền xem dữ liệu của đơn vị này.');
   }
 }

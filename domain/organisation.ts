@@ -38,6 +38,13 @@ export interface Unit extends z.infer<typeof unitSchema> {
   ancestors: string[];
 }
 
+const vietnamese = new Intl.Collator('vi');
+
+/** Vietnamese alphabetical order (a < ă < â …, Thạnh before Thuận), which byte order is not. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return vietnamese.compare(a.name, b.name);
+}
+
 export function isSameOrBelow(unit: Pick<Unit, 'unitId' | 'ancestors'>, viewerUnitId: string): boolean {
   return unit.unitId === viewerUnitId || unit.ancestors.includes(viewerUnitId);
 }

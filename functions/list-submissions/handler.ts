@@ -1,12 +1,19 @@
+import { requireCanSee } from '../../domain/access.ts';
+import { unitIdSchema } from '../../domain/organisation.ts';
+import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/auth.ts';
 import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
 import { listUnitSubmissions } from '../shared/submissions.ts';
+import { getUnit } from '../shared/units.ts';
 import { submissionView } from '../shared/views.ts';
 
-/** GET /api/submissions: the signed-in user's own unit, newest first. */
+/** GET /api/submissions[?unitId=…]: one unit's submissions, newest first; the user's own by default. */
 export async function listSubmissions(event: HttpEvent) {
   const identity = identityOf(event);
-  const submissions = await listUnitSubmissions(identity.unitId);
+  const requested = event.queryStringParameters?.unitId;
+  const unitId = requested ? parseOrThrow(unitIdSchema, requested, 'unitId') : identity.unitId;
+  if (unitId !== identity.unitId) requireCanSee(identity, await getUnit(unitId));
+  const submissions = await listUnitSubmissions(unitId);
   return json(200, { items: submissions.map(submissionView) });
 }
 

@@ -6,6 +6,11 @@ export const keys = {
     gsi1sk: `SUBMISSION#${submittedAt}#${submissionId}`,
   }),
   unitSubmissionsPrefix: (unitId: string) => ({ gsi1pk: `UNIT#${unitId}`, gsi1skPrefix: 'SUBMISSION#' }),
+  unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
+  unitUnderParent: (parentId: string, name: string, unitId: string) => ({
+    gsi1pk: `CHILDREN#${parentId}`,
+    gsi1sk: `UNIT#${name.toLocaleLowerCase('vi')}#${unitId}`,
+  }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

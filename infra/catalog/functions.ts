@@ -37,6 +37,13 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'getUnit',
+    entry: 'functions/get-unit/handler.ts',
+    description: 'Returns a unit the user may see, with the units directly under it',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'acknowledgeSubmission',
     entry: 'functions/acknowledge-submission/handler.ts',
     description: 'Workflow task: marks a stored submission as acknowledged',

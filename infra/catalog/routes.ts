@@ -12,4 +12,5 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/submissions', functionId: 'submitForm' },
   { method: 'GET', path: '/api/submissions', functionId: 'listSubmissions' },
   { method: 'GET', path: '/api/submissions/{submissionId}', functionId: 'getSubmission' },
+  { method: 'GET', path: '/api/units/{unitId}', functionId: 'getUnit' },
 ];

@@ -20,6 +20,14 @@ export const DEMO_USERS: DemoUser[] = [
     unitName: 'Đoàn xã Tân Phú Đông',
   },
   {
+    userId: 'bithu-apphuthuan',
+    name: 'Lê Hoàng Nam',
+    email: 'bithu.apphuthuan@sadec.doan.example',
+    roles: ['secretary'],
+    unitId: 'sadec-tan-phu-dong-ap-phu-thuan',
+    unitName: 'Chi đoàn ấp Phú Thuận',
+  },
+  {
     userId: 'bithu-phuong3',
     name: 'Trần Minh Khoa',
     email: 'bithu.phuong3@sadec.doan.example',

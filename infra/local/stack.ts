@@ -17,6 +17,7 @@ import { loadWorkflow } from './stepfunctions/definitions.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { serveStepFunctions } from './stepfunctions/server.ts';
 import { ExecutionStore } from './stepfunctions/store.ts';
+import { seedDemoUnits } from './seed.ts';
 import { ensureTable } from './tables.ts';
 
 export interface LocalStackOptions {
@@ -98,6 +99,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
       [ENV.appUrl]: appUrl,
     });
+
+    const seeded = await seedDemoUnits();
+    if (seeded > 0) log(`Loaded the demo organisation: ${seeded} units (Thành Đoàn Sa Đéc).`);
 
     const store = new ExecutionStore(dynamodb.client);
     await store.init();

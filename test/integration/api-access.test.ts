@@ -68,4 +68,49 @@ describe('HTTP API access', () => {
     const after = await local.api('GET', '/api/submissions', token);
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
+
+  it('lets every level above a unit see its submissions, and the unit itself only its own', async () => {
+    // Prepare: a chi đoàn of xã Tân Phú Đông submits
+    const branch = await local.signIn('bithu-apphuthuan');
+    const created = await local.api('POST', '/api/submissions', branch, planSubmission());
+    const path = `/api/submissions/${created.body.submissionId}`;
+
+    // Act
+    const readAs = async (userId: string) => (await local.api('GET', path, await local.signIn(userId))).status;
+    const statuses = [await readAs('bithu-tanphudong'), await readAs('xaydungdoan-sadec'), await readAs('bithu-phuong3')];
+    const cityList = await local.api(
+      'GET',
+      '/api/submissions?unitId=sadec-tan-phu-dong-ap-phu-thuan',
+      await local.signIn('xaydungdoan-sadec'),
+    );
+    const siblingList = await local.api(
+      'GET',
+      '/api/submissions?unitId=sadec-tan-phu-dong-ap-phu-thuan',
+      await local.signIn('bithu-phuong3'),
+    );
+
+    // Assess
+    expect(statuses).toEqual([200, 200, 403]);
+    expect(cityList.body.items.map((item) => item.submissionId)).toContain(created.body.submissionId);
+    expect(siblingList.status).toBe(403);
+  });
+
+  it('shows a commune its chi đoàn, and refuses the tree above it', async () => {
+    // Prepare
+    const commune = await local.signIn('bithu-tanphudong');
+
+    // Act
+    const own = await local.api('GET', '/api/units/sadec-tan-phu-dong', commune);
+    const above = await local.api('GET', '/api/units/sadec', commune);
+
+    // Assess
+    expect(own.status).toBe(200);
+    expect(own.body.children?.map((unit) => unit.name)).toEqual([
+      'Chi đoàn ấp Phú Hòa',
+      'Chi đoàn ấp Phú Long',
+      'Chi đoàn ấp Phú Thạnh',
+      'Chi đoàn ấp Phú Thuận',
+    ]);
+    expect(above.status).toBe(403);
+  });
 });

@@ -14,6 +14,7 @@ export interface ApiBody {
   message: string;
   issues?: { field: string; message: string }[];
   items: { submissionId: string; status: string }[];
+  children?: { unitId: string; name: string }[];
 }
 
 export interface InboxEmail {

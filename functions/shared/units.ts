@@ -1,0 +1,57 @@
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError } from '../../domain/errors.ts';
+import { byName, type Unit } from '../../domain/organisation.ts';
+import { config, dynamo } from './config.ts';
+import { keys } from './keys.ts';
+
+function toUnit(item: Record<string, unknown>): Unit {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...unit } = item;
+  // Written only by putUnits below.
+  return unit as unknown as Unit;
+}
+
+export function unitItem(unit: Unit) {
+  return {
+    ...keys.unit(unit.unitId),
+    ...(unit.parentId ? keys.unitUnderParent(unit.parentId, unit.name, unit.unitId) : {}),
+    ...unit,
+  };
+}
+
+export async function getUnit(unitId: string): Promise<Unit> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.unit(unitId) }));
+  if (!Item) throw new NotFoundError('Không tìm thấy đơn vị.');
+  return toUnit(Item);
+}
+
+/** The units whose direct upper level is `parentId`, in Vietnamese alphabetical order. */
+export async function listChildren(parentId: string): Promise<Unit[]> {
+  const units: Unit[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: config.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :parent',
+        ExpressionAttributeValues: { ':parent': keys.unitUnderParent(parentId, '', '').gsi1pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    units.push(...(page.Items ?? []).map(toUnit));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return units.sort(byName);
+}
+
+/** Writes units in batches of 25, retrying what DynamoDB hands back unprocessed. */
+export async function putUnits(units: Unit[]): Promise<void> {
+  for (let start = 0; start < units.length; start += 25) {
+    let requests: Record<string, unknown>[] = units.slice(start, start + 25).map((unit) => ({ PutRequest: { Item: unitItem(unit) } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+      const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [config.tableName]: requests } }));
+      requests = (result.UnprocessedItems?.[config.tableName] ?? []);
+    }
+  }
+}
