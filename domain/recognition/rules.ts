@@ -1,0 +1,69 @@
+import * as z from 'zod';
+import { FIGURE_IDS, FIGURES, type FigureId, type Figures } from './figures.ts';
+
+/**
+ * The rule language criteria are written in: thresholds on figures, combined with all-of /
+ * any-of. Rules are data, so each cycle (and province) can set its own numbers.
+ */
+export type Rule =
+  | { kind: 'atLeast'; figure: FigureId; value: number }
+  | { kind: 'atMost'; figure: FigureId; value: number }
+  | { kind: 'isTrue'; figure: FigureId }
+  | { kind: 'allOf'; rules: Rule[] }
+  | { kind: 'anyOf'; rules: Rule[] };
+
+export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('atLeast'), figure: z.enum(FIGURE_IDS), value: z.number().min(0) }),
+    z.object({ kind: z.literal('atMost'), figure: z.enum(FIGURE_IDS), value: z.number().min(0) }),
+    z.object({ kind: z.literal('isTrue'), figure: z.enum(FIGURE_IDS) }),
+    z.object({ kind: z.literal('allOf'), rules: z.array(ruleSchema).min(1) }),
+    z.object({ kind: z.literal('anyOf'), rules: z.array(ruleSchema).min(2) }),
+  ]),
+);
+
+export interface RuleOutcome {
+  pass: boolean;
+  /** What falls short, in Vietnamese; empty when the rule passes. */
+  shortfalls: string[];
+}
+
+function shortfall(figure: FigureId, actual: number | boolean | undefined, target: number | string): string {
+  const shown = typeof actual === 'number' ? String(actual) : '0';
+  return FIGURES[figure].shortfall.replace('{actual}', shown).replace('{target}', String(target));
+}
+
+export function evaluateRule(rule: Rule, figures: Figures): RuleOutcome {
+  switch (rule.kind) {
+    case 'atLeast': {
+      const actual = figures[rule.figure];
+      const pass = typeof actual === 'number' && actual >= rule.value;
+      return { pass, shortfalls: pass ? [] : [shortfall(rule.figure, actual, rule.value)] };
+    }
+    case 'atMost': {
+      const actual = figures[rule.figure];
+      const pass = typeof actual === 'number' && actual <= rule.value;
+      return { pass, shortfalls: pass ? [] : [shortfall(rule.figure, actual, rule.value)] };
+    }
+    case 'isTrue': {
+      const pass = figures[rule.figure] === true;
+      return { pass, shortfalls: pass ? [] : [shortfall(rule.figure, undefined, '')] };
+    }
+    case 'allOf': {
+      const outcomes = rule.rules.map((child) => evaluateRule(child, figures));
+      return { pass: outcomes.every((o) => o.pass), shortfalls: outcomes.flatMap((o) => o.shortfalls) };
+    }
+    case 'anyOf': {
+      const outcomes = rule.rules.map((child) => evaluateRule(child, figures));
+      const pass = outcomes.some((o) => o.pass);
+      // Every alternative fell short: say so for each, joined by "và".
+      return { pass, shortfalls: pass ? [] : [outcomes.flatMap((o) => o.shortfalls).join(' và ')] };
+    }
+  }
+}
+
+/** The figures a rule reads, so a form can ask for exactly those. */
+export function figuresOf(rule: Rule): FigureId[] {
+  if (rule.kind === 'allOf' || rule.kind === 'anyOf') return [...new Set(rule.rules.flatMap(figuresOf))];
+  return [rule.figure];
+}
