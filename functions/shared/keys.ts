@@ -11,6 +11,11 @@ export const keys = {
     gsi1pk: `CHILDREN#${parentId}`,
     gsi1sk: `UNIT#${name.toLocaleLowerCase('vi')}#${unitId}`,
   }),
+  cycle: (cycleId: string) => ({ pk: `CYCLE#${cycleId}`, sk: 'CYCLE' }),
+  cycleInScope: (scopeUnitId: string, year: number, cycleId: string) => ({
+    gsi1pk: `CYCLES#${scopeUnitId}`,
+    gsi1sk: `CYCLE#${year}#${cycleId}`,
+  }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

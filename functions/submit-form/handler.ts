@@ -1,4 +1,8 @@
 import { requireRole } from '../../domain/access.ts';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { cycleScopesOf } from '../shared/cycle-access.ts';
+import { getCycle } from '../shared/cycles.ts';
 import { parseSubmissionRequest } from '../../domain/submission.ts';
 import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
@@ -7,11 +11,25 @@ import { storeSubmission } from '../shared/submissions.ts';
 import { startWorkflowOnce } from '../shared/workflows.ts';
 import { submissionView } from '../shared/views.ts';
 
+/** The cycle must exist and apply to the submitter's unit. */
+async function requireOpenCycle(identity: Identity, cycleId: string): Promise<void> {
+  try {
+    const cycle = await getCycle(cycleId);
+    if ((await cycleScopesOf(identity)).includes(cycle.scopeUnitId)) return;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  throw new ValidationError('Đợt công nhận không tồn tại hoặc không áp dụng cho đơn vị của bạn.', [
+    { field: 'cycleId', message: 'Đợt công nhận không hợp lệ.' },
+  ]);
+}
+
 /** POST /api/submissions: stored first, then the workflow starts; a retry repeats neither. */
 export async function submitForm(event: HttpEvent) {
   const identity = identityOf(event);
   requireRole(identity, 'secretary');
   const request = parseSubmissionRequest(jsonBody(event));
+  await requireOpenCycle(identity, request.cycleId);
   const { submission, created } = await storeSubmission(request, identity, new Date());
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
   await startWorkflowOnce(config.submissionWorkflowArn, submission.submissionId, {

@@ -44,6 +44,27 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'createCycle',
+    entry: 'functions/create-cycle/handler.ts',
+    description: 'Opens a recognition cycle from a process template, with the province\'s changes',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'getCycle',
+    entry: 'functions/get-cycle/handler.ts',
+    description: 'Returns one recognition cycle to a user inside or above its scope',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'listCycles',
+    entry: 'functions/list-cycles/handler.ts',
+    description: "Lists the recognition cycles that apply to the user's unit",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'acknowledgeSubmission',
     entry: 'functions/acknowledge-submission/handler.ts',
     description: 'Workflow task: marks a stored submission as acknowledged',

@@ -13,4 +13,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/submissions', functionId: 'listSubmissions' },
   { method: 'GET', path: '/api/submissions/{submissionId}', functionId: 'getSubmission' },
   { method: 'GET', path: '/api/units/{unitId}', functionId: 'getUnit' },
+  { method: 'POST', path: '/api/cycles', functionId: 'createCycle' },
+  { method: 'GET', path: '/api/cycles', functionId: 'listCycles' },
+  { method: 'GET', path: '/api/cycles/{cycleId}', functionId: 'getCycle' },
 ];

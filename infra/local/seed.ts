@@ -1,5 +1,7 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
+import { createCycle, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
+import { storeCycle } from '../../functions/shared/cycles.ts';
 import { getUnit, putUnits } from '../../functions/shared/units.ts';
 import { DEMO_UNITS } from './demo-data.ts';
 
@@ -19,6 +21,19 @@ export async function seedDemoUnits(): Promise<number> {
   if (problems.length > 0) throw new Error(`Demo data is inconsistent: ${JSON.stringify(problems)}`);
   // The root last: its presence marks a complete load, so a crash mid-way loads again.
   await putUnits(units.filter((unit) => unit.unitId !== root));
+  await seedDemoCycles();
   await putUnits(units.filter((unit) => unit.unitId === root));
   return units.length;
+}
+
+/** The 2027 cycles of both models for the province, as its admin would open them. */
+export const DEMO_CYCLE_REQUESTS = [
+  { templateId: 'chi-doan-dat-chuan', year: 2027, scopeUnitId: 'dong-thap' },
+  { templateId: 'doan-co-so-3-chu-dong', year: 2027, scopeUnitId: 'dong-thap' },
+].map((request) => cycleRequestSchema.parse(request));
+
+async function seedDemoCycles(): Promise<void> {
+  for (const request of DEMO_CYCLE_REQUESTS) {
+    await storeCycle(createCycle(request, 'quantri-dongthap', new Date()), request);
+  }
 }

@@ -113,4 +113,16 @@ describe('HTTP API access', () => {
     ]);
     expect(above.status).toBe(403);
   });
+
+  it('refuses a submission to a cycle that does not exist', async () => {
+    // Prepare
+    const token = await local.signIn('bithu-tanphudong');
+
+    // Act
+    const response = await local.api('POST', '/api/submissions', token, { ...planSubmission(), cycleId: 'chi-doan-dat-chuan-1999-nowhere' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([{ field: 'cycleId', message: 'Đợt công nhận không hợp lệ.' }]);
+  });
 });

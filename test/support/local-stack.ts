@@ -78,13 +78,13 @@ export class TestStack {
     return ((await response.json()) as { token: string }).token;
   }
 
-  async api(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: ApiBody }> {
+  async api<T = ApiBody>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.stack.urls.app}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as ApiBody };
+    return { status: response.status, body: (await response.json()) as T };
   }
 
   async inbox(): Promise<InboxEmail[]> {

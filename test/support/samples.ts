@@ -4,7 +4,7 @@ import { implementationPlanSample } from '../../domain/forms/implementation-plan
 export function planSubmission(overrides: Record<string, unknown> = {}) {
   return {
     formId: 'implementation-plan',
-    cycleId: 'chi-doan-dat-chuan-2027',
+    cycleId: 'chi-doan-dat-chuan-2027-dong-thap',
     idempotencyKey: randomUUID(),
     data: { ...implementationPlanSample, ...overrides },
   };

@@ -45,7 +45,7 @@ export function PlanFormPage() {
     try {
       const submission = await request<SubmissionView>('POST', '/api/submissions', {
         formId: FORM.id,
-        cycleId: 'chi-doan-dat-chuan-2027',
+        cycleId: 'chi-doan-dat-chuan-2027-dong-thap',
         idempotencyKey: draftKey(),
         data,
       });

@@ -1,0 +1,176 @@
+import { MODEL_A_CRITERIA, type Criterion } from './criteria.ts';
+
+/** A calendar date relative to the cycle's year: 10/10 of the previous year is {10, 10, -1}. */
+export interface RelativeDate {
+  day: number;
+  month: number;
+  yearOffset: number;
+}
+
+export interface StepTemplate {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  /** When the cơ sở must have acted (end of that day, Vietnam time). */
+  deadline?: RelativeDate;
+  /** When the upper level must pass it on (e.g. the city registering with the province). */
+  upperDeadline?: RelativeDate;
+}
+
+export interface AreaTemplate {
+  id: string;
+  number: number;
+  title: string;
+  items: string[];
+}
+
+export interface ProcessTemplate {
+  id: 'chi-doan-dat-chuan' | 'doan-co-so-3-chu-dong';
+  title: string;
+  /** Which units take part: residential chi đoàn (Model A) or đoàn cơ sở (Model B). */
+  participants: 'residential-branches' | 'grassroots';
+  steps: StepTemplate[];
+  /** Other dated duties of the plan (reports), reminded like steps. */
+  reports: StepTemplate[];
+  criteria: Criterion[];
+  areas: AreaTemplate[];
+  targets: { registrationShare?: number; recognitionShare?: number };
+}
+
+/** Seed 002 (plan 53-KH/ĐTN), II.B and III.2: five steps, 20/7, 10/02, 15/02, 75% → 90%. */
+const CHI_DOAN_DAT_CHUAN: ProcessTemplate = {
+  id: 'chi-doan-dat-chuan',
+  title: 'Chi đoàn trên địa bàn dân cư đạt chuẩn',
+  participants: 'residential-branches',
+  steps: [
+    {
+      id: 'deploy',
+      number: 1,
+      title: 'Triển khai thực hiện',
+      description: 'Đoàn cấp xã cụ thể hóa kế hoạch triển khai đến các chi đoàn.',
+      deadline: { day: 20, month: 7, yearOffset: -1 },
+    },
+    {
+      id: 'register',
+      number: 2,
+      title: 'Đăng ký xây dựng Chi đoàn đạt chuẩn',
+      description: 'Đoàn cấp xã rà soát, đăng ký các chi đoàn phấn đấu đạt chuẩn (ít nhất 90%) và báo cáo về cấp trên; cấp trên tổng hợp đăng ký về Tỉnh.',
+      deadline: { day: 10, month: 2, yearOffset: 0 },
+      upperDeadline: { day: 15, month: 2, yearOffset: 0 },
+    },
+    {
+      id: 'implement',
+      number: 3,
+      title: 'Thực hiện các giải pháp',
+      description: 'Cấp trên và Đoàn cấp xã hỗ trợ, dự sinh hoạt chi đoàn, tháo gỡ khó khăn; chi đoàn báo cáo tiến độ.',
+    },
+    {
+      id: 'dossier',
+      number: 4,
+      title: 'Hồ sơ đề nghị công nhận',
+      description: 'Chi đoàn tự đánh giá theo 7 tiêu chí; Đoàn cấp xã xác nhận và báo cáo; Tổ thẩm định thẩm định ngẫu nhiên; cấp trên xét công nhận.',
+    },
+    {
+      id: 'maintain',
+      number: 5,
+      title: 'Duy trì chuẩn',
+      description: 'Các chi đoàn đã được công nhận giữ vững các tiêu chí; Đoàn cấp xã đề ra giải pháp duy trì.',
+    },
+  ],
+  reports: [
+    {
+      id: 'results-report',
+      number: 1,
+      title: 'Báo cáo kết quả thực hiện',
+      description: 'Báo cáo kết quả xây dựng Chi đoàn đạt chuẩn về cấp trên.',
+      deadline: { day: 1, month: 10, yearOffset: 0 },
+    },
+    {
+      id: 'youth-situation-report',
+      number: 2,
+      title: 'Báo cáo thực trạng tình hình thanh niên',
+      description: 'Báo cáo thực trạng tình hình thanh niên trên địa bàn về Ban Thường vụ cấp trên (qua bộ phận Xây dựng Đoàn).',
+      deadline: { day: 10, month: 10, yearOffset: 0 },
+    },
+  ],
+  criteria: MODEL_A_CRITERIA,
+  areas: [],
+  targets: { registrationShare: 0.9, recognitionShare: 0.75 },
+};
+
+/** Seed 002 II.A and III.1; guideline 08-HD/TWĐTN-BTC, continued by 18-HD/TWĐTN-BTC for 2023–2027. */
+const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
+  id: 'doan-co-so-3-chu-dong',
+  title: 'Đoàn cơ sở "3 chủ động"',
+  participants: 'grassroots',
+  steps: [
+    {
+      id: 'plan-register',
+      number: 1,
+      title: 'Xây dựng kế hoạch và đăng ký',
+      description: 'Đoàn cơ sở xây dựng kế hoạch và báo cáo, đăng ký với Ban Thường vụ cấp trên.',
+      deadline: { day: 10, month: 10, yearOffset: -1 },
+    },
+    {
+      id: 'assign-cadre',
+      number: 2,
+      title: 'Phân công cán bộ theo dõi',
+      description: 'Cấp trên phân công cán bộ theo dõi, hướng dẫn; báo cáo tình hình đăng ký, triển khai.',
+      deadline: { day: 10, month: 10, yearOffset: -1 },
+    },
+    {
+      id: 'self-evaluate',
+      number: 3,
+      title: 'Tự đánh giá và đề nghị công nhận',
+      description: 'Hằng năm Ban Chấp hành Đoàn cơ sở kiểm tra, đánh giá và đề nghị Ban Thường vụ cấp trên công nhận.',
+    },
+  ],
+  reports: [],
+  criteria: [],
+  areas: [
+    {
+      id: 'members',
+      number: 1,
+      title: 'Chủ động thực hiện quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên',
+      items: [
+        'Nắm chắc tình hình tư tưởng, nhu cầu, nguyện vọng của đoàn viên, thanh thiếu niên, kể cả trên mạng xã hội',
+        'Quản lý đoàn viên: danh sách cập nhật, nhận xét đánh giá hằng năm, phát triển đoàn viên đúng quy trình',
+        'Rà soát, lập danh sách đoàn viên, thanh thiếu niên có hoàn cảnh khó khăn để giúp đỡ',
+        'Phổ biến, tuyên truyền đường lối của Đảng, chính sách pháp luật của Nhà nước',
+        'Chăm lo, bảo vệ quyền và lợi ích hợp pháp của cán bộ Đoàn, đoàn viên, thanh thiếu nhi',
+      ],
+    },
+    {
+      id: 'work-plan',
+      number: 2,
+      title: 'Chủ động xây dựng và thực hiện kế hoạch công tác',
+      items: [
+        'Xây dựng chương trình hành động, kế hoạch công tác cụ thể hóa Nghị quyết của cấp ủy và Đoàn cấp trên',
+        'Triển khai chương trình công tác hằng năm, công trình, phần việc thanh niên',
+        'Chỉ đạo các chi đoàn sinh hoạt định kỳ',
+        'Xây dựng và phát triển tổ chức, thực hiện chủ trương "1+1"',
+        'Kiểm tra, đánh giá, tự phê bình và phê bình; nhân rộng mô hình, gương điển hình',
+      ],
+    },
+    {
+      id: 'advising',
+      number: 3,
+      title: 'Chủ động tham mưu cấp ủy, phối hợp với các tổ chức liên quan',
+      items: [
+        'Tham mưu cấp ủy Đảng về cơ chế, nội dung công tác Đoàn và phong trào thanh thiếu nhi',
+        'Tham mưu cấp ủy quy hoạch, đào tạo, bồi dưỡng, bố trí cán bộ Đoàn tại cơ sở',
+        'Phối hợp với chính quyền, ban, ngành, đoàn thể, chi ủy trong thực hiện nhiệm vụ chính trị',
+      ],
+    },
+  ],
+  targets: {},
+};
+
+export const PROCESS_TEMPLATES = {
+  'chi-doan-dat-chuan': CHI_DOAN_DAT_CHUAN,
+  'doan-co-so-3-chu-dong': DOAN_CO_SO_3_CHU_DONG,
+} as const satisfies Record<ProcessTemplate['id'], ProcessTemplate>;
+
+export type TemplateId = keyof typeof PROCESS_TEMPLATES;
+export const TEMPLATE_IDS = Object.keys(PROCESS_TEMPLATES) as [TemplateId, ...TemplateId[]];

@@ -1,0 +1,24 @@
+import { identityOf } from '../shared/auth.ts';
+import { cycleScopesOf } from '../shared/cycle-access.ts';
+import { listCyclesInScope } from '../shared/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+
+/** GET /api/cycles: the cycles that apply to the user's unit, from every level above it. */
+export async function listCycles(event: HttpEvent) {
+  const identity = identityOf(event);
+  const scopes = await cycleScopesOf(identity);
+  // One index query per level above: a handful, whatever the size of the country.
+  const cycles = (await Promise.all(scopes.map(listCyclesInScope))).flat();
+  return json(200, {
+    items: cycles.map(({ cycleId, title, year, templateId, scopeUnitId, steps }) => ({
+      cycleId,
+      title,
+      year,
+      templateId,
+      scopeUnitId,
+      steps: steps.map(({ id, number, title: stepTitle, deadline }) => ({ id, number, title: stepTitle, deadline })),
+    })),
+  });
+}
+
+export const handler = httpHandler(listCycles);

@@ -1,0 +1,17 @@
+import { ForbiddenError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { isSameOrBelow } from '../../domain/organisation.ts';
+import { getUnit } from './units.ts';
+
+/** The unit ids whose cycles apply to this user: their own unit and every unit above it. */
+export async function cycleScopesOf(identity: Identity): Promise<string[]> {
+  const unit = await getUnit(identity.unitId);
+  return [...unit.ancestors, unit.unitId];
+}
+
+/** A cycle is visible inside its scope (the units taking part) and above it (those running it). */
+export async function requireCycleVisible(identity: Identity, scopeUnitId: string): Promise<void> {
+  if ((await cycleScopesOf(identity)).includes(scopeUnitId)) return;
+  if (isSameOrBelow(await getUnit(scopeUnitId), identity.unitId)) return;
+  throw new ForbiddenError('Đợt công nhận này không thuộc phạm vi đơn vị của bạn.');
+}

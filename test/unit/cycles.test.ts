@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createCycle, CycleError, cycleRequestSchema, deadlinePassesAt } from '../../domain/recognition/cycles.ts';
+
+const now = new Date('2026-06-01T00:00:00Z');
+
+describe('createCycle', () => {
+  it('takes the five steps and the seed\'s dates for "Chi đoàn đạt chuẩn 2027"', () => {
+    // Act
+    const cycle = createCycle({ templateId: 'chi-doan-dat-chuan', year: 2027, scopeUnitId: 'dong-thap' }, 'admin', now);
+
+    // Assess
+    expect(cycle.cycleId).toBe('chi-doan-dat-chuan-2027-dong-thap');
+    expect(cycle.title).toBe('Chi đoàn trên địa bàn dân cư đạt chuẩn 2027');
+    expect(cycle.steps.map((s) => [s.number, s.title, s.deadline, s.upperDeadline])).toEqual([
+      [1, 'Triển khai thực hiện', '2026-07-20', undefined],
+      [2, 'Đăng ký xây dựng Chi đoàn đạt chuẩn', '2027-02-10', '2027-02-15'],
+      [3, 'Thực hiện các giải pháp', undefined, undefined],
+      [4, 'Hồ sơ đề nghị công nhận', undefined, undefined],
+      [5, 'Duy trì chuẩn', undefined, undefined],
+    ]);
+    expect(cycle.reports.map((r) => r.deadline)).toEqual(['2027-10-01', '2027-10-10']);
+    expect(cycle.criteria).toHaveLength(7);
+    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.75 });
+  });
+
+  it('takes the three steps of "3 chủ động", due 10/10 of the previous year, with the three areas', () => {
+    // Act
+    const cycle = createCycle({ templateId: 'doan-co-so-3-chu-dong', year: 2027, scopeUnitId: 'dong-thap' }, 'admin', now);
+
+    // Assess
+    expect(cycle.steps.map((s) => s.deadline)).toEqual(['2026-10-10', '2026-10-10', undefined]);
+    expect(cycle.areas.map((a) => a.items.length)).toEqual([5, 5, 3]);
+    expect(cycle.participants).toBe('grassroots');
+  });
+
+  it("applies a province's own deadlines, targets and thresholds over the defaults", () => {
+    // Prepare
+    const request = cycleRequestSchema.parse({
+      templateId: 'chi-doan-dat-chuan',
+      year: 2027,
+      scopeUnitId: 'dong-thap',
+      deadlines: { register: '2027-02-20', dossier: '2027-11-15', deploy: null },
+      targets: { recognitionShare: 0.9 },
+      criteria: [{ id: 'meetings', number: 5, wording: 'Sinh hoạt ít nhất 10 lần trên năm.', rule: { kind: 'atLeast', figure: 'meetingsHeld', value: 10 } }],
+    });
+
+    // Act
+    const cycle = createCycle(request, 'admin', now);
+
+    // Assess
+    expect(cycle.steps.map((s) => s.deadline)).toEqual([undefined, '2027-02-20', undefined, '2027-11-15', undefined]);
+    expect(cycle.steps[1]?.upperDeadline).toBe('2027-02-15');
+    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.9 });
+    expect(cycle.criteria.map((c) => c.rule)).toEqual([{ kind: 'atLeast', figure: 'meetingsHeld', value: 10 }]);
+  });
+
+  it('refuses a deadline for a step the template does not have', () => {
+    expect(() =>
+      createCycle({ templateId: 'doan-co-so-3-chu-dong', year: 2027, scopeUnitId: 'dong-thap', deadlines: { register: '2027-02-10' } }, 'admin', now),
+    ).toThrow(new CycleError('Không có bước "register" trong mẫu quy trình.'));
+  });
+});
+
+describe('deadlinePassesAt', () => {
+  it('is midnight after the deadline date in Vietnam', () => {
+    expect(deadlinePassesAt('2027-02-10').toISOString()).toBe('2027-02-10T17:00:00.000Z');
+  });
+});
