@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FORM_IDS, FORMS, type FormId } from './forms/index.ts';
+import { FORM_IDS, FORMS, type FormDefinition, type FormId } from './forms/index.ts';
 import { parseOrThrow } from './validation.ts';
 
 export const submissionRequestSchema = z.object({
@@ -43,6 +43,7 @@ export interface Submission {
 /** Validates the envelope and then the form's own data, naming fields as "data.<field>". */
 export function parseSubmissionRequest(body: unknown): SubmissionRequest {
   const request = parseOrThrow(submissionRequestSchema, body);
-  const data = parseOrThrow(FORMS[request.formId].schema, request.data, 'data');
+  const form: FormDefinition = FORMS[request.formId];
+  const data = parseOrThrow(form.schema, request.data, 'data');
   return { ...request, data };
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { implementationPlanSample, implementationPlanSchema, implementationPlanUi } from './implementation-plan.ts';
+import { selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
 
 export interface FormDefinition {
   id: string;
@@ -7,7 +8,10 @@ export interface FormDefinition {
   version: number;
   title: string;
   schema: z.ZodType;
-  uiSchema: Record<string, unknown>;
+  /** The uiSchema for the data as it stands: fields can appear or hide as the user answers. */
+  ui: (data: unknown) => Record<string, unknown>;
+  /** Which units fill it in. */
+  filledBy: 'commune' | 'branch';
   sample: unknown;
 }
 
@@ -17,8 +21,18 @@ export const FORMS = {
     version: 1,
     title: 'Kế hoạch triển khai xây dựng Chi đoàn đạt chuẩn',
     schema: implementationPlanSchema,
-    uiSchema: implementationPlanUi,
+    ui: () => implementationPlanUi,
+    filledBy: 'commune',
     sample: implementationPlanSample,
+  },
+  'self-assessment': {
+    id: 'self-assessment',
+    version: 1,
+    title: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí',
+    schema: selfAssessmentSchema,
+    ui: (data) => selfAssessmentUi(data as Partial<SelfAssessment> | undefined),
+    filledBy: 'branch',
+    sample: selfAssessmentSample,
   },
 } satisfies Record<string, FormDefinition>;
 

@@ -29,8 +29,11 @@ export interface RuleOutcome {
 }
 
 function shortfall(figure: FigureId, actual: number | boolean | undefined, target: number | string): string {
-  const shown = typeof actual === 'number' ? String(actual) : '0';
-  return FIGURES[figure].shortfall.replace('{actual}', shown).replace('{target}', String(target));
+  // A figure not given yet is said so, rather than read as zero.
+  if (actual === undefined && FIGURES[figure].type !== 'yesNo') {
+    return `chưa có số liệu "${FIGURES[figure].label.toLocaleLowerCase('vi')}"`;
+  }
+  return FIGURES[figure].shortfall.replace('{actual}', String(actual ?? 0)).replace('{target}', String(target));
 }
 
 export function evaluateRule(rule: Rule, figures: Figures): RuleOutcome {

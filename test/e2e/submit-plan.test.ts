@@ -24,7 +24,7 @@ describe('a commune secretary on a phone', () => {
     // Prepare
     await page.goto(local.stack.urls.app);
     await page.getByRole('button', { name: /Nguyễn Thị Thu Hà/ }).click();
-    await page.getByRole('button', { name: 'Gửi kế hoạch triển khai' }).click();
+    await page.getByRole('button', { name: 'Kế hoạch triển khai xây dựng Chi đoàn đạt chuẩn' }).click();
 
     // Act: fill the plan with too short a summary
     await page.locator('#root_planNumber').fill('12-KH/ĐTN');
@@ -32,7 +32,7 @@ describe('a commune secretary on a phone', () => {
     await page.locator('#root_residentialBranchCount').fill('8');
     await page.locator('#root_targetBranchCount').fill('6');
     await page.locator('#root_summary').fill('Quá ngắn');
-    await page.getByRole('button', { name: 'Gửi kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
 
     // Assess: the error is in Vietnamese, under the field, and nothing was sent
     await expect.poll(() => page.getByText('Nội dung kế hoạch cần ít nhất 20 ký tự.').count()).toBe(1);
@@ -40,7 +40,7 @@ describe('a commune secretary on a phone', () => {
 
     // Act: fix it and submit
     await page.locator('#root_summary').fill('Rà soát 8 chi đoàn ấp, phân công cán bộ phụ trách từng chi đoàn.');
-    await page.getByRole('button', { name: 'Gửi kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
 
     // Assess: the status page follows the workflow until it acknowledges the plan
     await page.waitForURL(/\/submissions\//);

@@ -61,7 +61,10 @@ describe('the seven criteria of Chi đoàn đạt chuẩn', () => {
 
   it('fails a criterion whose figure is missing, rather than guessing', () => {
     const { meetingsHeld: _missing, ...figures } = justEnough;
-    expect(evaluateCriteria(MODEL_A_CRITERIA, figures)[4]).toMatchObject({ pass: false, reason: 'Tiêu chí 5: mới sinh hoạt 0/8 lần' });
+    expect(evaluateCriteria(MODEL_A_CRITERIA, figures)[4]).toMatchObject({
+      pass: false,
+      reason: 'Tiêu chí 5: chưa có số liệu "số lần sinh hoạt chi đoàn trong năm"',
+    });
   });
 });
 

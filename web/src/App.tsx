@@ -4,7 +4,8 @@ import { completeCognitoSignIn } from './auth/cognito.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { navigate, usePath } from './router.ts';
 import { HomePage } from './pages/HomePage.tsx';
-import { PlanFormPage } from './pages/PlanFormPage.tsx';
+import { FormPage } from './pages/FormPage.tsx';
+import { FORMS, type FormId } from '../../domain/forms/index.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 
@@ -31,11 +32,13 @@ export function App() {
   }, []);
 
   const submissionId = /^\/submissions\/([^/]+)$/.exec(path)?.[1];
+  const formId = /^\/forms\/([^/]+)$/.exec(path)?.[1];
+  const cycleId = new URLSearchParams(location.search).get('cycle');
   let page;
   if (configError) page = <p className="error" role="alert">Không tải được cấu hình ứng dụng. Vui lòng tải lại trang.</p>;
   else if (!config) page = <p className="muted">Đang tải…</p>;
   else if (!session) page = <SignInPage config={config} />;
-  else if (path === '/forms/implementation-plan') page = <PlanFormPage />;
+  else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} />;
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else page = <HomePage />;
 

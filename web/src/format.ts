@@ -1,1 +1,1 @@
-export { formatDateTime } from '../../domain/dates.ts';
+export { formatCalendarDate, formatDateTime } from '../../domain/dates.ts';

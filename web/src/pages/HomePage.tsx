@@ -1,29 +1,70 @@
 import { useEffect, useState } from 'react';
-import { currentSession, request, type ApiError, type SubmissionView } from '../api.ts';
-import { formatDateTime } from '../format.ts';
+import { FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
+import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
+import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+
+interface CycleSummary {
+  cycleId: string;
+  title: string;
+  templateId: string;
+  steps: { id: string; number: number; title: string; deadline?: string }[];
+}
+
+const FORM_LIST: FormDefinition[] = Object.values(FORMS);
 
 export function HomePage() {
   const session = currentSession();
   const [items, setItems] = useState<SubmissionView[]>();
+  const [cycles, setCycles] = useState<CycleSummary[]>([]);
+  const [unitKind, setUnitKind] = useState<string>();
   const [error, setError] = useState<string>();
-  const canSubmit = session?.user.roles.includes('secretary');
+  const isSecretary = session?.user.roles.includes('secretary') ?? false;
 
   useEffect(() => {
-    request<{ items: SubmissionView[] }>('GET', '/api/submissions')
-      .then((result) => setItems(result.items))
-      .catch((failure: ApiError) => setError(failure.message));
-  }, []);
+    const fail = (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được dữ liệu.');
+    request<{ items: SubmissionView[] }>('GET', '/api/submissions').then((result) => setItems(result.items)).catch(fail);
+    request<{ items: CycleSummary[] }>('GET', '/api/cycles').then((result) => setCycles(result.items)).catch(fail);
+    if (session) {
+      request<{ unit: { kind: string } }>('GET', `/api/units/${encodeURIComponent(session.user.unitId)}`)
+        .then((result) => setUnitKind(result.unit.kind))
+        .catch(fail);
+    }
+  }, [session]);
+
+  // Model A's forms: a commune fills the plan, a chi đoàn its self-assessment.
+  const modelA = cycles.find((cycle) => cycle.templateId === 'chi-doan-dat-chuan');
+  const forms = FORM_LIST.filter((form) => form.filledBy === (unitKind === 'branch' ? 'branch' : 'commune'));
 
   return (
     <section>
       <h1>Hồ sơ của đơn vị</h1>
-      {canSubmit && (
-        <button type="button" className="primary" onClick={() => navigate('/forms/implementation-plan')}>
-          Gửi kế hoạch triển khai
-        </button>
+      {modelA && (
+        <div className="cycle">
+          <strong>{modelA.title}</strong>
+          <ol>
+            {modelA.steps.map((step) => (
+              <li key={step.id}>
+                {step.title}
+                {step.deadline && <span className="muted"> — hạn {formatCalendarDate(step.deadline)}</span>}
+              </li>
+            ))}
+          </ol>
+          {isSecretary &&
+            forms.map((form) => (
+              <button
+                key={form.id}
+                type="button"
+                className="primary"
+                onClick={() => navigate(`/forms/${form.id}?cycle=${encodeURIComponent(modelA.cycleId)}`)}
+              >
+                {form.title}
+              </button>
+            ))}
+        </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
+      <h2>Hồ sơ đã gửi</h2>
       {items === undefined && !error && <p className="muted">Đang tải…</p>}
       {items?.length === 0 && <p className="muted">Đơn vị chưa gửi hồ sơ nào.</p>}
       <ul className="list">

@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb, webBuildIsStale } from '../../infra/local/web-build.ts';
+import { launchChromium, PHONE } from '../support/browser.ts';
+import { TestStack } from '../support/local-stack.ts';
+
+let local: TestStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (webBuildIsStale(process.cwd())) await buildWeb(process.cwd());
+  local = await TestStack.start();
+  browser = await launchChromium();
+  page = await browser.newPage(PHONE);
+});
+afterAll(async () => {
+  await browser?.close();
+  await local?.stop();
+});
+
+const field = (path: string) => page.locator(`#root_${path}`);
+
+describe('a chi đoàn secretary assessing the branch on a phone', () => {
+  it('sees each criterion checked as they type, answers criterion 2 one way, and submits', async () => {
+    // Prepare
+    await page.goto(local.stack.urls.app);
+    await page.getByRole('button', { name: /Lê Hoàng Nam/ }).click();
+    await page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
+
+    // Act: fill everything, one meeting short
+    await field('criterion1_membersViolatingLaw').fill('0');
+    await page.getByLabel('Giới thiệu việc làm ổn định').check();
+    await field('criterion2_jobReferrals').fill('6');
+    await field('criterion3_volunteerTeamSize').fill('12');
+    await field('criterion3_youthProjectsCompleted').fill('2');
+    await field('criterion4_newMembersAdmitted').fill('6');
+    await field('criterion4_partyIntroductions').fill('1');
+    await field('criterion5_meetingsHeld').fill('7');
+    await field('criterion5_minutesComplete').check();
+    await field('criterion5_recordsKept').check();
+    await field('criterion5_duesCollectedPercent').fill('100');
+    await field('criterion5_congressHeld').check();
+    await field('criterion6_culturalSportsActivities').fill('3');
+    await field('criterion7_secretaryStableEconomy').check();
+    await field('criterion7_secretaryTrained').check();
+    await field('criterion7_secretaryKnowsPolicies').check();
+
+    // Assess: the shortfall shows at once, and the other way of criterion 2 is not asked
+    await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
+    expect(await field('criterion2_economicModels').isVisible()).toBe(false);
+
+    // Act: fix it and send
+    await field('criterion5_meetingsHeld').fill('8');
+    await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    // Assess
+    await page.waitForURL(/\/submissions\//);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
+  });
+});

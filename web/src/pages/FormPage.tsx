@@ -1,0 +1,90 @@
+import Form from '@rjsf/core';
+import type { ErrorSchema, FormValidation } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { useMemo, useState } from 'react';
+import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/index.ts';
+import { ApiError, request, type SubmissionView } from '../api.ts';
+import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
+import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
+import { navigate } from '../router.ts';
+
+/** One key per draft: a double click or a retried request is still one submission. */
+function draftKey(formId: string, cycleId: string): string {
+  const storage = `idempotency-key:${formId}:${cycleId}`;
+  let key = sessionStorage.getItem(storage);
+  if (!key) {
+    key = crypto.randomUUID();
+    sessionStorage.setItem(storage, key);
+  }
+  return key;
+}
+
+type Data = Record<string, unknown>;
+
+/** Adds each zod issue under its field, so the messages are the server's, in Vietnamese. */
+function addIssues(form: FormDefinition, data: Data | undefined, errors: FormValidation): FormValidation {
+  const result = form.schema.safeParse(data ?? {});
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    let node = errors as unknown as Record<string, unknown>;
+    for (const part of issue.path.map(String)) node = (node[part] as Record<string, unknown> | undefined) ?? node;
+    (node as { addError?: (message: string) => void }).addError?.(issue.message);
+  }
+  return errors;
+}
+
+export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string }) {
+  const form: FormDefinition = FORMS[formId];
+  const schema = useMemo(() => jsonSchemaOf(formId), [formId]);
+  const [formData, setFormData] = useState<Data>({});
+  const [serverErrors, setServerErrors] = useState<ErrorSchema>();
+  const [message, setMessage] = useState<string>();
+  const [sending, setSending] = useState(false);
+
+  async function submit(data: Data) {
+    setSending(true);
+    setMessage(undefined);
+    try {
+      const submission = await request<SubmissionView>('POST', '/api/submissions', {
+        formId,
+        cycleId,
+        idempotencyKey: draftKey(formId, cycleId),
+        data,
+      });
+      sessionStorage.removeItem(`idempotency-key:${formId}:${cycleId}`);
+      navigate(`/submissions/${submission.submissionId}`);
+    } catch (failure) {
+      const error = failure instanceof ApiError ? failure : new ApiError(0, 'Gửi không thành công, vui lòng thử lại.');
+      setMessage(error.message);
+      setServerErrors(error.issues ? errorSchemaOf(error.issues, 'data.') : undefined);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const uiSchema = {
+    ...form.ui(formData),
+    'ui:submitButtonOptions': { submitText: sending ? 'Đang gửi…' : 'Gửi', props: { disabled: sending } },
+  };
+
+  return (
+    <section>
+      <h1>{form.title}</h1>
+      {message && <p className="error" role="alert">{message}</p>}
+      {formId === 'self-assessment' && <CriteriaPreview cycleId={cycleId} data={formData} />}
+      <Form
+        schema={schema}
+        uiSchema={uiSchema}
+        formData={formData}
+        validator={validator}
+        customValidate={(data, errors) => addIssues(form, data as Data | undefined, errors)}
+        transformErrors={() => []}
+        extraErrors={serverErrors}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(event) => setFormData(event.formData as Data)}
+        onSubmit={(event) => void submit(event.formData as Data)}
+      />
+    </section>
+  );
+}
