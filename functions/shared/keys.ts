@@ -16,6 +16,7 @@ export const keys = {
     gsi1pk: `CYCLES#${scopeUnitId}`,
     gsi1sk: `CYCLE#${year}#${cycleId}`,
   }),
+  draft: (unitId: string, cycleId: string, formId: string) => ({ pk: `DRAFT#${unitId}#${cycleId}#${formId}`, sk: 'DRAFT' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

@@ -65,6 +65,13 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'drafts',
+    entry: 'functions/drafts/handler.ts',
+    description: "Keeps a unit's draft of a form: read, autosave, discard",
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
     id: 'acknowledgeSubmission',
     entry: 'functions/acknowledge-submission/handler.ts',
     description: 'Workflow task: marks a stored submission as acknowledged',

@@ -30,7 +30,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
 
     // Act: fill everything, one meeting short
     await field('criterion1_membersViolatingLaw').fill('0');
-    await page.getByLabel('Giới thiệu việc làm ổn định').check();
+    await page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).check();
     await field('criterion2_jobReferrals').fill('6');
     await field('criterion3_volunteerTeamSize').fill('12');
     await field('criterion3_youthProjectsCompleted').fill('2');
@@ -50,13 +50,25 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
     expect(await field('criterion2_economicModels').isVisible()).toBe(false);
 
-    // Act: fix it and send
+    // Act: leave once the draft is saved; come back with this browser's copy gone
+    await expect.poll(() => page.getByTestId('draft-status').textContent()).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('draft:')).forEach((key) => localStorage.removeItem(key)));
+    await page.goto(local.stack.urls.app);
+    await page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
+
+    // Assess: the server's draft is back
+    await expect.poll(() => field('criterion5_meetingsHeld').inputValue()).toBe('7');
+    expect(await page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
+
+    // Act: fix it and send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
     await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
-    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).dblclick();
 
-    // Assess
+    // Assess: one submission, acknowledged
     await page.waitForURL(/\/submissions\//);
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
+    const listed = await local.api('GET', '/api/submissions', await local.signIn('bithu-apphuthuan'));
+    expect(listed.body.items).toHaveLength(1);
   });
 });

@@ -49,7 +49,7 @@ export function saveSession(session: { token: string; user: SignedInUser } | und
   window.dispatchEvent(new Event(SESSION_EVENT));
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   const token = currentSession()?.token;
   let response: Response;
   try {
@@ -57,6 +57,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+      keepalive: options.keepalive,
     });
   } catch {
     throw new ApiError(0, 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');

@@ -7,6 +7,27 @@ import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
+import { formatDateTime } from '../format.ts';
+import { useDraft, type DraftStatus } from '../useDraft.ts';
+
+const DRAFT_LABELS: Record<DraftStatus, string> = {
+  loading: 'Đang mở bản nháp…',
+  idle: 'Bản nháp được lưu tự động khi bạn nhập.',
+  unsaved: 'Đang chờ lưu nháp…',
+  saving: 'Đang lưu nháp…',
+  saved: 'Đã lưu nháp',
+  offline: 'Mất kết nối: bản nháp đã lưu trên máy này và sẽ được gửi lên khi có mạng.',
+};
+
+function DraftState({ status, savedAt }: { status: DraftStatus; savedAt?: string }) {
+  const when = status === 'saved' && savedAt ? ` lúc ${formatDateTime(savedAt)}` : '';
+  return (
+    <p className="muted" role="status" data-testid="draft-status">
+      {DRAFT_LABELS[status]}
+      {when}
+    </p>
+  );
+}
 
 /** One key per draft: a double click or a retried request is still one submission. */
 function draftKey(formId: string, cycleId: string): string {
@@ -36,7 +57,8 @@ function addIssues(form: FormDefinition, data: Data | undefined, errors: FormVal
 export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string }) {
   const form: FormDefinition = FORMS[formId];
   const schema = useMemo(() => jsonSchemaOf(formId), [formId]);
-  const [formData, setFormData] = useState<Data>({});
+  const draft = useDraft(formId, cycleId);
+  const formData = draft.data;
   const [serverErrors, setServerErrors] = useState<ErrorSchema>();
   const [message, setMessage] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -52,6 +74,7 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
         data,
       });
       sessionStorage.removeItem(`idempotency-key:${formId}:${cycleId}`);
+      await draft.discard();
       navigate(`/submissions/${submission.submissionId}`);
     } catch (failure) {
       const error = failure instanceof ApiError ? failure : new ApiError(0, 'Gửi không thành công, vui lòng thử lại.');
@@ -71,7 +94,9 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
     <section>
       <h1>{form.title}</h1>
       {message && <p className="error" role="alert">{message}</p>}
+      <DraftState status={draft.status} savedAt={draft.savedAt} />
       {formId === 'self-assessment' && <CriteriaPreview cycleId={cycleId} data={formData} />}
+      {draft.status !== 'loading' && (
       <Form
         schema={schema}
         uiSchema={uiSchema}
@@ -82,9 +107,10 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
         extraErrors={serverErrors}
         showErrorList={false}
         noHtml5Validate
-        onChange={(event) => setFormData(event.formData as Data)}
+        onChange={(event) => draft.change(event.formData as Data)}
         onSubmit={(event) => void submit(event.formData as Data)}
       />
+      )}
     </section>
   );
 }
