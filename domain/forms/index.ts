@@ -1,4 +1,7 @@
 import type * as z from 'zod';
+import type { FieldIssue } from '../errors.ts';
+import type { Unit } from '../organisation.ts';
+import { checkRegistration, registrationSample, registrationSchema } from './registration.ts';
 import { implementationPlanSample, implementationPlanSchema, implementationPlanUi } from './implementation-plan.ts';
 import { selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
 
@@ -12,6 +15,8 @@ export interface FormDefinition {
   ui: (data: unknown) => Record<string, unknown>;
   /** Which units fill it in. */
   filledBy: 'commune' | 'branch';
+  /** Checks that need the submitting unit's own chi đoàn (a registration names them). */
+  checkAgainstChildren?: (data: never, children: Unit[]) => FieldIssue[];
   sample: unknown;
 }
 
@@ -24,6 +29,16 @@ export const FORMS = {
     ui: () => implementationPlanUi,
     filledBy: 'commune',
     sample: implementationPlanSample,
+  },
+  registration: {
+    id: 'registration',
+    version: 1,
+    title: 'Đăng ký xây dựng Chi đoàn đạt chuẩn',
+    schema: registrationSchema,
+    ui: () => ({ branchIds: { 'ui:widget': 'checkboxes' }, note: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } } }),
+    filledBy: 'commune',
+    checkAgainstChildren: checkRegistration,
+    sample: registrationSample,
   },
   'self-assessment': {
     id: 'self-assessment',

@@ -1,7 +1,9 @@
 import { requireRole } from '../../domain/access.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { Identity } from '../../domain/identity.ts';
+import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import { cycleScopesOf } from '../shared/cycle-access.ts';
+import { listChildren } from '../shared/units.ts';
 import { getCycle } from '../shared/cycles.ts';
 import { parseSubmissionRequest } from '../../domain/submission.ts';
 import { identityOf } from '../shared/auth.ts';
@@ -30,6 +32,11 @@ export async function submitForm(event: HttpEvent) {
   requireRole(identity, 'secretary');
   const request = parseSubmissionRequest(jsonBody(event));
   await requireOpenCycle(identity, request.cycleId);
+  const form: FormDefinition = FORMS[request.formId];
+  if (form.checkAgainstChildren) {
+    const issues = form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId));
+    if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
+  }
   const { submission, created } = await storeSubmission(request, identity, new Date());
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
   await startWorkflowOnce(config.submissionWorkflowArn, submission.submissionId, {

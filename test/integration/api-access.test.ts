@@ -125,4 +125,19 @@ describe('HTTP API access', () => {
     expect(response.status).toBe(400);
     expect(response.body.issues).toEqual([{ field: 'cycleId', message: 'Đợt công nhận không hợp lệ.' }]);
   });
+
+  it("refuses a registration naming another commune's chi đoàn", async () => {
+    // Prepare
+    const token = await local.signIn('bithu-phuong3');
+    const request = { ...planSubmission(), formId: 'registration', data: { branchIds: ['sadec-phuong-3-khom-1', 'sadec-tan-phu-dong-ap-phu-thuan'] } };
+
+    // Act
+    const response = await local.api('POST', '/api/submissions', token, request);
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([
+      { field: 'data.branchIds.1', message: '"sadec-tan-phu-dong-ap-phu-thuan" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
+    ]);
+  });
 });

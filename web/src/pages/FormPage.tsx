@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/index.ts';
 import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
+import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
 import { formatDateTime } from '../format.ts';
@@ -56,7 +57,12 @@ function addIssues(form: FormDefinition, data: Data | undefined, errors: FormVal
 
 export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string }) {
   const form: FormDefinition = FORMS[formId];
-  const schema = useMemo(() => jsonSchemaOf(formId), [formId]);
+  const branches = useRegistrableBranches(formId === 'registration');
+  const schema = useMemo(
+    () => (branches ? withBranchChoices(jsonSchemaOf(formId), branches) : jsonSchemaOf(formId)),
+    [formId, branches],
+  );
+  const waitingForChoices = formId === 'registration' && !branches;
   const draft = useDraft(formId, cycleId);
   const formData = draft.data;
   const [serverErrors, setServerErrors] = useState<ErrorSchema>();
@@ -87,6 +93,7 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
 
   const uiSchema = {
     ...form.ui(formData),
+    ...(branches ? branchChoiceUi(branches) : {}),
     'ui:submitButtonOptions': { submitText: sending ? 'Đang gửi…' : 'Gửi', props: { disabled: sending } },
   };
 
@@ -96,7 +103,10 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
       {message && <p className="error" role="alert">{message}</p>}
       <DraftState status={draft.status} savedAt={draft.savedAt} />
       {formId === 'self-assessment' && <CriteriaPreview cycleId={cycleId} data={formData} />}
-      {draft.status !== 'loading' && (
+      {branches && (
+        <RegistrationShareView cycleId={cycleId} registered={(formData.branchIds as unknown[] | undefined)?.length ?? 0} total={branches.length} />
+      )}
+      {draft.status !== 'loading' && !waitingForChoices && (
       <Form
         schema={schema}
         uiSchema={uiSchema}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkRegistration, registrationShare } from '../../domain/forms/registration.ts';
+import type { Unit } from '../../domain/organisation.ts';
+
+const branch = (unitId: string, residential = true): Unit => ({
+  unitId,
+  name: unitId,
+  kind: 'branch',
+  parentId: 'xa',
+  residential,
+  leaderEmails: [],
+  ancestors: ['tinh', 'xa'],
+});
+
+describe('registrationShare', () => {
+  it('says how far the commune is from the 90% target, in whole chi đoàn', () => {
+    expect(registrationShare(4, 5, 0.9).summary).toBe('Đã đăng ký 4/5 chi đoàn (80%) — chỉ tiêu ít nhất 90%: còn thiếu 1 chi đoàn.');
+    expect(registrationShare(9, 10, 0.9)).toMatchObject({ meetsTarget: true, summary: 'Đã đăng ký 9/10 chi đoàn (90%) — chỉ tiêu ít nhất 90%: đạt chỉ tiêu.' });
+    expect(registrationShare(2, 3, 0.9).summary).toBe('Đã đăng ký 2/3 chi đoàn (66,7%) — chỉ tiêu ít nhất 90%: còn thiếu 1 chi đoàn.');
+    expect(registrationShare(0, 0, 0.9).meetsTarget).toBe(false);
+  });
+});
+
+describe('checkRegistration', () => {
+  it('accepts only the commune’s own residential chi đoàn, naming each other entry', () => {
+    // Prepare
+    const children = [branch('ap-a'), branch('ap-b'), branch('khoa-c', false)];
+
+    // Act
+    const issues = checkRegistration({ branchIds: ['ap-a', 'khoa-c', 'ap-z'] }, children);
+
+    // Assess
+    expect(issues).toEqual([
+      { field: 'data.branchIds.1', message: '"khoa-c" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
+      { field: 'data.branchIds.2', message: '"ap-z" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
+    ]);
+  });
+});
