@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { Cycle, CycleRequest } from '../../domain/recognition/cycles.ts';
 import { config, dynamo } from './config.ts';
+import { TtlCache } from './cache.ts';
 import { keys } from './keys.ts';
 
 type StoredCycle = Cycle & { requestFingerprint: string };
@@ -38,10 +39,15 @@ export async function storeCycle(cycle: Cycle, request: CycleRequest): Promise<{
   }
 }
 
-export async function getCycle(cycleId: string): Promise<StoredCycle> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.cycle(cycleId) }));
-  if (!Item) throw new NotFoundError('Không tìm thấy đợt công nhận.');
-  return toCycle(Item);
+// Every submission checks its cycle; cycles change a few times a year.
+const cycleCache = new TtlCache<StoredCycle>(60_000);
+
+export function getCycle(cycleId: string): Promise<StoredCycle> {
+  return cycleCache.get(cycleId, async () => {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.cycle(cycleId) }));
+    if (!Item) throw new NotFoundError('Không tìm thấy đợt công nhận.');
+    return toCycle(Item);
+  });
 }
 
 /** Cycles scoped to one unit, newest year first. */

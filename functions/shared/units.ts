@@ -2,6 +2,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamo
 import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
+import { TtlCache } from './cache.ts';
 import { keys } from './keys.ts';
 
 function toUnit(item: Record<string, unknown>): Unit {
@@ -18,10 +19,16 @@ export function unitItem(unit: Unit) {
   };
 }
 
-export async function getUnit(unitId: string): Promise<Unit> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.unit(unitId) }));
-  if (!Item) throw new NotFoundError('Không tìm thấy đơn vị.');
-  return toUnit(Item);
+// A unit moved in the tree is seen everywhere within this long; access checks read units constantly.
+const UNIT_CACHE_MS = 60_000;
+const unitCache = new TtlCache<Unit>(UNIT_CACHE_MS);
+
+export function getUnit(unitId: string): Promise<Unit> {
+  return unitCache.get(unitId, async () => {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.unit(unitId) }));
+    if (!Item) throw new NotFoundError('Không tìm thấy đơn vị.');
+    return toUnit(Item);
+  });
 }
 
 /** The units whose direct upper level is `parentId`, in Vietnamese alphabetical order. */
@@ -48,6 +55,7 @@ export async function listChildren(parentId: string): Promise<Unit[]> {
 export async function putUnits(units: Unit[]): Promise<void> {
   for (let start = 0; start < units.length; start += 25) {
     let requests: Record<string, unknown>[] = units.slice(start, start + 25).map((unit) => ({ PutRequest: { Item: unitItem(unit) } }));
+    for (const unit of units.slice(start, start + 25)) unitCache.delete(unit.unitId);
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
       const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [config.tableName]: requests } }));

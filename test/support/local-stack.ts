@@ -27,6 +27,8 @@ export interface InboxEmail {
 
 /** The whole local stack on free ports with a throwaway data folder, plus clients to inspect it. */
 export class TestStack {
+  private dynamoClient?: DynamoDBClient;
+
   private constructor(
     readonly stack: LocalStack,
     readonly dataDir: string,
@@ -68,9 +70,13 @@ export class TestStack {
     return new SFNClient({ endpoint: this.stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
 
+  get rawDynamo(): DynamoDBClient {
+    this.dynamoClient ??= new DynamoDBClient({ endpoint: this.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    return this.dynamoClient;
+  }
+
   get dynamo(): DynamoDBDocumentClient {
-    const client = new DynamoDBClient({ endpoint: this.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    return DynamoDBDocumentClient.from(client);
+    return DynamoDBDocumentClient.from(this.rawDynamo);
   }
 
   async signIn(userId: string): Promise<string> {
