@@ -1,6 +1,5 @@
 import Form from '@rjsf/core';
-import type { ErrorSchema, FormValidation } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import type { ErrorSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/index.ts';
 import { ApiError, request, type SubmissionView } from '../api.ts';
@@ -8,6 +7,7 @@ import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
+import { zodValidator } from '../zod-validator.ts';
 import { formatDateTime } from '../format.ts';
 import { useDraft, type DraftStatus } from '../useDraft.ts';
 
@@ -43,21 +43,10 @@ function draftKey(formId: string, cycleId: string): string {
 
 type Data = Record<string, unknown>;
 
-/** Adds each zod issue under its field, so the messages are the server's, in Vietnamese. */
-function addIssues(form: FormDefinition, data: Data | undefined, errors: FormValidation): FormValidation {
-  const result = form.schema.safeParse(data ?? {});
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    let node = errors as unknown as Record<string, unknown>;
-    for (const part of issue.path.map(String)) node = (node[part] as Record<string, unknown> | undefined) ?? node;
-    (node as { addError?: (message: string) => void }).addError?.(issue.message);
-  }
-  return errors;
-}
-
 export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string }) {
   const form: FormDefinition = FORMS[formId];
   const branches = useRegistrableBranches(formId === 'registration');
+  const validator = useMemo(() => zodValidator(form.schema), [form]);
   const schema = useMemo(
     () => (branches ? withBranchChoices(jsonSchemaOf(formId), branches) : jsonSchemaOf(formId)),
     [formId, branches],
@@ -112,8 +101,6 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
         uiSchema={uiSchema}
         formData={formData}
         validator={validator}
-        customValidate={(data, errors) => addIssues(form, data as Data | undefined, errors)}
-        transformErrors={() => []}
         extraErrors={serverErrors}
         showErrorList={false}
         noHtml5Validate
