@@ -9,17 +9,24 @@ export const submissionRequestSchema = z.object({
     .regex(/^[a-z0-9-]{3,64}$/, { error: 'Mã đợt công nhận không hợp lệ.' }),
   // Generated once per draft by the client, so a double click or a network retry is one submission.
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),
+  /** The submission this one corrects; it is kept, marked as replaced. */
+  amends: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, { error: 'Mã hồ sơ được sửa không hợp lệ.' }).optional(),
   data: z.unknown(),
 });
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
-export const SUBMISSION_STATUSES = ['received', 'acknowledged'] as const;
+export const SUBMISSION_STATUSES = ['received', 'acknowledged', 'withdrawn', 'superseded'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   received: 'Đã nhận, đang xử lý',
   acknowledged: 'Đã tiếp nhận',
+  withdrawn: 'Đã rút',
+  superseded: 'Đã thay bằng bản sửa',
 };
+
+/** Statuses from which the submitter may still withdraw or amend (before the deadline). */
+export const CHANGEABLE_STATUSES: SubmissionStatus[] = ['received', 'acknowledged'];
 
 export interface Submitter {
   userId: string;
@@ -36,7 +43,12 @@ export interface Submission {
   submittedBy: Submitter;
   submittedAt: string;
   status: SubmissionStatus;
+  /** 1 for the first submission, +1 for each amendment. */
+  version: number;
+  amends?: string;
+  supersededBy?: string;
   acknowledgedAt?: string;
+  withdrawnAt?: string;
   data: unknown;
 }
 

@@ -15,6 +15,8 @@ export interface FormDefinition {
   ui: (data: unknown) => Record<string, unknown>;
   /** Which units fill it in. */
   filledBy: 'commune' | 'branch';
+  /** The cycle step it belongs to: that step's deadline closes withdrawing and amending. */
+  step: string;
   /** Checks that need the submitting unit's own chi đoàn (a registration names them). */
   checkAgainstChildren?: (data: never, children: Unit[]) => FieldIssue[];
   sample: unknown;
@@ -28,6 +30,7 @@ export const FORMS = {
     schema: implementationPlanSchema,
     ui: () => implementationPlanUi,
     filledBy: 'commune',
+    step: 'deploy',
     sample: implementationPlanSample,
   },
   registration: {
@@ -37,6 +40,7 @@ export const FORMS = {
     schema: registrationSchema,
     ui: () => ({ branchIds: { 'ui:widget': 'checkboxes' }, note: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } } }),
     filledBy: 'commune',
+    step: 'register',
     checkAgainstChildren: checkRegistration,
     sample: registrationSample,
   },
@@ -47,6 +51,7 @@ export const FORMS = {
     schema: selfAssessmentSchema,
     ui: (data) => selfAssessmentUi(data as Partial<SelfAssessment> | undefined),
     filledBy: 'branch',
+    step: 'dossier',
     sample: selfAssessmentSample,
   },
 } satisfies Record<string, FormDefinition>;

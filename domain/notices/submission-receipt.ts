@@ -5,7 +5,10 @@ import type { Submission } from '../submission.ts';
 import type { MailMessage } from './message.ts';
 
 /** The receipt a submitter gets once their submission is acknowledged. */
-export function submissionReceipt(submission: Submission, appUrl: string): MailMessage {
+export function submissionReceipt(
+  submission: Pick<Submission, 'submissionId' | 'formId' | 'submittedAt' | 'submittedBy'>,
+  appUrl: string,
+): MailMessage {
   const formTitle = FORMS[submission.formId].title;
   const when = formatDateTime(submission.submittedAt);
   const link = `${appUrl}/submissions/${encodeURIComponent(submission.submissionId)}`;

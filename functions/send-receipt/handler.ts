@@ -21,7 +21,7 @@ const inputSchema = z.object({
 /** Task SendReceipt: one receipt per submission, however often the task runs. */
 export async function sendReceipt(submission: z.infer<typeof inputSchema>) {
   const noticeId = `receipt#${submission.submissionId}`;
-  const { sent } = await sendNoticeOnce(noticeId, submissionReceipt({ ...submission, data: undefined }, config.appUrl), new Date());
+  const { sent } = await sendNoticeOnce(noticeId, submissionReceipt(submission, config.appUrl), new Date());
   return { noticeId, sent };
 }
 

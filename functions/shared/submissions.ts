@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
@@ -28,11 +28,13 @@ function withoutKeys(item: Record<string, unknown>): StoredSubmission {
 /**
  * Stores the submission before anything else happens. A retry with the same key and content
  * returns the stored copy (created: false); the same key with other content is a conflict.
+ * An amendment is stored together with marking the amended version replaced, in one transaction.
  */
 export async function storeSubmission(
   request: SubmissionRequest,
   identity: Identity,
   now: Date,
+  amended?: Submission,
 ): Promise<{ submission: Submission; created: boolean }> {
   const submissionId = submissionIdFor(identity.unitId, request.idempotencyKey);
   const submittedAt = now.toISOString();
@@ -45,29 +47,71 @@ export async function storeSubmission(
     submittedBy: { userId: identity.userId, name: identity.name, email: identity.email },
     submittedAt,
     status: 'received',
+    version: amended ? amended.version + 1 : 1,
+    amends: amended?.submissionId,
     data: request.data,
     fingerprint: fingerprint(request),
   };
+  const put = {
+    TableName: config.tableName,
+    Item: { ...keys.submission(submissionId), ...keys.submissionByUnit(identity.unitId, submittedAt, submissionId), ...submission },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
   try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: config.tableName,
-        Item: {
-          ...keys.submission(submissionId),
-          ...keys.submissionByUnit(identity.unitId, submittedAt, submissionId),
-          ...submission,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    if (!amended) {
+      await dynamo().send(new PutCommand(put));
+    } else {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: put },
+            {
+              Update: {
+                TableName: config.tableName,
+                Key: keys.submission(amended.submissionId),
+                UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
+                ConditionExpression: '#status IN (:received, :acknowledged)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':superseded': 'superseded', ':by': submissionId, ':received': 'received', ':acknowledged': 'acknowledged' },
+              },
+            },
+          ],
+        }),
+      );
+    }
     return { submission, created: true };
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const existing = await getSubmission(submissionId);
+    const refused = error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
+    if (!refused) throw error;
+    const existing = await getSubmission(submissionId).catch(() => undefined);
+    if (!existing) throw new ConflictError('Hồ sơ được sửa đã được rút hoặc thay bằng bản khác. Vui lòng tải lại trang.');
     if (existing.fingerprint !== submission.fingerprint) {
       throw new ConflictError('Biểu mẫu này đã được gửi với nội dung khác. Vui lòng tải lại trang để gửi bản mới.');
     }
     return { submission: existing, created: false };
+  }
+}
+
+/** Withdraws a current submission of the unit; a second withdrawal finds it already withdrawn. */
+export async function withdrawSubmission(submissionId: string, now: Date): Promise<Submission> {
+  try {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: keys.submission(submissionId),
+        UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :now',
+        ConditionExpression: '#status IN (:received, :acknowledged)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now.toISOString(), ':received': 'received', ':acknowledged': 'acknowledged' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys(Attributes ?? {});
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const current = await getSubmission(submissionId);
+    if (current.status === 'withdrawn') return current;
+    throw new ConflictError('Hồ sơ đã được thay bằng bản sửa, không thể rút.');
   }
 }
 

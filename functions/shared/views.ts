@@ -14,7 +14,11 @@ export function submissionView(submission: Submission) {
     submittedAt: submission.submittedAt,
     status: submission.status,
     statusLabel: SUBMISSION_STATUS_LABELS[submission.status],
+    version: submission.version,
+    amends: submission.amends,
+    supersededBy: submission.supersededBy,
     acknowledgedAt: submission.acknowledgedAt,
+    withdrawnAt: submission.withdrawnAt,
     data: submission.data,
   };
 }

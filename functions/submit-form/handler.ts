@@ -1,23 +1,25 @@
 import { requireRole } from '../../domain/access.ts';
-import { NotFoundError, ValidationError } from '../../domain/errors.ts';
-import type { Identity } from '../../domain/identity.ts';
+import { requireChangeable } from '../../domain/changes.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
-import { cycleScopesOf } from '../shared/cycle-access.ts';
-import { listChildren } from '../shared/units.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { parseSubmissionRequest } from '../../domain/submission.ts';
+import type { Identity } from '../../domain/identity.ts';
+import type { Cycle } from '../../domain/recognition/cycles.ts';
+import { parseSubmissionRequest, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
+import { cycleScopesOf } from '../shared/cycle-access.ts';
+import { getCycle } from '../shared/cycles.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { storeSubmission } from '../shared/submissions.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
+import { getSubmission, storeSubmission, submissionIdFor } from '../shared/submissions.ts';
+import { listChildren } from '../shared/units.ts';
 import { submissionView } from '../shared/views.ts';
+import { startWorkflowOnce } from '../shared/workflows.ts';
 
 /** The cycle must exist and apply to the submitter's unit. */
-async function requireOpenCycle(identity: Identity, cycleId: string): Promise<void> {
+async function openCycle(identity: Identity, cycleId: string): Promise<Cycle> {
   try {
     const cycle = await getCycle(cycleId);
-    if ((await cycleScopesOf(identity)).includes(cycle.scopeUnitId)) return;
+    if ((await cycleScopesOf(identity)).includes(cycle.scopeUnitId)) return cycle;
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
   }
@@ -26,18 +28,33 @@ async function requireOpenCycle(identity: Identity, cycleId: string): Promise<vo
   ]);
 }
 
+/** The version being amended: the unit's own, of the same form and cycle, still open to change. */
+async function amendedVersion(identity: Identity, request: SubmissionRequest, form: FormDefinition, cycle: Cycle): Promise<Submission | undefined> {
+  if (!request.amends) return undefined;
+  const amended = await getSubmission(request.amends);
+  if (amended.unitId !== identity.unitId) throw new ForbiddenError('Chỉ đơn vị gửi hồ sơ mới được sửa hồ sơ đó.');
+  if (amended.formId !== request.formId || amended.cycleId !== request.cycleId) {
+    throw new ValidationError('Bản sửa phải cùng biểu mẫu và đợt với hồ sơ được sửa.', [{ field: 'amends', message: 'Hồ sơ được sửa không khớp.' }]);
+  }
+  // A retried amendment finds the version it already replaced: not a second change.
+  const isRetry = amended.supersededBy === submissionIdFor(identity.unitId, request.idempotencyKey);
+  if (!isRetry) requireChangeable(amended, form, cycle, new Date());
+  return amended;
+}
+
 /** POST /api/submissions: stored first, then the workflow starts; a retry repeats neither. */
 export async function submitForm(event: HttpEvent) {
   const identity = identityOf(event);
   requireRole(identity, 'secretary');
   const request = parseSubmissionRequest(jsonBody(event));
-  await requireOpenCycle(identity, request.cycleId);
+  const cycle = await openCycle(identity, request.cycleId);
   const form: FormDefinition = FORMS[request.formId];
   if (form.checkAgainstChildren) {
     const issues = form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId));
     if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
   }
-  const { submission, created } = await storeSubmission(request, identity, new Date());
+  const amended = await amendedVersion(identity, request, form, cycle);
+  const { submission, created } = await storeSubmission(request, identity, new Date(), amended);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
   await startWorkflowOnce(config.submissionWorkflowArn, submission.submissionId, {
     submissionId: submission.submissionId,

@@ -23,6 +23,13 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write', 'workflow:submission'],
   },
   {
+    id: 'withdrawSubmission',
+    entry: 'functions/withdraw-submission/handler.ts',
+    description: 'Withdraws a submission of the user\'s unit before its step\'s deadline',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
     id: 'getSubmission',
     entry: 'functions/get-submission/handler.ts',
     description: 'Returns one submission to a user allowed to see it',

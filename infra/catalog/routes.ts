@@ -12,6 +12,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/submissions', functionId: 'submitForm' },
   { method: 'GET', path: '/api/submissions', functionId: 'listSubmissions' },
   { method: 'GET', path: '/api/submissions/{submissionId}', functionId: 'getSubmission' },
+  { method: 'POST', path: '/api/submissions/{submissionId}/withdraw', functionId: 'withdrawSubmission' },
   { method: 'GET', path: '/api/units/{unitId}', functionId: 'getUnit' },
   { method: 'GET', path: '/api/drafts/{cycleId}/{formId}', functionId: 'drafts' },
   { method: 'PUT', path: '/api/drafts/{cycleId}/{formId}', functionId: 'drafts' },

@@ -14,6 +14,7 @@ describe('submissionReceipt', () => {
     submittedBy: { userId: 'u', name: '<script>alert(1)</script> Khoa', email: 'khoa@example.vn' },
     submittedAt: '2027-02-09T17:30:00Z',
     status: 'acknowledged',
+    version: 1,
     data: implementationPlanSample,
   };
 
