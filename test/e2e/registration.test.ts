@@ -45,4 +45,25 @@ describe('a commune secretary registering chi đoàn on a phone', () => {
     await page.waitForURL(/\/submissions\//);
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
   });
+
+  it('amends the registration as version 2, then withdraws it', async () => {
+    // Act: amend, dropping khóm 5
+    await page.getByRole('button', { name: 'Sửa và gửi lại' }).click();
+    await page.getByLabel('Chi đoàn khóm 5').uncheck();
+    await expect.poll(() => page.getByTestId('registration-share').textContent()).toContain('4/5');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    // Assess: a new version, acknowledged
+    await page.waitForURL(/\/submissions\//);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
+    expect(await page.locator('dt:has-text("Phiên bản") + dd').textContent()).toBe('2');
+
+    // Act: withdraw it, confirming
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+
+    // Assess
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Đã rút');
+    expect(await page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(0);
+  });
 });

@@ -33,12 +33,14 @@ export function App() {
 
   const submissionId = /^\/submissions\/([^/]+)$/.exec(path)?.[1];
   const formId = /^\/forms\/([^/]+)$/.exec(path)?.[1];
-  const cycleId = new URLSearchParams(location.search).get('cycle');
+  const query = new URLSearchParams(location.search);
+  const cycleId = query.get('cycle');
+  const amends = query.get('amends') ?? undefined;
   let page;
   if (configError) page = <p className="error" role="alert">Không tải được cấu hình ứng dụng. Vui lòng tải lại trang.</p>;
   else if (!config) page = <p className="muted">Đang tải…</p>;
   else if (!session) page = <SignInPage config={config} />;
-  else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} />;
+  else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} amends={amends} />;
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else page = <HomePage />;
 

@@ -24,6 +24,10 @@ export interface SignedInUser {
 export interface SubmissionView {
   submissionId: string;
   formId: string;
+  unitId: string;
+  version: number;
+  supersededBy?: string;
+  data: Record<string, unknown>;
   formTitle: string;
   cycleId: string;
   submittedBy: { name: string };

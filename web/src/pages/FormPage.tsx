@@ -43,7 +43,7 @@ function draftKey(formId: string, cycleId: string): string {
 
 type Data = Record<string, unknown>;
 
-export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string }) {
+export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId: string; amends?: string }) {
   const form: FormDefinition = FORMS[formId];
   const branches = useRegistrableBranches(formId === 'registration');
   const validator = useMemo(() => zodValidator(form.schema), [form]);
@@ -66,6 +66,7 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
         formId,
         cycleId,
         idempotencyKey: draftKey(formId, cycleId),
+        amends,
         data,
       });
       sessionStorage.removeItem(`idempotency-key:${formId}:${cycleId}`);
@@ -89,6 +90,7 @@ export function FormPage({ formId, cycleId }: { formId: FormId; cycleId: string 
   return (
     <section>
       <h1>{form.title}</h1>
+      {amends && <p className="muted">Bản sửa: khi gửi, bản này thay cho hồ sơ đã gửi trước; bản cũ vẫn được lưu.</p>}
       {message && <p className="error" role="alert">{message}</p>}
       <DraftState status={draft.status} savedAt={draft.savedAt} />
       {formId === 'self-assessment' && <CriteriaPreview cycleId={cycleId} data={formData} />}

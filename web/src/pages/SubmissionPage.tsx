@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
-import { request, type ApiError, type SubmissionView } from '../api.ts';
+import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatDateTime } from '../format.ts';
+import { navigate } from '../router.ts';
+
+const CHANGEABLE = ['received', 'acknowledged'];
 
 /** Shows one submission and follows its status until the workflow has acknowledged it. */
 export function SubmissionPage({ submissionId }: { submissionId: string }) {
@@ -15,13 +18,31 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
           setSubmission(result);
           if (result.status === 'received') timer = setTimeout(() => void load(), 1000);
         })
-        .catch((failure: ApiError) => setError(failure.message));
+        .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được hồ sơ.'));
     void load();
     return () => clearTimeout(timer);
   }, [submissionId]);
 
-  if (error) return <p className="error" role="alert">{error}</p>;
+  async function withdraw() {
+    if (!window.confirm('Rút hồ sơ này? Cấp trên sẽ không xét hồ sơ đã rút.')) return;
+    try {
+      setSubmission(await request<SubmissionView>('POST', `/api/submissions/${encodeURIComponent(submissionId)}/withdraw`));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : 'Rút hồ sơ không thành công.');
+    }
+  }
+
+  function amend(current: SubmissionView) {
+    // The amendment starts from this version's answers.
+    const copy = { data: current.data, savedAt: new Date().toISOString() };
+    localStorage.setItem(`draft:${current.formId}:${current.cycleId}`, JSON.stringify(copy));
+    navigate(`/forms/${current.formId}?cycle=${encodeURIComponent(current.cycleId)}&amends=${encodeURIComponent(current.submissionId)}`);
+  }
+
+  if (error && !submission) return <p className="error" role="alert">{error}</p>;
   if (!submission) return <p className="muted">Đang tải…</p>;
+  const own = currentSession()?.user.unitId === submission.unitId;
+  const changeable = own && CHANGEABLE.includes(submission.status);
   return (
     <section>
       <h1>{submission.formTitle}</h1>
@@ -32,6 +53,8 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
             {submission.statusLabel}
           </span>
         </dd>
+        <dt>Phiên bản</dt>
+        <dd>{submission.version}</dd>
         <dt>Mã hồ sơ</dt>
         <dd><code>{submission.submissionId}</code></dd>
         <dt>Người gửi</dt>
@@ -45,6 +68,24 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
           </>
         )}
       </dl>
+      {error && <p className="error" role="alert">{error}</p>}
+      {submission.supersededBy && (
+        <p>
+          <a href={`/submissions/${submission.supersededBy}`} onClick={(event) => (event.preventDefault(), navigate(`/submissions/${submission.supersededBy}`))}>
+            Xem bản sửa mới nhất
+          </a>
+        </p>
+      )}
+      {changeable && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => amend(submission)}>
+            Sửa và gửi lại
+          </button>
+          <button type="button" className="secondary" onClick={() => void withdraw()}>
+            Rút hồ sơ
+          </button>
+        </div>
+      )}
     </section>
   );
 }
