@@ -5,15 +5,11 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { Cycle, CycleRequest } from '../../domain/recognition/cycles.ts';
 import { config, dynamo } from './config.ts';
 import { TtlCache } from './cache.ts';
-import { keys } from './keys.ts';
+import { keys, recordOf } from './keys.ts';
 
 type StoredCycle = Cycle & { requestFingerprint: string };
 
-function toCycle(item: Record<string, unknown>): StoredCycle {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...cycle } = item;
-  // Written only by storeCycle below.
-  return cycle as unknown as StoredCycle;
-}
+const toCycle = (item: Record<string, unknown>) => recordOf<StoredCycle>(item);
 
 const fingerprint = (request: CycleRequest) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 

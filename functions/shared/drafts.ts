@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Draft } from '../../domain/drafts.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { config, dynamo } from './config.ts';
-import { keys } from './keys.ts';
+import { keys, recordOf } from './keys.ts';
 
 /**
  * Saves a draft unless the stored one is newer: autosaves can arrive out of order over a bad
@@ -31,8 +31,7 @@ export async function getDraft(unitId: string, cycleId: string, formId: string):
     new GetCommand({ TableName: config.tableName, Key: keys.draft(unitId, cycleId, formId), ConsistentRead: true }),
   );
   if (!Item) throw new NotFoundError('Chưa có bản nháp.');
-  const { pk: _pk, sk: _sk, ...draft } = Item;
-  return draft as Draft;
+  return recordOf<Draft>(Item);
 }
 
 export async function deleteDraft(unitId: string, cycleId: string, formId: string): Promise<void> {

@@ -20,3 +20,12 @@ export const keys = {
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };
+
+/**
+ * An item without its key attributes, as the record it stores. The caller names the record type:
+ * every item of a kind is written by that kind's repository alone, so its shape is known.
+ */
+export function recordOf<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...record } = item;
+  return record as T;
+}

@@ -6,7 +6,7 @@ import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Submission, SubmissionRequest } from '../../domain/submission.ts';
 import { config, dynamo } from './config.ts';
-import { keys } from './keys.ts';
+import { keys, recordOf } from './keys.ts';
 
 /** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
 export function submissionIdFor(unitId: string, idempotencyKey: string): string {
@@ -19,11 +19,7 @@ function fingerprint(request: SubmissionRequest): string {
 
 type StoredSubmission = Submission & { fingerprint: string };
 
-function withoutKeys(item: Record<string, unknown>): StoredSubmission {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  // Items are written only by storeSubmission above, so their shape is ours.
-  return rest as unknown as StoredSubmission;
-}
+const withoutKeys = (item: Record<string, unknown>) => recordOf<StoredSubmission>(item);
 
 /**
  * Stores the submission before anything else happens. A retry with the same key and content

@@ -3,13 +3,9 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
 import { TtlCache } from './cache.ts';
-import { keys } from './keys.ts';
+import { keys, recordOf } from './keys.ts';
 
-function toUnit(item: Record<string, unknown>): Unit {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...unit } = item;
-  // Written only by putUnits below.
-  return unit as unknown as Unit;
-}
+const toUnit = (item: Record<string, unknown>) => recordOf<Unit>(item);
 
 export function unitItem(unit: Unit) {
   return {

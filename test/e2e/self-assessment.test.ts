@@ -1,36 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, webBuildIsStale } from '../../infra/local/web-build.ts';
-import { launchChromium, PHONE } from '../support/browser.ts';
-import { TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { phoneJourney } from '../support/journey.ts';
 
-let local: TestStack;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  if (webBuildIsStale(process.cwd())) await buildWeb(process.cwd());
-  local = await TestStack.start();
-  browser = await launchChromium();
-  page = await browser.newPage(PHONE);
-});
-afterAll(async () => {
-  await browser?.close();
-  await local?.stop();
-});
-
-const field = (path: string) => page.locator(`#root_${path}`);
+const journey = phoneJourney();
+const field = (path: string) => journey.page.locator(`#root_${path}`);
 
 describe('a chi đoàn secretary assessing the branch on a phone', () => {
   it('sees each criterion checked as they type, answers criterion 2 one way, and submits', async () => {
     // Prepare
-    await page.goto(local.stack.urls.app);
-    await page.getByRole('button', { name: /Lê Hoàng Nam/ }).click();
-    await page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
+    await journey.page.goto(journey.local.stack.urls.app);
+    await journey.page.getByRole('button', { name: /Lê Hoàng Nam/ }).click();
+    await journey.page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
 
     // Act: fill everything, one meeting short
     await field('criterion1_membersViolatingLaw').fill('0');
-    await page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).check();
+    await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).check();
     await field('criterion2_jobReferrals').fill('6');
     await field('criterion3_volunteerTeamSize').fill('12');
     await field('criterion3_youthProjectsCompleted').fill('2');
@@ -47,28 +30,28 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await field('criterion7_secretaryKnowsPolicies').check();
 
     // Assess: the shortfall shows at once, and the other way of criterion 2 is not asked
-    await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
+    await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
     expect(await field('criterion2_economicModels').isVisible()).toBe(false);
 
     // Act: leave once the draft is saved; come back with this browser's copy gone
-    await expect.poll(() => page.getByTestId('draft-status').textContent()).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('draft:')).forEach((key) => localStorage.removeItem(key)));
-    await page.goto(local.stack.urls.app);
-    await page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
+    await expect.poll(() => journey.page.getByTestId('draft-status').textContent()).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await journey.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('draft:')).forEach((key) => localStorage.removeItem(key)));
+    await journey.page.goto(journey.local.stack.urls.app);
+    await journey.page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
 
     // Assess: the server's draft is back
     await expect.poll(() => field('criterion5_meetingsHeld').inputValue()).toBe('7');
-    expect(await page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
+    expect(await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
 
     // Act: fix it and send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
-    await expect.poll(() => page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
-    await page.getByRole('button', { name: 'Gửi', exact: true }).dblclick();
+    await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
+    await journey.page.getByRole('button', { name: 'Gửi', exact: true }).dblclick();
 
     // Assess: one submission, acknowledged
-    await page.waitForURL(/\/submissions\//);
-    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
-    const listed = await local.api('GET', '/api/submissions', await local.signIn('bithu-apphuthuan'));
+    await journey.page.waitForURL(/\/submissions\//);
+    await expect.poll(() => journey.page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
+    const listed = await journey.local.api('GET', '/api/submissions', await journey.local.signIn('bithu-apphuthuan'));
     expect(listed.body.items).toHaveLength(1);
   });
 });

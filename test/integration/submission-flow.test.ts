@@ -57,6 +57,8 @@ describe('a form submission, end to end on the local stack', () => {
       'TaskStateEntered:AcknowledgeSubmission',
       'LambdaFunctionSucceeded',
       'TaskStateExited',
+      'ChoiceStateEntered:IsAcknowledged',
+      'ChoiceStateExited',
       'TaskStateEntered:SendReceipt',
       'LambdaFunctionSucceeded',
       'TaskStateExited',

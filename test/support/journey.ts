@@ -1,0 +1,27 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildWeb, webBuildIsStale } from '../../infra/local/web-build.ts';
+import { launchChromium, PHONE } from './browser.ts';
+import { TestStack } from './local-stack.ts';
+
+export interface Journey {
+  local: TestStack;
+  browser: Browser;
+  page: Page;
+}
+
+/** A browser journey on a phone against a fresh local stack, set up before and torn down after the file. */
+export function phoneJourney(): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    if (webBuildIsStale(process.cwd())) await buildWeb(process.cwd());
+    journey.local = await TestStack.start();
+    journey.browser = await launchChromium();
+    journey.page = await journey.browser.newPage(PHONE);
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.local?.stop();
+  });
+  return journey;
+}
