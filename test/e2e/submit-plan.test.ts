@@ -13,7 +13,7 @@ describe('a commune secretary on a phone', () => {
 
     // Act: fill the plan with too short a summary
     await journey.page.locator('#root_planNumber').fill('12-KH/ĐTN');
-    await journey.page.locator('#root_issuedOn').fill('2027-07-15');
+    await journey.page.locator('#root_issuedOn').fill('31/02/2027');
     await journey.page.locator('#root_residentialBranchCount').fill('8');
     await journey.page.locator('#root_targetBranchCount').fill('6');
     await journey.page.locator('#root_summary').fill('Quá ngắn');
@@ -21,9 +21,11 @@ describe('a commune secretary on a phone', () => {
 
     // Assess: the error is in Vietnamese, under the field, and nothing was sent
     await expect.poll(() => journey.page.getByText('Nội dung kế hoạch cần ít nhất 20 ký tự.').count()).toBe(1);
+    expect(await journey.page.getByText('Ngày ban hành không hợp lệ.').count()).toBe(1);
     expect(await journey.page.screenshot()).toBeTruthy();
 
     // Act: fix it and submit
+    await journey.page.locator('#root_issuedOn').fill('15/07/2027');
     await journey.page.locator('#root_summary').fill('Rà soát 8 chi đoàn ấp, phân công cán bộ phụ trách từng chi đoàn.');
     await journey.page.getByRole('button', { name: 'Gửi', exact: true }).click();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCalendarDate, formatDate, formatDateTime, vietnamCalendarDate, zonedInstant } from '../../domain/dates.ts';
+import { addDays, formatCalendarDate, formatDate, formatDateTime, parseCalendarDate, vietnamCalendarDate, zonedInstant } from '../../domain/dates.ts';
 import { nextFireTime } from '../../infra/local/scheduler.ts';
 
 describe('Vietnam dates', () => {
@@ -9,6 +9,13 @@ describe('Vietnam dates', () => {
     expect(formatDateTime('2027-02-09T17:30:00Z')).toBe('10/02/2027 00:30');
     expect(vietnamCalendarDate(new Date('2027-02-09T17:30:00Z'))).toBe('2027-02-10');
     expect(formatCalendarDate('2027-02-15')).toBe('15/02/2027');
+  });
+
+  it('reads dates as people type them, dd/mm/yyyy, and only real ones', () => {
+    expect(parseCalendarDate('15/07/2027')).toBe('2027-07-15');
+    expect(parseCalendarDate('5/7/2027')).toBe('2027-07-05');
+    expect(parseCalendarDate('29/02/2028')).toBe('2028-02-29');
+    expect(['29/02/2027', '31/04/2027', '2027-07-15', '15/07/27', ''].map(parseCalendarDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('finds the instant of a Vietnam wall-clock time', () => {

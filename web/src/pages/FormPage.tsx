@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/index.ts';
 import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
+import { DateWidget } from '../components/DateWidget.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
@@ -103,6 +104,7 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         uiSchema={uiSchema}
         formData={formData}
         validator={validator}
+        widgets={{ DateWidget }}
         extraErrors={serverErrors}
         showErrorList={false}
         noHtml5Validate
