@@ -15,6 +15,8 @@ const FORM_LIST: FormDefinition[] = Object.values(FORMS);
 
 export function HomePage() {
   const session = currentSession();
+  // currentSession() parses storage afresh on each render; the effect must key on a stable value.
+  const unitId = session?.user.unitId;
   const [items, setItems] = useState<SubmissionView[]>();
   const [cycles, setCycles] = useState<CycleSummary[]>([]);
   const [unitKind, setUnitKind] = useState<string>();
@@ -25,12 +27,12 @@ export function HomePage() {
     const fail = (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được dữ liệu.');
     request<{ items: SubmissionView[] }>('GET', '/api/submissions').then((result) => setItems(result.items)).catch(fail);
     request<{ items: CycleSummary[] }>('GET', '/api/cycles').then((result) => setCycles(result.items)).catch(fail);
-    if (session) {
-      request<{ unit: { kind: string } }>('GET', `/api/units/${encodeURIComponent(session.user.unitId)}`)
+    if (unitId) {
+      request<{ unit: { kind: string } }>('GET', `/api/units/${encodeURIComponent(unitId)}`)
         .then((result) => setUnitKind(result.unit.kind))
         .catch(fail);
     }
-  }, [session]);
+  }, [unitId]);
 
   // Model A's forms: a commune fills the plan, a chi đoàn its self-assessment.
   const modelA = cycles.find((cycle) => cycle.templateId === 'chi-doan-dat-chuan');
