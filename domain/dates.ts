@@ -34,10 +34,10 @@ export function formatCalendarDate(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** The calendar date (yyyy-mm-dd) in Vietnam at the given instant. */
-export function vietnamCalendarDate(instant: Date): string {
+/** The calendar date (yyyy-mm-dd) at the given instant in a time zone, Vietnam's by default. */
+export function calendarDate(instant: Date, timeZone = VIETNAM_TIME_ZONE): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { vietnamCalendarDate } from '../../domain/dates.ts';
+import { calendarDate } from '../../domain/dates.ts';
 import { config, dynamo } from '../shared/config.ts';
 import { keys } from '../shared/keys.ts';
 import { taskHandler } from '../shared/task.ts';
@@ -10,7 +10,7 @@ const inputSchema = z.object({ scheduledTime: z.iso.datetime({ offset: true }) }
 
 /** Task RecordSweepRun: one run record per Vietnam calendar date; a second start finds it. */
 export async function recordSweepRun(input: z.infer<typeof inputSchema>) {
-  const asOfDate = vietnamCalendarDate(new Date(input.scheduledTime));
+  const asOfDate = calendarDate(new Date(input.scheduledTime));
   try {
     await dynamo().send(
       new PutCommand({

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { Cycle, CycleRequest } from '../../domain/recognition/cycles.ts';
 import { config, dynamo } from './config.ts';
 import { TtlCache } from './cache.ts';
-import { keys, recordOf } from './keys.ts';
+import { keys, partitions, recordOf } from './keys.ts';
 
 type StoredCycle = Cycle & { requestFingerprint: string };
 
@@ -53,7 +53,7 @@ export async function listCyclesInScope(scopeUnitId: string): Promise<Cycle[]> {
       TableName: config.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :scope',
-      ExpressionAttributeValues: { ':scope': keys.cycleInScope(scopeUnitId, 0, '').gsi1pk },
+      ExpressionAttributeValues: { ':scope': partitions.cyclesInScope(scopeUnitId) },
       ScanIndexForward: false,
     }),
   );

@@ -1,19 +1,25 @@
+/** gsi1 partitions: what one index query reads. */
+export const partitions = {
+  submissionsOfUnit: (unitId: string) => `UNIT#${unitId}`,
+  childrenOf: (parentId: string) => `CHILDREN#${parentId}`,
+  cyclesInScope: (scopeUnitId: string) => `CYCLES#${scopeUnitId}`,
+};
+
 /** Key shapes of the single table, in one place. */
 export const keys = {
   submission: (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
   submissionByUnit: (unitId: string, submittedAt: string, submissionId: string) => ({
-    gsi1pk: `UNIT#${unitId}`,
+    gsi1pk: partitions.submissionsOfUnit(unitId),
     gsi1sk: `SUBMISSION#${submittedAt}#${submissionId}`,
   }),
-  unitSubmissionsPrefix: (unitId: string) => ({ gsi1pk: `UNIT#${unitId}`, gsi1skPrefix: 'SUBMISSION#' }),
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
   unitUnderParent: (parentId: string, name: string, unitId: string) => ({
-    gsi1pk: `CHILDREN#${parentId}`,
+    gsi1pk: partitions.childrenOf(parentId),
     gsi1sk: `UNIT#${name.toLocaleLowerCase('vi')}#${unitId}`,
   }),
   cycle: (cycleId: string) => ({ pk: `CYCLE#${cycleId}`, sk: 'CYCLE' }),
   cycleInScope: (scopeUnitId: string, year: number, cycleId: string) => ({
-    gsi1pk: `CYCLES#${scopeUnitId}`,
+    gsi1pk: partitions.cyclesInScope(scopeUnitId),
     gsi1sk: `CYCLE#${year}#${cycleId}`,
   }),
   draft: (unitId: string, cycleId: string, formId: string) => ({ pk: `DRAFT#${unitId}#${cycleId}#${formId}`, sk: 'DRAFT' }),

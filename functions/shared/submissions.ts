@@ -6,7 +6,7 @@ import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Submission, SubmissionRequest } from '../../domain/submission.ts';
 import { config, dynamo } from './config.ts';
-import { keys, recordOf } from './keys.ts';
+import { keys, partitions, recordOf } from './keys.ts';
 
 /** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
 export function submissionIdFor(unitId: string, idempotencyKey: string): string {
@@ -120,13 +120,12 @@ export async function getSubmission(submissionId: string): Promise<StoredSubmiss
 }
 
 export async function listUnitSubmissions(unitId: string, limit = 50): Promise<Submission[]> {
-  const { gsi1pk, gsi1skPrefix } = keys.unitSubmissionsPrefix(unitId);
   const { Items = [] } = await dynamo().send(
     new QueryCommand({
       TableName: config.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': gsi1skPrefix },
+      ExpressionAttributeValues: { ':pk': partitions.submissionsOfUnit(unitId), ':prefix': 'SUBMISSION#' },
       ScanIndexForward: false,
       Limit: limit,
     }),

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
 import { TtlCache } from './cache.ts';
-import { keys, recordOf } from './keys.ts';
+import { keys, partitions, recordOf } from './keys.ts';
 
 const toUnit = (item: Record<string, unknown>) => recordOf<Unit>(item);
 
@@ -37,7 +37,7 @@ export async function listChildren(parentId: string): Promise<Unit[]> {
         TableName: config.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :parent',
-        ExpressionAttributeValues: { ':parent': keys.unitUnderParent(parentId, '', '').gsi1pk },
+        ExpressionAttributeValues: { ':parent': partitions.childrenOf(parentId) },
         ExclusiveStartKey: startKey,
       }),
     );

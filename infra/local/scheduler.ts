@@ -1,12 +1,7 @@
-import { addDays, zonedInstant } from '../../domain/dates.ts';
+import { addDays, calendarDate, zonedInstant } from '../../domain/dates.ts';
 import type { ScheduleDefinition } from '../catalog/schedules.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar date (yyyy-mm-dd) of `instant` in `timeZone`. */
-function calendarDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /** The next instant, strictly after `after`, at which the schedule fires. */
 export function nextFireTime(schedule: ScheduleDefinition, after: Date): Date {

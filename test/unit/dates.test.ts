@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCalendarDate, formatDate, formatDateTime, parseCalendarDate, vietnamCalendarDate, zonedInstant } from '../../domain/dates.ts';
+import { addDays, calendarDate, formatCalendarDate, formatDate, formatDateTime, parseCalendarDate, zonedInstant } from '../../domain/dates.ts';
 import { nextFireTime } from '../../infra/local/scheduler.ts';
 
 describe('Vietnam dates', () => {
@@ -7,7 +7,7 @@ describe('Vietnam dates', () => {
     // 17:30 UTC on 9 February is already 10 February in Vietnam.
     expect(formatDate('2027-02-09T17:30:00Z')).toBe('10/02/2027');
     expect(formatDateTime('2027-02-09T17:30:00Z')).toBe('10/02/2027 00:30');
-    expect(vietnamCalendarDate(new Date('2027-02-09T17:30:00Z'))).toBe('2027-02-10');
+    expect(calendarDate(new Date('2027-02-09T17:30:00Z'))).toBe('2027-02-10');
     expect(formatCalendarDate('2027-02-15')).toBe('15/02/2027');
   });
 
