@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
-import { TestStack } from '../support/local-stack.ts';
+import { localStackPerFile } from '../support/local-stack.ts';
 
-let local: TestStack;
+const ctx = localStackPerFile();
+
 let branch: string;
 
 interface View {
@@ -23,23 +24,19 @@ const assessment = (cycleId: string, change: Record<string, unknown> = {}) => ({
 const CURRENT = 'chi-doan-dat-chuan-2027-dong-thap';
 
 beforeAll(async () => {
-  local = await TestStack.start();
-  branch = await local.signIn('bithu-apphuthuan');
-});
-afterAll(async () => {
-  await local?.stop();
+  branch = await ctx.local.signIn('bithu-apphuthuan');
 });
 
 describe('amending and withdrawing a submission', () => {
   it('keeps every version: the amendment is version 2 and the first is marked replaced, once even if retried', async () => {
     // Prepare
-    const first = await local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
+    const first = await ctx.local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
     const amendment = { ...assessment(CURRENT, { notes: 'Bổ sung số liệu' }), amends: first.body.submissionId };
 
     // Act
-    const amended = await local.api<View>('POST', '/api/submissions', branch, amendment);
-    const retried = await local.api<View>('POST', '/api/submissions', branch, amendment);
-    const old = await local.api<View>('GET', `/api/submissions/${first.body.submissionId}`, branch);
+    const amended = await ctx.local.api<View>('POST', '/api/submissions', branch, amendment);
+    const retried = await ctx.local.api<View>('POST', '/api/submissions', branch, amendment);
+    const old = await ctx.local.api<View>('GET', `/api/submissions/${first.body.submissionId}`, branch);
 
     // Assess
     expect(amended.status).toBe(201);
@@ -50,13 +47,13 @@ describe('amending and withdrawing a submission', () => {
 
   it('withdraws once, and then refuses to amend what was withdrawn', async () => {
     // Prepare
-    const created = await local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
+    const created = await ctx.local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
     const path = `/api/submissions/${created.body.submissionId}/withdraw`;
 
     // Act
-    const withdrawn = await local.api<View>('POST', path, branch);
-    const again = await local.api<View>('POST', path, branch);
-    const amend = await local.api<View>('POST', '/api/submissions', branch, { ...assessment(CURRENT), amends: created.body.submissionId });
+    const withdrawn = await ctx.local.api<View>('POST', path, branch);
+    const again = await ctx.local.api<View>('POST', path, branch);
+    const amend = await ctx.local.api<View>('POST', '/api/submissions', branch, { ...assessment(CURRENT), amends: created.body.submissionId });
 
     // Assess
     expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'withdrawn']);
@@ -67,10 +64,10 @@ describe('amending and withdrawing a submission', () => {
 
   it('lets no other unit, not even the one above, withdraw it', async () => {
     // Prepare
-    const created = await local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
+    const created = await ctx.local.api<View>('POST', '/api/submissions', branch, assessment(CURRENT));
 
     // Act
-    const commune = await local.api('POST', `/api/submissions/${created.body.submissionId}/withdraw`, await local.signIn('bithu-tanphudong'));
+    const commune = await ctx.local.api('POST', `/api/submissions/${created.body.submissionId}/withdraw`, await ctx.local.signIn('bithu-tanphudong'));
 
     // Assess
     expect(commune.status).toBe(403);
@@ -78,17 +75,17 @@ describe('amending and withdrawing a submission', () => {
 
   it("accepts a late submission, but closes withdrawing after the step's deadline", async () => {
     // Prepare: a cycle whose dossier step closed on 31/01/2026
-    const admin = await local.signIn('quantri-dongthap');
-    const cycle = await local.api<{ cycleId: string }>('POST', '/api/cycles', admin, {
+    const admin = await ctx.local.signIn('quantri-dongthap');
+    const cycle = await ctx.local.api<{ cycleId: string }>('POST', '/api/cycles', admin, {
       templateId: 'chi-doan-dat-chuan',
       year: 2026,
       scopeUnitId: 'dong-thap',
       deadlines: { dossier: '2026-01-31' },
     });
-    const late = await local.api<View>('POST', '/api/submissions', branch, assessment(cycle.body.cycleId));
+    const late = await ctx.local.api<View>('POST', '/api/submissions', branch, assessment(cycle.body.cycleId));
 
     // Act
-    const withdraw = await local.api<View>('POST', `/api/submissions/${late.body.submissionId}/withdraw`, branch);
+    const withdraw = await ctx.local.api<View>('POST', `/api/submissions/${late.body.submissionId}/withdraw`, branch);
 
     // Assess
     expect(late.status).toBe(201);

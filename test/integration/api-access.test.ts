@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
 
-let local: TestStack;
+const ctx = localStackPerFile();
 
-beforeAll(async () => {
-  local = await TestStack.start();
-});
-afterAll(async () => {
-  await local?.stop();
-});
+
 
 describe('HTTP API access', () => {
   it('refuses requests without a valid token, as the JWT authorizer does', async () => {
     // Act
-    const none = await local.api('GET', '/api/submissions');
-    const forged = await local.api('GET', '/api/submissions', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    const none = await ctx.local.api('GET', '/api/submissions');
+    const forged = await ctx.local.api('GET', '/api/submissions', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
 
     // Assess
     expect(none.status).toBe(401);
@@ -24,10 +19,10 @@ describe('HTTP API access', () => {
 
   it('lets only a cơ sở secretary submit', async () => {
     // Prepare
-    const organiser = await local.signIn('xaydungdoan-sadec');
+    const organiser = await ctx.local.signIn('xaydungdoan-sadec');
 
     // Act
-    const response = await local.api('POST', '/api/submissions', organiser, planSubmission());
+    const response = await ctx.local.api('POST', '/api/submissions', organiser, planSubmission());
 
     // Assess
     expect(response.status).toBe(403);
@@ -36,14 +31,14 @@ describe('HTTP API access', () => {
 
   it("never shows one unit a sibling unit's submission", async () => {
     // Prepare
-    const tanPhuDong = await local.signIn('bithu-tanphudong');
-    const phuong3 = await local.signIn('bithu-phuong3');
-    const created = await local.api('POST', '/api/submissions', tanPhuDong, planSubmission());
+    const tanPhuDong = await ctx.local.signIn('bithu-tanphudong');
+    const phuong3 = await ctx.local.signIn('bithu-phuong3');
+    const created = await ctx.local.api('POST', '/api/submissions', tanPhuDong, planSubmission());
 
     // Act
-    const direct = await local.api('GET', `/api/submissions/${created.body.submissionId}`, phuong3);
-    const listed = await local.api('GET', '/api/submissions', phuong3);
-    const own = await local.api('GET', `/api/submissions/${created.body.submissionId}`, tanPhuDong);
+    const direct = await ctx.local.api('GET', `/api/submissions/${created.body.submissionId}`, phuong3);
+    const listed = await ctx.local.api('GET', '/api/submissions', phuong3);
+    const own = await ctx.local.api('GET', `/api/submissions/${created.body.submissionId}`, tanPhuDong);
 
     // Assess
     expect(direct.status).toBe(403);
@@ -53,11 +48,11 @@ describe('HTTP API access', () => {
 
   it('answers invalid input with 400 naming each field in Vietnamese, and stores nothing', async () => {
     // Prepare
-    const token = await local.signIn('bithu-tanphudong');
-    const before = await local.api('GET', '/api/submissions', token);
+    const token = await ctx.local.signIn('bithu-tanphudong');
+    const before = await ctx.local.api('GET', '/api/submissions', token);
 
     // Act
-    const response = await local.api('POST', '/api/submissions', token, planSubmission({ planNumber: '', summary: 'ngắn' }));
+    const response = await ctx.local.api('POST', '/api/submissions', token, planSubmission({ planNumber: '', summary: 'ngắn' }));
 
     // Assess
     expect(response.status).toBe(400);
@@ -65,28 +60,28 @@ describe('HTTP API access', () => {
       { field: 'data.planNumber', message: 'Vui lòng nhập số kế hoạch.' },
       { field: 'data.summary', message: 'Nội dung kế hoạch cần ít nhất 20 ký tự.' },
     ]);
-    const after = await local.api('GET', '/api/submissions', token);
+    const after = await ctx.local.api('GET', '/api/submissions', token);
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
   it('lets every level above a unit see its submissions, and the unit itself only its own', async () => {
     // Prepare: a chi đoàn of xã Tân Phú Đông submits
-    const branch = await local.signIn('bithu-apphuthuan');
-    const created = await local.api('POST', '/api/submissions', branch, planSubmission());
+    const branch = await ctx.local.signIn('bithu-apphuthuan');
+    const created = await ctx.local.api('POST', '/api/submissions', branch, planSubmission());
     const path = `/api/submissions/${created.body.submissionId}`;
 
     // Act
-    const readAs = async (userId: string) => (await local.api('GET', path, await local.signIn(userId))).status;
+    const readAs = async (userId: string) => (await ctx.local.api('GET', path, await ctx.local.signIn(userId))).status;
     const statuses = [await readAs('bithu-tanphudong'), await readAs('xaydungdoan-sadec'), await readAs('bithu-phuong3')];
-    const cityList = await local.api(
+    const cityList = await ctx.local.api(
       'GET',
       '/api/submissions?unitId=sadec-tan-phu-dong-ap-phu-thuan',
-      await local.signIn('xaydungdoan-sadec'),
+      await ctx.local.signIn('xaydungdoan-sadec'),
     );
-    const siblingList = await local.api(
+    const siblingList = await ctx.local.api(
       'GET',
       '/api/submissions?unitId=sadec-tan-phu-dong-ap-phu-thuan',
-      await local.signIn('bithu-phuong3'),
+      await ctx.local.signIn('bithu-phuong3'),
     );
 
     // Assess
@@ -97,11 +92,11 @@ describe('HTTP API access', () => {
 
   it('shows a commune its chi đoàn, and refuses the tree above it', async () => {
     // Prepare
-    const commune = await local.signIn('bithu-tanphudong');
+    const commune = await ctx.local.signIn('bithu-tanphudong');
 
     // Act
-    const own = await local.api('GET', '/api/units/sadec-tan-phu-dong', commune);
-    const above = await local.api('GET', '/api/units/sadec', commune);
+    const own = await ctx.local.api('GET', '/api/units/sadec-tan-phu-dong', commune);
+    const above = await ctx.local.api('GET', '/api/units/sadec', commune);
 
     // Assess
     expect(own.status).toBe(200);
@@ -116,10 +111,10 @@ describe('HTTP API access', () => {
 
   it('refuses a submission to a cycle that does not exist', async () => {
     // Prepare
-    const token = await local.signIn('bithu-tanphudong');
+    const token = await ctx.local.signIn('bithu-tanphudong');
 
     // Act
-    const response = await local.api('POST', '/api/submissions', token, { ...planSubmission(), cycleId: 'chi-doan-dat-chuan-1999-nowhere' });
+    const response = await ctx.local.api('POST', '/api/submissions', token, { ...planSubmission(), cycleId: 'chi-doan-dat-chuan-1999-nowhere' });
 
     // Assess
     expect(response.status).toBe(400);
@@ -128,11 +123,11 @@ describe('HTTP API access', () => {
 
   it("refuses a registration naming another commune's chi đoàn", async () => {
     // Prepare
-    const token = await local.signIn('bithu-phuong3');
+    const token = await ctx.local.signIn('bithu-phuong3');
     const request = { ...planSubmission(), formId: 'registration', data: { branchIds: ['sadec-phuong-3-khom-1', 'sadec-tan-phu-dong-ap-phu-thuan'] } };
 
     // Act
-    const response = await local.api('POST', '/api/submissions', token, request);
+    const response = await ctx.local.api('POST', '/api/submissions', token, request);
 
     // Assess
     expect(response.status).toBe(400);

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestStack } from '../support/local-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { localStackPerFile } from '../support/local-stack.ts';
 
-let local: TestStack;
+const ctx = localStackPerFile();
 
-beforeAll(async () => {
-  local = await TestStack.start();
-});
-afterAll(async () => {
-  await local?.stop();
-});
+
 
 const request = {
   templateId: 'chi-doan-dat-chuan',
@@ -20,12 +15,12 @@ const request = {
 describe('recognition cycles', () => {
   it('lets the province admin open a cycle from the template, once, however often the request is sent', async () => {
     // Prepare
-    const admin = await local.signIn('quantri-dongthap');
+    const admin = await ctx.local.signIn('quantri-dongthap');
 
     // Act
-    const first = await local.api('POST', '/api/cycles', admin, request);
-    const again = await local.api('POST', '/api/cycles', admin, request);
-    const changed = await local.api('POST', '/api/cycles', admin, { ...request, deadlines: { dossier: '2028-12-01' } });
+    const first = await ctx.local.api('POST', '/api/cycles', admin, request);
+    const again = await ctx.local.api('POST', '/api/cycles', admin, request);
+    const changed = await ctx.local.api('POST', '/api/cycles', admin, { ...request, deadlines: { dossier: '2028-12-01' } });
 
     // Assess
     expect(first.status).toBe(201);
@@ -36,11 +31,11 @@ describe('recognition cycles', () => {
 
   it('shows the cycle to a chi đoàn inside the province, with its steps and deadlines', async () => {
     // Prepare
-    const branch = await local.signIn('bithu-apphuthuan');
+    const branch = await ctx.local.signIn('bithu-apphuthuan');
 
     // Act
-    const list = await local.api<{ items: { cycleId: string }[] }>('GET', '/api/cycles', branch);
-    const one = await local.api<{ steps: { deadline?: string }[] }>('GET', '/api/cycles/chi-doan-dat-chuan-2027-dong-thap', branch);
+    const list = await ctx.local.api<{ items: { cycleId: string }[] }>('GET', '/api/cycles', branch);
+    const one = await ctx.local.api<{ steps: { deadline?: string }[] }>('GET', '/api/cycles/chi-doan-dat-chuan-2027-dong-thap', branch);
 
     // Assess
     expect(list.status).toBe(200);
@@ -53,13 +48,13 @@ describe('recognition cycles', () => {
 
   it('refuses cycles from anyone but an admin, and names a wrong field in Vietnamese', async () => {
     // Prepare
-    const admin = await local.signIn('quantri-dongthap');
-    const organiser = await local.signIn('xaydungdoan-sadec');
+    const admin = await ctx.local.signIn('quantri-dongthap');
+    const organiser = await ctx.local.signIn('xaydungdoan-sadec');
 
     // Act
-    const notAdmin = await local.api('POST', '/api/cycles', organiser, { ...request, year: 2029 });
-    const badYear = await local.api('POST', '/api/cycles', admin, { ...request, year: 2017 });
-    const badStep = await local.api('POST', '/api/cycles', admin, { ...request, year: 2030, deadlines: { nope: '2030-01-01' } });
+    const notAdmin = await ctx.local.api('POST', '/api/cycles', organiser, { ...request, year: 2029 });
+    const badYear = await ctx.local.api('POST', '/api/cycles', admin, { ...request, year: 2017 });
+    const badStep = await ctx.local.api('POST', '/api/cycles', admin, { ...request, year: 2030, deadlines: { nope: '2030-01-01' } });
 
     // Assess
     expect(notAdmin.status).toBe(403);

@@ -7,88 +7,83 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localArns } from '../../infra/local/arns.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
 import { ExecutionStore } from '../../infra/local/stepfunctions/store.ts';
-import { eventually, TestStack } from '../support/local-stack.ts';
+import { eventually, localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
 
-let local: TestStack;
+const ctx = localStackPerFile();
 
-beforeAll(async () => {
-  local = await TestStack.start();
-});
-afterAll(async () => {
-  await local?.stop();
-});
+
 
 const finished = (executionArn: string) =>
   eventually(async () => {
-    const described = await local.sfn.send(new DescribeExecutionCommand({ executionArn }));
+    const described = await ctx.local.sfn.send(new DescribeExecutionCommand({ executionArn }));
     return described.status !== 'RUNNING' && described;
   }, `${executionArn} to finish`);
 
 describe('the local Step Functions endpoint', () => {
   it('fails an execution whose task rejects its input, with the error name Step Functions would report', async () => {
     // Act
-    const started = await local.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: local.stack.workflowArns['submission-received'], input: '{"submissionId":""}' }),
+    const started = await ctx.local.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: ctx.local.stack.workflowArns['submission-received'], input: '{"submissionId":""}' }),
     );
 
     // Assess
     const outcome = await finished(started.executionArn!);
     expect(outcome.status).toBe('FAILED');
     expect(outcome.error).toBe('ValidationError');
-    const history = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn: started.executionArn, reverseOrder: true }));
+    const history = await ctx.local.sfn.send(new GetExecutionHistoryCommand({ executionArn: started.executionArn, reverseOrder: true }));
     expect(history.events?.map((event) => event.type).slice(0, 2)).toEqual(['ExecutionFailed', 'LambdaFunctionFailed']);
   });
 
   it('refuses a second execution of a finished name, and reports unknown executions', async () => {
     // Prepare
-    const stateMachineArn = local.stack.workflowArns['daily-sweep'];
+    const stateMachineArn = ctx.local.stack.workflowArns['daily-sweep'];
     const input = JSON.stringify({ scheduledTime: '2027-02-11T00:00:00Z' });
-    const first = await local.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'sweep-2027-02-11', input }));
+    const first = await ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'sweep-2027-02-11', input }));
     await finished(first.executionArn!);
 
     // Act + Assess
     await expect(
-      local.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'sweep-2027-02-11', input })),
+      ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'sweep-2027-02-11', input })),
     ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
     await expect(
-      local.sfn.send(new DescribeExecutionCommand({ executionArn: `${first.executionArn}-nope` })),
+      ctx.local.sfn.send(new DescribeExecutionCommand({ executionArn: `${first.executionArn}-nope` })),
     ).rejects.toBeInstanceOf(ExecutionDoesNotExist);
   });
 
   it('stops a running execution', async () => {
     // Prepare: a machine that waits, registered beside the real ones
-    const arn = local.stack.engine.register('test-waits', {
+    const arn = ctx.local.stack.engine.register('test-waits', {
       StartAt: 'WaitLong',
       States: { WaitLong: { Type: 'Wait', Seconds: 300, End: true } },
     });
-    const started = await local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    const started = await ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
 
     // Act
-    await local.sfn.send(new StopExecutionCommand({ executionArn: started.executionArn, error: 'Test', cause: 'dừng thử' }));
+    await ctx.local.sfn.send(new StopExecutionCommand({ executionArn: started.executionArn, error: 'Test', cause: 'dừng thử' }));
 
     // Assess
-    const outcome = await local.sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    const outcome = await ctx.local.sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
     expect(outcome).toMatchObject({ status: 'ABORTED', error: 'Test', cause: 'dừng thử' });
   });
 
   it('keeps its data across a restart and runs again an execution the dead process left running', async () => {
     // Prepare: a stored submission, and an execution recorded as started whose process then "died"
-    const token = await local.signIn('bithu-tanphudong');
-    const created = await local.api('POST', '/api/submissions', token, planSubmission());
-    await local.stack.engine.idle();
+    const token = await ctx.local.signIn('bithu-tanphudong');
+    const created = await ctx.local.api('POST', '/api/submissions', token, planSubmission());
+    await ctx.local.stack.engine.idle();
     const orphanInput = JSON.stringify({ scheduledTime: '2027-02-12T00:00:00Z' });
     const orphanArn = localArns.execution('daily-sweep', 'orphan-2027-02-12');
     const store = new ExecutionStore(
-      new DynamoDBClient({ endpoint: local.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+      new DynamoDBClient({ endpoint: ctx.local.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
     );
     await store.create({
       executionArn: orphanArn,
-      stateMachineArn: local.stack.workflowArns['daily-sweep']!,
+      stateMachineArn: ctx.local.stack.workflowArns['daily-sweep']!,
       name: 'orphan-2027-02-12',
       status: 'RUNNING',
       startDate: Date.now(),
@@ -96,12 +91,12 @@ describe('the local Step Functions endpoint', () => {
     });
 
     // Act
-    local = await local.restart();
+    ctx.local = await ctx.local.restart();
 
     // Assess
-    expect(local.stack.resumedExecutions).toBe(1);
+    expect(ctx.local.stack.resumedExecutions).toBe(1);
     expect((await finished(orphanArn)).status).toBe('SUCCEEDED');
-    const reread = await local.api('GET', `/api/submissions/${created.body.submissionId}`, await local.signIn('bithu-tanphudong'));
+    const reread = await ctx.local.api('GET', `/api/submissions/${created.body.submissionId}`, await ctx.local.signIn('bithu-tanphudong'));
     expect(reread.body.status).toBe('acknowledged');
   });
 });

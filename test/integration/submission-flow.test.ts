@@ -1,56 +1,51 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/shared/keys.ts';
-import { eventually, TestStack } from '../support/local-stack.ts';
+import { eventually, localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
 
-let local: TestStack;
+const ctx = localStackPerFile();
 
-beforeAll(async () => {
-  local = await TestStack.start();
-});
-afterAll(async () => {
-  await local?.stop();
-});
+
 
 describe('a form submission, end to end on the local stack', () => {
   it('is stored, runs its workflow, is updated by a Lambda task and mails a receipt', async () => {
     // Prepare
-    const token = await local.signIn('bithu-tanphudong');
+    const token = await ctx.local.signIn('bithu-tanphudong');
     const request = planSubmission();
-    const workflowArn = local.stack.workflowArns['submission-received']!;
+    const workflowArn = ctx.local.stack.workflowArns['submission-received']!;
 
     // Act
-    const response = await local.api('POST', '/api/submissions', token, request);
+    const response = await ctx.local.api('POST', '/api/submissions', token, request);
 
     // Assess: accepted and stored in DynamoDB Local
     expect(response.status).toBe(201);
     const submissionId = response.body.submissionId;
-    const stored = await local.dynamo.send(
-      new GetCommand({ TableName: local.stack.tableName, Key: keys.submission(submissionId) }),
+    const stored = await ctx.local.dynamo.send(
+      new GetCommand({ TableName: ctx.local.stack.tableName, Key: keys.submission(submissionId) }),
     );
     expect(stored.Item).toMatchObject({ unitId: 'sadec-tan-phu-dong', formId: 'implementation-plan' });
 
     // Assess: an execution named after the submission, listed by the SDK, succeeds
-    const listed = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: workflowArn }));
+    const listed = await ctx.local.sfn.send(new ListExecutionsCommand({ stateMachineArn: workflowArn }));
     const execution = listed.executions?.find((candidate) => candidate.name === submissionId);
     expect(execution).toBeDefined();
     const finished = await eventually(async () => {
-      const described = await local.sfn.send(new DescribeExecutionCommand({ executionArn: execution!.executionArn }));
+      const described = await ctx.local.sfn.send(new DescribeExecutionCommand({ executionArn: execution!.executionArn }));
       return described.status !== 'RUNNING' && described;
     }, 'the execution to finish');
     expect(finished.status).toBe('SUCCEEDED');
     expect(finished.startDate).toBeInstanceOf(Date);
 
     // Assess: the AcknowledgeSubmission task updated the item
-    const after = await local.dynamo.send(
-      new GetCommand({ TableName: local.stack.tableName, Key: keys.submission(submissionId) }),
+    const after = await ctx.local.dynamo.send(
+      new GetCommand({ TableName: ctx.local.stack.tableName, Key: keys.submission(submissionId) }),
     );
     expect(after.Item?.status).toBe('acknowledged');
 
     // Assess: the history shows both tasks
-    const history = await local.sfn.send(new GetExecutionHistoryCommand({ executionArn: execution!.executionArn }));
+    const history = await ctx.local.sfn.send(new GetExecutionHistoryCommand({ executionArn: execution!.executionArn }));
     const steps = history.events?.map((event) => [event.type, event.stateEnteredEventDetails?.name].filter(Boolean).join(':'));
     expect(steps).toEqual([
       'ExecutionStarted',
@@ -66,7 +61,7 @@ describe('a form submission, end to end on the local stack', () => {
     ]);
 
     // Assess: the receipt is in the local inbox
-    const receipts = (await local.inbox()).filter((mail) => mail.body.text?.includes(submissionId));
+    const receipts = (await ctx.local.inbox()).filter((mail) => mail.body.text?.includes(submissionId));
     expect(receipts).toHaveLength(1);
     expect(receipts[0]!.destination.to).toEqual(['bithu.tanphudong@sadec.doan.example']);
     expect(receipts[0]!.subject).toBe('Đã tiếp nhận: Kế hoạch triển khai xây dựng Chi đoàn đạt chuẩn');
@@ -74,14 +69,14 @@ describe('a form submission, end to end on the local stack', () => {
 
   it('treats a retried submission as the same one: one item, one execution, one email', async () => {
     // Prepare
-    const token = await local.signIn('bithu-phuong3');
+    const token = await ctx.local.signIn('bithu-phuong3');
     const request = planSubmission();
-    const first = await local.api('POST', '/api/submissions', token, request);
+    const first = await ctx.local.api('POST', '/api/submissions', token, request);
     const submissionId = first.body.submissionId;
 
     // Act
-    const retries = await Promise.all([1, 2, 3].map(() => local.api('POST', '/api/submissions', token, request)));
-    await local.stack.engine.idle();
+    const retries = await Promise.all([1, 2, 3].map(() => ctx.local.api('POST', '/api/submissions', token, request)));
+    await ctx.local.stack.engine.idle();
 
     // Assess
     expect(first.status).toBe(201);
@@ -90,22 +85,22 @@ describe('a form submission, end to end on the local stack', () => {
       [200, submissionId],
       [200, submissionId],
     ]);
-    const listed = await local.sfn.send(
-      new ListExecutionsCommand({ stateMachineArn: local.stack.workflowArns['submission-received'] }),
+    const listed = await ctx.local.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: ctx.local.stack.workflowArns['submission-received'] }),
     );
     expect(listed.executions?.filter((execution) => execution.name === submissionId)).toHaveLength(1);
-    const receipts = (await local.inbox()).filter((mail) => mail.body.text?.includes(submissionId));
+    const receipts = (await ctx.local.inbox()).filter((mail) => mail.body.text?.includes(submissionId));
     expect(receipts).toHaveLength(1);
   });
 
   it('refuses the same key with different content instead of overwriting', async () => {
     // Prepare
-    const token = await local.signIn('bithu-phuong3');
+    const token = await ctx.local.signIn('bithu-phuong3');
     const request = planSubmission();
-    await local.api('POST', '/api/submissions', token, request);
+    await ctx.local.api('POST', '/api/submissions', token, request);
 
     // Act
-    const changed = await local.api('POST', '/api/submissions', token, { ...request, data: { ...request.data, planNumber: '99-KH/ĐTN' } });
+    const changed = await ctx.local.api('POST', '/api/submissions', token, { ...request, data: { ...request.data, planNumber: '99-KH/ĐTN' } });
 
     // Assess
     expect(changed.status).toBe(409);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -28,6 +29,7 @@ export interface InboxEmail {
 /** The whole local stack on free ports with a throwaway data folder, plus clients to inspect it. */
 export class TestStack {
   private dynamoClient?: DynamoDBClient;
+  private sfnClient?: SFNClient;
 
   private constructor(
     readonly stack: LocalStack,
@@ -67,7 +69,8 @@ export class TestStack {
   }
 
   get sfn(): SFNClient {
-    return new SFNClient({ endpoint: this.stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    this.sfnClient ??= new SFNClient({ endpoint: this.stack.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    return this.sfnClient;
   }
 
   get rawDynamo(): DynamoDBClient {
@@ -109,4 +112,19 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A fresh local stack for one test file, started before its tests and stopped after. `local`
+ * may be replaced (a restart test does), and teardown stops whichever is current.
+ */
+export function localStackPerFile(): { local: TestStack } {
+  const context = {} as { local: TestStack };
+  beforeAll(async () => {
+    context.local = await TestStack.start();
+  });
+  afterAll(async () => {
+    await context.local?.stop();
+  });
+  return context;
 }
