@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
-import type { Submission, SubmissionRequest } from '../../domain/submission.ts';
+import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { config, dynamo } from './config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 
@@ -18,6 +18,12 @@ function fingerprint(request: SubmissionRequest): string {
 }
 
 type StoredSubmission = Submission & { fingerprint: string };
+
+/** The domain's rule, as the condition that makes withdrawing and amending race-safe. */
+const STILL_CHANGEABLE = {
+  expression: `#status IN (${CHANGEABLE_STATUSES.map((_, i) => `:changeable${i}`).join(', ')})`,
+  values: Object.fromEntries(CHANGEABLE_STATUSES.map((status, i) => [`:changeable${i}`, status])),
+};
 
 const withoutKeys = (item: Record<string, unknown>) => recordOf<StoredSubmission>(item);
 
@@ -66,9 +72,9 @@ export async function storeSubmission(
                 TableName: config.tableName,
                 Key: keys.submission(amended.submissionId),
                 UpdateExpression: 'SET #status = :superseded, supersededBy = :by',
-                ConditionExpression: '#status IN (:received, :acknowledged)',
+                ConditionExpression: STILL_CHANGEABLE.expression,
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':superseded': 'superseded', ':by': submissionId, ':received': 'received', ':acknowledged': 'acknowledged' },
+                ExpressionAttributeValues: { ':superseded': 'superseded', ':by': submissionId, ...STILL_CHANGEABLE.values },
               },
             },
           ],
@@ -96,9 +102,9 @@ export async function withdrawSubmission(submissionId: string, now: Date): Promi
         TableName: config.tableName,
         Key: keys.submission(submissionId),
         UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :now',
-        ConditionExpression: '#status IN (:received, :acknowledged)',
+        ConditionExpression: STILL_CHANGEABLE.expression,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now.toISOString(), ':received': 'received', ':acknowledged': 'acknowledged' },
+        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now.toISOString(), ...STILL_CHANGEABLE.values },
         ReturnValues: 'ALL_NEW',
       }),
     );

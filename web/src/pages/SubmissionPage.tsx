@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+import { CHANGEABLE_STATUSES } from '../../../domain/submission.ts';
 
-const CHANGEABLE = ['received', 'acknowledged'];
 
 /** Shows one submission and follows its status until the workflow has acknowledged it. */
 export function SubmissionPage({ submissionId }: { submissionId: string }) {
@@ -42,7 +42,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
   if (error && !submission) return <p className="error" role="alert">{error}</p>;
   if (!submission) return <p className="muted">Đang tải…</p>;
   const own = currentSession()?.user.unitId === submission.unitId;
-  const changeable = own && CHANGEABLE.includes(submission.status);
+  const changeable = own && (CHANGEABLE_STATUSES as string[]).includes(submission.status);
   return (
     <section>
       <h1>{submission.formTitle}</h1>
