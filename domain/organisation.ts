@@ -9,15 +9,6 @@ import * as z from 'zod';
 export const UNIT_KINDS = ['central', 'province', 'district', 'commune', 'grassroots', 'branch'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  central: 'Trung ương Đoàn',
-  province: 'Tỉnh Đoàn / Thành Đoàn trực thuộc Trung ương',
-  district: 'Huyện Đoàn / Thành Đoàn thuộc tỉnh',
-  commune: 'Đoàn xã / phường / đặc khu',
-  grassroots: 'Đoàn cơ sở',
-  branch: 'Chi đoàn',
-};
-
 export const unitIdSchema = z
   .string({ error: 'Thiếu mã đơn vị.' })
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'Mã đơn vị chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2–63 ký tự).' });
@@ -53,8 +44,6 @@ export function isSameOrBelow(unit: Pick<Unit, 'unitId' | 'ancestors'>, viewerUn
 export function directUpperLevel(unit: Pick<Unit, 'ancestors'>): string | undefined {
   return unit.ancestors.at(-1);
 }
-
-export class OrganisationError extends Error {}
 
 /**
  * Places new units under parents that exist (already stored, or earlier in the same batch),

@@ -7,7 +7,7 @@ import { keys, partitions, recordOf } from './keys.ts';
 
 const toUnit = (item: Record<string, unknown>) => recordOf<Unit>(item);
 
-export function unitItem(unit: Unit) {
+function unitItem(unit: Unit) {
   return {
     ...keys.unit(unit.unitId),
     ...(unit.parentId ? keys.unitUnderParent(unit.parentId, unit.name, unit.unitId) : {}),

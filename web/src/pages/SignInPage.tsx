@@ -2,15 +2,8 @@ import { useEffect, useState } from 'react';
 import { request, saveSession, type SignedInUser } from '../api.ts';
 import { startCognitoSignIn } from '../auth/cognito.ts';
 import type { AppConfig } from '../config.ts';
+import { isRole, ROLE_LABELS } from '../../../domain/roles.ts';
 import { navigate } from '../router.ts';
-
-const ROLE_LABELS: Record<string, string> = {
-  secretary: 'Bí thư cơ sở',
-  organiser: 'Cán bộ Ban Tổ chức – Xây dựng Đoàn',
-  appraiser: 'Thành viên Tổ thẩm định',
-  leader: 'Lãnh đạo',
-  admin: 'Quản trị hệ thống',
-};
 
 export function SignInPage({ config }: { config: AppConfig }) {
   if (config.signIn === 'cognito') {
@@ -57,7 +50,7 @@ function DemoSignIn() {
           <li key={user.userId}>
             <button type="button" className="card" onClick={() => void signIn(user.userId)}>
               <strong>{user.name}</strong>
-              <span>{user.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</span>
+              <span>{user.roles.map((role) => (isRole(role) ? ROLE_LABELS[role] : role)).join(', ')}</span>
               <span className="muted">{user.unitName}</span>
             </button>
           </li>
