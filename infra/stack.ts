@@ -39,7 +39,7 @@ export class RecognitionStack extends Stack {
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
     const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix });
-    new EvidenceBucket(this, 'Evidence', [appUrl]);
+    const evidence = new EvidenceBucket(this, 'Evidence', [appUrl]);
 
     const services = Object.fromEntries(
       FUNCTIONS.map((definition) => [definition.id, new ServiceFunction(this, pascal(definition.id), { definition, root })]),
@@ -61,6 +61,8 @@ export class RecognitionStack extends Stack {
       if (grants.includes('workflow:submission')) {
         service.bindWorkflowStart(ENV.submissionWorkflowArn, workflows['submission-received'].stateMachine);
       }
+      const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
+      if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);
       if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);
       if ((definition.env as readonly string[]).includes(ENV.appUrl)) service.setEnv(ENV.appUrl, appUrl);
     }

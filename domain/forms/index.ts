@@ -3,7 +3,7 @@ import type { FieldIssue } from '../errors.ts';
 import type { Unit } from '../organisation.ts';
 import { checkRegistration, registrationSample, registrationSchema } from './registration.ts';
 import { implementationPlanSample, implementationPlanSchema, implementationPlanUi } from './implementation-plan.ts';
-import { selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
+import { SELF_ASSESSMENT_EVIDENCE_FIELDS, selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
 
 export interface FormDefinition {
   id: string;
@@ -19,6 +19,8 @@ export interface FormDefinition {
   step: string;
   /** Checks that need the submitting unit's own chi đoàn (a registration names them). */
   checkAgainstChildren?: (data: never, children: Unit[]) => FieldIssue[];
+  /** Fields that take evidence files (each holds an `evidence` list). */
+  evidenceFields?: readonly string[];
   sample: unknown;
 }
 
@@ -46,12 +48,14 @@ export const FORMS = {
   },
   'self-assessment': {
     id: 'self-assessment',
-    version: 1,
+    // 2: evidence lists under each criterion.
+    version: 2,
     title: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí',
     schema: selfAssessmentSchema,
     ui: (data) => selfAssessmentUi(data as Partial<SelfAssessment> | undefined),
     filledBy: 'branch',
     step: 'dossier',
+    evidenceFields: SELF_ASSESSMENT_EVIDENCE_FIELDS,
     sample: selfAssessmentSample,
   },
 } satisfies Record<string, FormDefinition>;

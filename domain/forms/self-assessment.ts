@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Figures } from '../recognition/figures.ts';
 import { FIGURES } from '../recognition/figures.ts';
+import { evidenceListSchema } from './evidence-field.ts';
 
 /**
  * Model A, step 4: a chi đoàn's self-assessment against the seven criteria, one group per
@@ -22,47 +23,50 @@ function yesNo(figure: keyof typeof FIGURES) {
   return z.boolean({ error: 'Vui lòng chọn Có hoặc Không.' }).default(false).meta({ title: FIGURES[figure].label });
 }
 
+/** A criterion's group: its figures, then the files that prove them. */
+function criterion<Shape extends z.ZodRawShape>(title: string, shape: Shape) {
+  return z.object({ ...shape, evidence: evidenceListSchema }).meta({ title });
+}
+
 export const ECONOMIC_SUPPORT_WAYS = ['model', 'jobs'] as const;
 
 export const selfAssessmentSchema = z
   .object({
-    criterion1: z.object({ membersViolatingLaw: count('membersViolatingLaw') }).meta({ title: 'Tiêu chí 1: Chấp hành pháp luật' }),
-    criterion2: z
-      .object({
-        way: z
-          .enum(ECONOMIC_SUPPORT_WAYS, { error: 'Vui lòng chọn cách chi đoàn đạt tiêu chí 2.' })
-          .meta({ title: 'Chi đoàn đạt tiêu chí này bằng' }),
-        economicModels: count('economicModels').optional(),
-        jobReferrals: count('jobReferrals').optional(),
-      })
-      .meta({ title: 'Tiêu chí 2: Hỗ trợ phát triển kinh tế, việc làm' }),
-    criterion3: z
-      .object({ volunteerTeamSize: count('volunteerTeamSize'), youthProjectsCompleted: count('youthProjectsCompleted') })
-      .meta({ title: 'Tiêu chí 3: Thanh niên tình nguyện' }),
-    criterion4: z
-      .object({ newMembersAdmitted: count('newMembersAdmitted'), partyIntroductions: count('partyIntroductions') })
-      .meta({ title: 'Tiêu chí 4: Phát triển đoàn viên, giới thiệu đoàn viên ưu tú' }),
-    criterion5: z
-      .object({
-        meetingsHeld: count('meetingsHeld'),
-        minutesComplete: yesNo('minutesComplete'),
-        recordsKept: yesNo('recordsKept'),
-        duesCollectedPercent: z
-          .number({ error: 'Vui lòng nhập tỷ lệ thu đoàn phí (%).' })
-          .min(0, { error: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' })
-          .max(100, { error: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' })
-          .meta({ title: FIGURES.duesCollectedPercent.label }),
-        congressHeld: yesNo('congressHeld'),
-      })
-      .meta({ title: 'Tiêu chí 5: Sinh hoạt, đoàn vụ, đoàn phí, Đại hội' }),
-    criterion6: z.object({ culturalSportsActivities: count('culturalSportsActivities') }).meta({ title: 'Tiêu chí 6: Văn hóa văn nghệ, thể dục thể thao' }),
-    criterion7: z
-      .object({
-        secretaryStableEconomy: yesNo('secretaryStableEconomy'),
-        secretaryTrained: yesNo('secretaryTrained'),
-        secretaryKnowsPolicies: yesNo('secretaryKnowsPolicies'),
-      })
-      .meta({ title: 'Tiêu chí 7: Bí thư Chi đoàn' }),
+    criterion1: criterion('Tiêu chí 1: Chấp hành pháp luật', { membersViolatingLaw: count('membersViolatingLaw') }),
+    criterion2: criterion('Tiêu chí 2: Hỗ trợ phát triển kinh tế, việc làm', {
+      way: z
+        .enum(ECONOMIC_SUPPORT_WAYS, { error: 'Vui lòng chọn cách chi đoàn đạt tiêu chí 2.' })
+        .meta({ title: 'Chi đoàn đạt tiêu chí này bằng' }),
+      economicModels: count('economicModels').optional(),
+      jobReferrals: count('jobReferrals').optional(),
+    }),
+    criterion3: criterion('Tiêu chí 3: Thanh niên tình nguyện', {
+      volunteerTeamSize: count('volunteerTeamSize'),
+      youthProjectsCompleted: count('youthProjectsCompleted'),
+    }),
+    criterion4: criterion('Tiêu chí 4: Phát triển đoàn viên, giới thiệu đoàn viên ưu tú', {
+      newMembersAdmitted: count('newMembersAdmitted'),
+      partyIntroductions: count('partyIntroductions'),
+    }),
+    criterion5: criterion('Tiêu chí 5: Sinh hoạt, đoàn vụ, đoàn phí, Đại hội', {
+      meetingsHeld: count('meetingsHeld'),
+      minutesComplete: yesNo('minutesComplete'),
+      recordsKept: yesNo('recordsKept'),
+      duesCollectedPercent: z
+        .number({ error: 'Vui lòng nhập tỷ lệ thu đoàn phí (%).' })
+        .min(0, { error: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' })
+        .max(100, { error: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' })
+        .meta({ title: FIGURES.duesCollectedPercent.label }),
+      congressHeld: yesNo('congressHeld'),
+    }),
+    criterion6: criterion('Tiêu chí 6: Văn hóa văn nghệ, thể dục thể thao', {
+      culturalSportsActivities: count('culturalSportsActivities'),
+    }),
+    criterion7: criterion('Tiêu chí 7: Bí thư Chi đoàn', {
+      secretaryStableEconomy: yesNo('secretaryStableEconomy'),
+      secretaryTrained: yesNo('secretaryTrained'),
+      secretaryKnowsPolicies: yesNo('secretaryKnowsPolicies'),
+    }),
     notes: z.string().trim().max(2000, { error: 'Ghi chú dài tối đa 2000 ký tự.' }).optional().meta({ title: 'Ghi chú (nếu có)' }),
   })
   .superRefine((form, context) => {
@@ -78,18 +82,26 @@ export const selfAssessmentSchema = z
 
 export type SelfAssessment = z.infer<typeof selfAssessmentSchema>;
 
+export const SELF_ASSESSMENT_EVIDENCE_FIELDS = [1, 2, 3, 4, 5, 6, 7].map((n) => `criterion${n}`);
+
+/** A group's figures without its evidence list. */
+function figuresIn(group: { evidence?: unknown } | undefined): Figures {
+  const { evidence: _evidence, ...figures } = group ?? {};
+  return figures;
+}
+
 /** The flat figures the criteria rules read; the way not chosen counts as nothing. */
 export function figuresOfSelfAssessment(form: Partial<SelfAssessment>): Figures {
   const { way, economicModels, jobReferrals } = form.criterion2 ?? {};
   return {
-    ...form.criterion1,
+    ...figuresIn(form.criterion1),
     economicModels: way === 'model' ? economicModels : undefined,
     jobReferrals: way === 'jobs' ? jobReferrals : undefined,
-    ...form.criterion3,
-    ...form.criterion4,
-    ...form.criterion5,
-    ...form.criterion6,
-    ...form.criterion7,
+    ...figuresIn(form.criterion3),
+    ...figuresIn(form.criterion4),
+    ...figuresIn(form.criterion5),
+    ...figuresIn(form.criterion6),
+    ...figuresIn(form.criterion7),
   };
 }
 
@@ -98,8 +110,12 @@ export function selfAssessmentUi(form: Partial<SelfAssessment> | undefined): Rec
   const way = form?.criterion2?.way;
   const hidden = { 'ui:widget': 'hidden' };
   const numeric = { 'ui:inputMode': 'numeric' };
+  // Evidence lists are drawn by the web app's upload field, one under each criterion.
+  const evidence = { evidence: { 'ui:field': 'evidence' } };
   return {
+    ...Object.fromEntries(SELF_ASSESSMENT_EVIDENCE_FIELDS.map((field) => [field, evidence])),
     criterion2: {
+      ...evidence,
       way: { 'ui:widget': 'radio', 'ui:enumNames': ['Mô hình hỗ trợ phát triển kinh tế', 'Giới thiệu việc làm ổn định'] },
       economicModels: way === 'model' ? numeric : hidden,
       jobReferrals: way === 'jobs' ? numeric : hidden,

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { ENV, type EnvName } from './env-names.ts';
@@ -28,11 +29,15 @@ export const config = {
   get appUrl() {
     return required(ENV.appUrl);
   },
+  get evidenceBucket() {
+    return required(ENV.evidenceBucket);
+  },
 };
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let sfnClient: SFNClient | undefined;
 let sesClient: SESv2Client | undefined;
+let s3Client: S3Client | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -49,4 +54,11 @@ export function stepFunctions(): SFNClient {
 export function email(): SESv2Client {
   sesClient ??= new SESv2Client({});
   return sesClient;
+}
+
+export function objectStore(): S3Client {
+  // Path-style addresses (host/bucket/key) where the store has a single host name; in AWS the
+  // variable is unset and buckets get their own host names, as S3 recommends.
+  s3Client ??= new S3Client({ forcePathStyle: process.env[ENV.s3ForcePathStyle] === 'true' });
+  return s3Client;
 }

@@ -7,6 +7,9 @@ export const ENV = {
   submissionWorkflowArn: 'SUBMISSION_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
+  evidenceBucket: 'EVIDENCE_BUCKET',
+  /** Set only where the object store answers on one host name (the local store). */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

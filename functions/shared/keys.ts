@@ -23,6 +23,7 @@ export const keys = {
     gsi1sk: `CYCLE#${year}#${cycleId}`,
   }),
   draft: (unitId: string, cycleId: string, formId: string) => ({ pk: `DRAFT#${unitId}#${cycleId}#${formId}`, sk: 'DRAFT' }),
+  evidence: (evidenceId: string) => ({ pk: `EVIDENCE#${evidenceId}`, sk: 'EVIDENCE' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

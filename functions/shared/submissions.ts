@@ -6,11 +6,12 @@ import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { config, dynamo } from './config.ts';
+import { idempotentId } from './ids.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 
 /** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
 export function submissionIdFor(unitId: string, idempotencyKey: string): string {
-  return createHash('sha256').update(`${unitId}\n${idempotencyKey}`).digest('base64url').slice(0, 22);
+  return idempotentId(unitId, idempotencyKey);
 }
 
 function fingerprint(request: SubmissionRequest): string {

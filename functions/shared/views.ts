@@ -1,3 +1,4 @@
+import type { Evidence } from '../../domain/evidence.ts';
 import { FORMS } from '../../domain/forms/index.ts';
 import { SUBMISSION_STATUS_LABELS, type Submission } from '../../domain/submission.ts';
 
@@ -20,5 +21,22 @@ export function submissionView(submission: Submission) {
     acknowledgedAt: submission.acknowledgedAt,
     withdrawnAt: submission.withdrawnAt,
     data: submission.data,
+  };
+}
+
+/** What the API returns of an evidence file: what the uploader and the levels above need to see. */
+export function evidenceView(evidence: Evidence) {
+  return {
+    evidenceId: evidence.evidenceId,
+    unitId: evidence.unitId,
+    cycleId: evidence.cycleId,
+    formId: evidence.formId,
+    field: evidence.field,
+    fileName: evidence.fileName,
+    contentType: evidence.contentType,
+    size: evidence.size,
+    status: evidence.status,
+    rejection: evidence.rejection,
+    createdAt: evidence.createdAt,
   };
 }

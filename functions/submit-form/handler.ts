@@ -1,32 +1,20 @@
 import { requireRole } from '../../domain/access.ts';
 import { requireChangeable } from '../../domain/changes.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { ForbiddenError, ValidationError } from '../../domain/errors.ts';
+import { evidenceIdsIn, evidenceIssues } from '../../domain/evidence.ts';
 import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
 import { parseSubmissionRequest, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
-import { cycleScopesOf } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
+import { requireCycleOfUnit } from '../shared/cycle-access.ts';
+import { getEvidenceBatch } from '../shared/evidence.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
 import { getSubmission, storeSubmission, submissionIdFor } from '../shared/submissions.ts';
 import { listChildren } from '../shared/units.ts';
 import { submissionView } from '../shared/views.ts';
 import { startWorkflowOnce } from '../shared/workflows.ts';
-
-/** The cycle must exist and apply to the submitter's unit. */
-async function openCycle(identity: Identity, cycleId: string): Promise<Cycle> {
-  try {
-    const cycle = await getCycle(cycleId);
-    if ((await cycleScopesOf(identity)).includes(cycle.scopeUnitId)) return cycle;
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-  }
-  throw new ValidationError('Đợt công nhận không tồn tại hoặc không áp dụng cho đơn vị của bạn.', [
-    { field: 'cycleId', message: 'Đợt công nhận không hợp lệ.' },
-  ]);
-}
 
 /** The version being amended: the unit's own, of the same form and cycle, still open to change. */
 async function amendedVersion(identity: Identity, request: SubmissionRequest, form: FormDefinition, cycle: Cycle): Promise<Submission | undefined> {
@@ -42,17 +30,27 @@ async function amendedVersion(identity: Identity, request: SubmissionRequest, fo
   return amended;
 }
 
+/** Every file the form refers to is the unit's own, for this form, uploaded and checked. */
+async function requireEvidenceReady(identity: Identity, request: SubmissionRequest): Promise<void> {
+  const references = evidenceIdsIn(request.data);
+  if (references.length === 0) return;
+  const found = await getEvidenceBatch(references.map(({ evidenceId }) => evidenceId));
+  const issues = evidenceIssues(request.data, found, { unitId: identity.unitId, cycleId: request.cycleId, formId: request.formId });
+  if (issues.length > 0) throw new ValidationError('Minh chứng chưa hợp lệ.', issues);
+}
+
 /** POST /api/submissions: stored first, then the workflow starts; a retry repeats neither. */
 export async function submitForm(event: HttpEvent) {
   const identity = identityOf(event);
   requireRole(identity, 'secretary');
   const request = parseSubmissionRequest(jsonBody(event));
-  const cycle = await openCycle(identity, request.cycleId);
+  const cycle = await requireCycleOfUnit(identity, request.cycleId);
   const form: FormDefinition = FORMS[request.formId];
   if (form.checkAgainstChildren) {
     const issues = form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId));
     if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
   }
+  await requireEvidenceReady(identity, request);
   const amended = await amendedVersion(identity, request, form, cycle);
   const { submission, created } = await storeSubmission(request, identity, new Date(), amended);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.

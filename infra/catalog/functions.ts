@@ -10,7 +10,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'mail:send')[];
+  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
   timeoutSeconds?: number;
 }
 
@@ -77,6 +77,28 @@ export const FUNCTIONS = [
     description: "Keeps a unit's draft of a form: read, autosave, discard",
     env: [ENV.tableName],
     grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'requestEvidenceUpload',
+    entry: 'functions/request-evidence-upload/handler.ts',
+    description: 'Records an evidence file and returns the signed form the browser uploads it with',
+    env: [ENV.tableName, ENV.evidenceBucket],
+    // The signed upload form acts with this function's permission to put objects.
+    grants: ['table:read', 'table:write', 'evidence:upload'],
+  },
+  {
+    id: 'confirmEvidence',
+    entry: 'functions/confirm-evidence/handler.ts',
+    description: "Checks an uploaded evidence file's type by its content; deletes files that are not what they claim",
+    env: [ENV.tableName, ENV.evidenceBucket],
+    grants: ['table:read', 'table:write', 'evidence:read', 'evidence:delete'],
+  },
+  {
+    id: 'getEvidence',
+    entry: 'functions/get-evidence/handler.ts',
+    description: 'Returns an evidence file\'s details and a short-lived download link to users allowed to see it',
+    env: [ENV.tableName, ENV.evidenceBucket],
+    grants: ['table:read', 'evidence:read'],
   },
   {
     id: 'acknowledgeSubmission',

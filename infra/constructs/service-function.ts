@@ -5,11 +5,14 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { ENV, type EnvName } from '../../functions/shared/env-names.ts';
 import type { FunctionDefinition } from '../catalog/functions.ts';
+
+const EVIDENCE_PREFIX = 'evidence/';
 
 export interface ServiceFunctionProps {
   definition: FunctionDefinition;
@@ -82,6 +85,24 @@ export class ServiceFunction extends Construct {
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [identityArn] }),
     );
     this.setEnv(ENV.mailFrom, from);
+  }
+
+  /** Evidence objects only (the evidence/ prefix), with just the actions the function needs. */
+  bindEvidence(bucket: IBucket, actions: ('upload' | 'read' | 'delete')[]): void {
+    const keys = `${EVIDENCE_PREFIX}*`;
+    if (actions.includes('upload')) bucket.grantPut(this.function, keys);
+    if (actions.includes('read')) bucket.grantRead(this.function, keys);
+    if (actions.includes('delete')) bucket.grantDelete(this.function, keys);
+    const bucketLogicalId = Stack.of(bucket).resolve((bucket.node.defaultChild as CfnElement).logicalId) as string;
+    Validations.of(this).acknowledge(
+      { id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${EVIDENCE_PREFIX}*]`, reason: 'Evidence keys are created per upload; the grant covers the evidence prefix only.' },
+      { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: 'CDK read grant: GetObject and its version/attribute variants, on the evidence prefix only.' },
+      { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: 'CDK read grant: bucket metadata needed by reads.' },
+      { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: 'CDK read grant: listing, scoped by the prefix.' },
+      { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'CDK put grant: aborting an unfinished upload.' },
+      { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: 'CDK delete grant: DeleteObject and DeleteObjectVersion, on the evidence prefix only.' },
+    );
+    this.setEnv(ENV.evidenceBucket, bucket.bucketName);
   }
 
   setEnv(name: EnvName, value: string): void {

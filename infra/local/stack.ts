@@ -11,6 +11,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
 import { LocalLambdas } from './lambdas.ts';
 import { startMail } from './mail.ts';
 import { freePort } from './net.ts';
+import { startObjectStore } from './object-store.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { LocalSignIn } from './sign-in.ts';
 import { loadWorkflow } from './stepfunctions/definitions.ts';
@@ -24,7 +25,7 @@ export interface LocalStackOptions {
   /** Where DynamoDB Local keeps its files and the sign-in key lives. */
   dataDir: string;
   /** 0 picks a free port (tests); the defaults suit people. */
-  ports?: Partial<Record<'app' | 'dynamodb' | 'stepFunctions' | 'mail', number>>;
+  ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
   root?: string;
   scheduler?: boolean;
   /** The one log stream; `source` says which stand-in speaks (local, api, sfn). */
@@ -32,7 +33,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string };
+  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string; objectStore: string };
   tableName: string;
   workflowArns: Record<string, string>;
   engine: LocalStepFunctions;
@@ -41,8 +42,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005 };
+export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006 };
 export const LOCAL_TABLE_NAME = 'recognition';
+export const LOCAL_EVIDENCE_BUCKET = 'recognition-evidence';
 
 const closeServer = (server: Server) => new Promise<void>((done) => server.close(() => done()));
 
@@ -67,25 +69,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamodb: await portOf(options.ports?.dynamodb, DEFAULT_PORTS.dynamodb),
     stepFunctions: await portOf(options.ports?.stepFunctions, DEFAULT_PORTS.stepFunctions),
     mail: await portOf(options.ports?.mail, DEFAULT_PORTS.mail),
+    objectStore: await portOf(options.ports?.objectStore, DEFAULT_PORTS.objectStore),
   };
+  const appUrl = `http://localhost:${ports.app}`;
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
 
   try {
-    log('Starting DynamoDB Local, the mail inbox and the handlers…');
+    log('Starting DynamoDB Local, the mail inbox, the object store and the handlers…');
     // Independent start-ups overlap: the JVM boots while the handlers' modules load. Handlers
     // create their SDK clients on first use, after the environment below is set.
     const lambdas = new LocalLambdas(root);
-    const [dynamodb, mail] = await Promise.all([
+    const [dynamodb, mail, objects] = await Promise.all([
       startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
       startMail(ports.mail).then((started) => (cleanups.push(() => closeServer(started.server)), started)),
+      startObjectStore({
+        port: ports.objectStore,
+        dir: join(dataDir, 'objects'),
+        credentials: LOCAL_CREDENTIALS,
+        region: LOCAL_REGION,
+        allowedOrigin: appUrl,
+      }).then((started) => (cleanups.push(() => closeServer(started.server)), started)),
       lambdas.load(),
     ]);
     await ensureTable(dynamodb.client, LOCAL_TABLE_NAME, APP_TABLE);
 
-    const appUrl = `http://localhost:${ports.app}`;
+    const objectStoreUrl = `http://127.0.0.1:${objects.port}`;
     const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
@@ -94,6 +105,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,
+      AWS_ENDPOINT_URL_S3: objectStoreUrl,
+      [ENV.s3ForcePathStyle]: 'true',
+      [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
       [ENV.tableName]: LOCAL_TABLE_NAME,
       [ENV.submissionWorkflowArn]: workflowArns['submission-received'],
       [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
@@ -146,6 +160,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         mailInbox,
         stepFunctions: `http://127.0.0.1:${stepFunctions.port}`,
         dynamodb: dynamodb.endpoint,
+        objectStore: objectStoreUrl,
       },
       tableName: LOCAL_TABLE_NAME,
       workflowArns,

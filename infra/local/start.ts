@@ -28,6 +28,7 @@ console.info(`
   Mail inbox (every email the system sends)  ${stack.urls.mailInbox}
   Step Functions endpoint (@aws-sdk/client-sfn)  ${stack.urls.stepFunctions}
   DynamoDB Local  ${stack.urls.dynamodb}   table "${stack.tableName}"
+  Object store (S3 API, evidence files)  ${stack.urls.objectStore}
 
   Demo accounts (pick one on the sign-in page, no password):
 ${accounts}

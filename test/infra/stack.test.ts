@@ -75,6 +75,20 @@ describe('RecognitionStack', () => {
     expect(submit).not.toContain('ses:SendEmail');
   });
 
+  it('lets only the evidence functions touch evidence, each with the S3 actions it needs', () => {
+    const upload = actionsOf(FUNCTIONS.find((fn) => fn.id === 'requestEvidenceUpload')!.description);
+    const confirm = actionsOf(FUNCTIONS.find((fn) => fn.id === 'confirmEvidence')!.description);
+    const download = actionsOf(FUNCTIONS.find((fn) => fn.id === 'getEvidence')!.description);
+    const submit = actionsOf(FUNCTIONS.find((fn) => fn.id === 'submitForm')!.description);
+
+    expect(upload).toContain('s3:PutObject');
+    expect(upload).not.toContain('s3:GetObject*');
+    expect(confirm).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:DeleteObject*']));
+    expect(download).toContain('s3:GetObject*');
+    expect(download).not.toContain('s3:DeleteObject*');
+    expect(submit.filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
   it('loads each state machine from its ASL file with the catalogued substitutions', () => {
     const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
     expect(machines).toHaveLength(WORKFLOWS.length);

@@ -39,7 +39,7 @@ export class TestStack {
   static async start(dataDir = mkdtempSync(join(tmpdir(), 'doan-test-'))): Promise<TestStack> {
     const stack = await startLocalStack({
       dataDir,
-      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0 },
+      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0 },
       scheduler: false,
     });
     return new TestStack(stack, dataDir);
@@ -56,7 +56,13 @@ export class TestStack {
     await this.stop(false);
     const stack = await startLocalStack({
       dataDir: this.dataDir,
-      ports: { app: port(urls.app), dynamodb: port(urls.dynamodb), stepFunctions: port(urls.stepFunctions), mail: port(urls.mailInbox) },
+      ports: {
+        app: port(urls.app),
+        dynamodb: port(urls.dynamodb),
+        stepFunctions: port(urls.stepFunctions),
+        mail: port(urls.mailInbox),
+        objectStore: port(urls.objectStore),
+      },
       scheduler: false,
     });
     return new TestStack(stack, this.dataDir);

@@ -1,0 +1,21 @@
+import { requireCanSee } from '../../domain/access.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { identityOf } from '../shared/auth.ts';
+import { getEvidence } from '../shared/evidence.ts';
+import { downloadUrl } from '../shared/evidence-store.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { getUnit } from '../shared/units.ts';
+import { evidenceView } from '../shared/views.ts';
+
+/** GET /api/evidence/{evidenceId}: the file's details and, once checked, a short-lived download link. */
+export async function getEvidenceById(event: HttpEvent) {
+  const identity = identityOf(event);
+  const evidenceId = event.pathParameters?.evidenceId;
+  if (!evidenceId) throw new NotFoundError('Không tìm thấy minh chứng.');
+  const evidence = await getEvidence(evidenceId);
+  requireCanSee(identity, await getUnit(evidence.unitId));
+  const url = evidence.status === 'ready' ? await downloadUrl(evidence) : undefined;
+  return json(200, { ...evidenceView(evidence), downloadUrl: url });
+}
+
+export const handler = httpHandler(getEvidenceById);

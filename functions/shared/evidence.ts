@@ -1,0 +1,101 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import type { Evidence, EvidenceRequest } from '../../domain/evidence.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { config, dynamo } from './config.ts';
+import { idempotentId } from './ids.ts';
+import { keys, recordOf } from './keys.ts';
+
+const toEvidence = (item: Record<string, unknown>) => recordOf<Evidence>(item);
+
+/**
+ * Records an evidence file before its upload is allowed. A retry with the same key describes
+ * the same file and gets the same record back; the same key for another file is a conflict.
+ */
+export async function createEvidence(request: EvidenceRequest, identity: Identity, now: Date): Promise<Evidence> {
+  const { idempotencyKey, ...file } = request;
+  const evidence: Evidence = {
+    evidenceId: idempotentId(identity.unitId, `evidence:${idempotencyKey}`),
+    unitId: identity.unitId,
+    ...file,
+    status: 'pending',
+    uploadedBy: identity.userId,
+    createdAt: now.toISOString(),
+  };
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: { ...keys.evidence(evidence.evidenceId), ...evidence },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return evidence;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const stored = await getEvidence(evidence.evidenceId);
+    const same = (Object.keys(file) as (keyof typeof file)[]).every((key) => stored[key] === file[key]);
+    if (!same) throw new ConflictError('Khóa chống gửi trùng đã được dùng cho một tệp khác.');
+    return stored;
+  }
+}
+
+export async function getEvidence(evidenceId: string): Promise<Evidence> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: config.tableName, Key: keys.evidence(evidenceId), ConsistentRead: true }),
+  );
+  if (!Item) throw new NotFoundError('Không tìm thấy minh chứng.');
+  return toEvidence(Item);
+}
+
+/** Many records by id in one round trip (a form refers to at most a few dozen). */
+export async function getEvidenceBatch(evidenceIds: string[]): Promise<Map<string, Evidence>> {
+  const found = new Map<string, Evidence>();
+  const unique = [...new Set(evidenceIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [config.tableName]: { Keys: unique.slice(start, start + 100).map((id) => keys.evidence(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const page = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of page.Responses?.[config.tableName] ?? []) {
+        const evidence = toEvidence(item);
+        found.set(evidence.evidenceId, evidence);
+      }
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/**
+ * Records the content check once: a pending record becomes ready or rejected. A repeated check
+ * (a retried request) leaves the first outcome and returns it.
+ */
+export async function recordCheck(evidence: Evidence, outcome: Pick<Evidence, 'status' | 'rejection'>, now: Date): Promise<Evidence> {
+  try {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: keys.evidence(evidence.evidenceId),
+        UpdateExpression: outcome.rejection
+          ? 'SET #status = :status, checkedAt = :now, rejection = :rejection'
+          : 'SET #status = :status, checkedAt = :now',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': outcome.status,
+          ':now': now.toISOString(),
+          ':pending': 'pending',
+          ...(outcome.rejection ? { ':rejection': outcome.rejection } : {}),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toEvidence(Attributes ?? {});
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return getEvidence(evidence.evidenceId);
+    throw error;
+  }
+}
