@@ -4,9 +4,10 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { evidenceObjectKey, type Evidence } from '../../domain/evidence.ts';
 import { config, objectStore } from './config.ts';
 
-/** Long enough for a phone on a slow rural connection to send 10 MB; short enough to be useless if leaked. */
+/** Long enough for a phone on a slow rural connection to send 10 MB; short enough to be of little use if leaked. */
 const UPLOAD_SECONDS = 15 * 60;
-const DOWNLOAD_SECONDS = 5 * 60;
+// A page with the list stays open while the form is filled; links must outlive a long sitting.
+const DOWNLOAD_SECONDS = 30 * 60;
 /** file-type needs at most a few kilobytes to recognise PDF, JPEG and PNG. */
 const SNIFF_BYTES = 4100;
 

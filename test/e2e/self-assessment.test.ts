@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_FILES } from '../support/evidence.ts';
 import { phoneJourney } from '../support/journey.ts';
 
 const journey = phoneJourney();
 const field = (path: string) => journey.page.locator(`#root_${path}`);
 
 describe('a chi đoàn secretary assessing the branch on a phone', () => {
-  it('sees each criterion checked as they type, answers criterion 2 one way, and submits', async () => {
+  it('sees each criterion checked as they type, fixes what is wrong, attaches evidence, comes back to the draft and submits once', async () => {
     // Prepare
     await journey.page.goto(journey.local.stack.urls.app);
     await journey.page.getByRole('button', { name: /Lê Hoàng Nam/ }).click();
@@ -24,7 +25,6 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await field('criterion5_recordsKept').check();
     await field('criterion5_duesCollectedPercent').fill('100');
     await field('criterion5_congressHeld').check();
-    await field('criterion6_culturalSportsActivities').fill('3');
     await field('criterion7_secretaryStableEconomy').check();
     await field('criterion7_secretaryTrained').check();
     await field('criterion7_secretaryKnowsPolicies').check();
@@ -33,24 +33,46 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
     expect(await field('criterion2_economicModels').isVisible()).toBe(false);
 
+    // Act: send with criterion 6 left empty
+    await journey.page.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    // Assess: the field says what is missing, in Vietnamese
+    const criterion6Error = journey.page.locator('#root_criterion6_culturalSportsActivities__error');
+    await expect.poll(() => criterion6Error.textContent()).toBe('Vui lòng nhập: số hoạt động văn hóa văn nghệ, thể dục thể thao.');
+
+    // Act: fix it; attach a text file disguised as a photo, then the real photo of the minutes
+    await field('criterion6_culturalSportsActivities').fill('3');
+    const minutes = journey.page.locator('#root_criterion5_evidence-files');
+    await minutes.setInputFiles({ name: 'anh-gia.png', mimeType: 'image/png', buffer: SAMPLE_FILES.text });
+    await expect.poll(() => journey.page.getByRole('alert').first().textContent()).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
+    await minutes.setInputFiles({ name: 'bien-ban-thang-3.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png });
+
+    // Assess: the photo is listed under criterion 5, the error is gone
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
+    expect(await criterion6Error.count()).toBe(0);
+    const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
+
     // Act: leave once the draft is saved; come back with this browser's copy gone
     await expect.poll(() => journey.page.getByTestId('draft-status').textContent()).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await journey.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('draft:')).forEach((key) => localStorage.removeItem(key)));
     await journey.page.goto(journey.local.stack.urls.app);
     await journey.page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
 
-    // Assess: the server's draft is back
+    // Assess: the server's draft is back, evidence included
     await expect.poll(() => field('criterion5_meetingsHeld').inputValue()).toBe('7');
     expect(await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
 
     // Act: fix it and send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
     await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
     await journey.page.getByRole('button', { name: 'Gửi', exact: true }).dblclick();
 
-    // Assess: one submission, acknowledged
+    // Assess: one submission, acknowledged, citing the photo
     await journey.page.waitForURL(/\/submissions\//);
     await expect.poll(() => journey.page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
     const listed = await journey.local.api('GET', '/api/submissions', await journey.local.signIn('bithu-apphuthuan'));
     expect(listed.body.items).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/i
 import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
 import { DateWidget } from '../components/DateWidget.tsx';
+import { EvidenceField, type EvidenceContext } from '../components/EvidenceField.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
@@ -105,6 +106,8 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         formData={formData}
         validator={validator}
         widgets={{ DateWidget }}
+        fields={{ evidence: EvidenceField }}
+        formContext={{ cycleId, formId } satisfies EvidenceContext}
         extraErrors={serverErrors}
         showErrorList={false}
         noHtml5Validate

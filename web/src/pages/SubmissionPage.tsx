@@ -3,7 +3,29 @@ import { ApiError, currentSession, request, type SubmissionView } from '../api.t
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { CHANGEABLE_STATUSES } from '../../../domain/submission.ts';
+import { evidenceIdsIn } from '../../../domain/evidence.ts';
+import { EvidenceList } from '../components/EvidenceField.tsx';
 
+/** The files a submission cites, grouped by the criterion they support. */
+function AttachedEvidence({ data }: { data: unknown }) {
+  const byField = new Map<string, string[]>();
+  for (const { field, evidenceId } of evidenceIdsIn(data)) {
+    const group = field.split('.')[0]!;
+    byField.set(group, [...(byField.get(group) ?? []), evidenceId]);
+  }
+  if (byField.size === 0) return null;
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Minh chứng đính kèm</h2>
+      {[...byField].map(([field, ids]) => (
+        <div key={field}>
+          <h3>{field.replace(/^criterion(\d+)$/, 'Tiêu chí $1')}</h3>
+          <EvidenceList ids={ids} />
+        </div>
+      ))}
+    </section>
+  );
+}
 
 /** Shows one submission and follows its status until the workflow has acknowledged it. */
 export function SubmissionPage({ submissionId }: { submissionId: string }) {
@@ -76,6 +98,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
           </a>
         </p>
       )}
+      <AttachedEvidence data={submission.data} />
       {changeable && (
         <div className="actions">
           <button type="button" className="primary" onClick={() => amend(submission)}>
