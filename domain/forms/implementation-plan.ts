@@ -1,24 +1,17 @@
 import * as z from 'zod';
+import { calendarDate, planNumber } from './fields.ts';
 
 /**
  * Model A, step 1 (Triển khai): the commune union turns the upper level's plan into its own
- * implementation plan (seed 002, III.2, Bước 1). The richer forms come with the forms issue;
- * this one proves the whole path from a phone to the state machine.
+ * implementation plan (seed 002, III.2, Bước 1).
  */
 const branchCountError = (issue: { input?: unknown }) =>
   issue.input === undefined ? 'Vui lòng nhập số chi đoàn.' : 'Số chi đoàn phải là số nguyên.';
 
 export const implementationPlanSchema = z
   .object({
-    planNumber: z
-      .string({ error: 'Vui lòng nhập số kế hoạch.' })
-      .trim()
-      .min(1, { error: 'Vui lòng nhập số kế hoạch.' })
-      .max(40, { error: 'Số kế hoạch dài tối đa 40 ký tự.' })
-      .meta({ title: 'Số kế hoạch', description: 'Ví dụ: 12-KH/ĐTN' }),
-    issuedOn: z
-      .iso.date({ error: 'Ngày ban hành không hợp lệ.' })
-      .meta({ title: 'Ngày ban hành' }),
+    planNumber: planNumber(),
+    issuedOn: calendarDate('Ngày ban hành'),
     residentialBranchCount: z
       .int({ error: branchCountError })
       .min(1, { error: 'Đơn vị phải có ít nhất 1 chi đoàn trên địa bàn dân cư.' })

@@ -2,22 +2,15 @@ import * as z from 'zod';
 import type { Figures } from '../recognition/figures.ts';
 import { FIGURES } from '../recognition/figures.ts';
 import { evidenceListSchema } from './evidence-field.ts';
+import { countOf, MODEL_A_CRITERION_TITLES } from './fields.ts';
 
 /**
  * Model A, step 4: a chi đoàn's self-assessment against the seven criteria, one group per
  * criterion, each field one of the figures the criteria rules read (domain/recognition).
  */
-const required = (label: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `Vui lòng nhập: ${label.toLocaleLowerCase('vi')}.` : `${label} phải là số nguyên không âm.`;
+const TITLES = MODEL_A_CRITERION_TITLES;
 
-function count(figure: keyof typeof FIGURES) {
-  const { label } = FIGURES[figure];
-  return z
-    .int({ error: required(label) })
-    .min(0, { error: `${label} không thể âm.` })
-    .max(10_000, { error: `${label} quá lớn.` })
-    .meta({ title: label });
-}
+const count = (figure: keyof typeof FIGURES) => countOf(FIGURES[figure].label);
 
 function yesNo(figure: keyof typeof FIGURES) {
   return z.boolean({ error: 'Vui lòng chọn Có hoặc Không.' }).default(false).meta({ title: FIGURES[figure].label });
@@ -32,23 +25,23 @@ export const ECONOMIC_SUPPORT_WAYS = ['model', 'jobs'] as const;
 
 export const selfAssessmentSchema = z
   .object({
-    criterion1: criterion('Tiêu chí 1: Chấp hành pháp luật', { membersViolatingLaw: count('membersViolatingLaw') }),
-    criterion2: criterion('Tiêu chí 2: Hỗ trợ phát triển kinh tế, việc làm', {
+    criterion1: criterion(TITLES.criterion1, { membersViolatingLaw: count('membersViolatingLaw') }),
+    criterion2: criterion(TITLES.criterion2, {
       way: z
         .enum(ECONOMIC_SUPPORT_WAYS, { error: 'Vui lòng chọn cách chi đoàn đạt tiêu chí 2.' })
         .meta({ title: 'Chi đoàn đạt tiêu chí này bằng' }),
       economicModels: count('economicModels').optional(),
       jobReferrals: count('jobReferrals').optional(),
     }),
-    criterion3: criterion('Tiêu chí 3: Thanh niên tình nguyện', {
+    criterion3: criterion(TITLES.criterion3, {
       volunteerTeamSize: count('volunteerTeamSize'),
       youthProjectsCompleted: count('youthProjectsCompleted'),
     }),
-    criterion4: criterion('Tiêu chí 4: Phát triển đoàn viên, giới thiệu đoàn viên ưu tú', {
+    criterion4: criterion(TITLES.criterion4, {
       newMembersAdmitted: count('newMembersAdmitted'),
       partyIntroductions: count('partyIntroductions'),
     }),
-    criterion5: criterion('Tiêu chí 5: Sinh hoạt, đoàn vụ, đoàn phí, Đại hội', {
+    criterion5: criterion(TITLES.criterion5, {
       meetingsHeld: count('meetingsHeld'),
       minutesComplete: yesNo('minutesComplete'),
       recordsKept: yesNo('recordsKept'),
@@ -59,10 +52,10 @@ export const selfAssessmentSchema = z
         .meta({ title: FIGURES.duesCollectedPercent.label }),
       congressHeld: yesNo('congressHeld'),
     }),
-    criterion6: criterion('Tiêu chí 6: Văn hóa văn nghệ, thể dục thể thao', {
+    criterion6: criterion(TITLES.criterion6, {
       culturalSportsActivities: count('culturalSportsActivities'),
     }),
-    criterion7: criterion('Tiêu chí 7: Bí thư Chi đoàn', {
+    criterion7: criterion(TITLES.criterion7, {
       secretaryStableEconomy: yesNo('secretaryStableEconomy'),
       secretaryTrained: yesNo('secretaryTrained'),
       secretaryKnowsPolicies: yesNo('secretaryKnowsPolicies'),

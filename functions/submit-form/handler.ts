@@ -2,7 +2,7 @@ import { requireRole } from '../../domain/access.ts';
 import { requireChangeable } from '../../domain/changes.ts';
 import { ForbiddenError, ValidationError } from '../../domain/errors.ts';
 import { evidenceIdsIn, evidenceIssues } from '../../domain/evidence.ts';
-import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
+import { canFill, FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
 import { parseSubmissionRequest, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
@@ -12,7 +12,7 @@ import { requireCycleOfUnit } from '../shared/cycle-access.ts';
 import { getEvidenceBatch } from '../shared/evidence.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
 import { getSubmission, storeSubmission, submissionIdFor } from '../shared/submissions.ts';
-import { listChildren } from '../shared/units.ts';
+import { getUnit, listChildren } from '../shared/units.ts';
 import { submissionView } from '../shared/views.ts';
 import { startWorkflowOnce } from '../shared/workflows.ts';
 
@@ -28,6 +28,16 @@ async function amendedVersion(identity: Identity, request: SubmissionRequest, fo
   const isRetry = amended.supersededBy === submissionIdFor(identity.unitId, request.idempotencyKey);
   if (!isRetry) requireChangeable(amended, form, cycle, new Date());
   return amended;
+}
+
+/** The form belongs to the cycle's model and to the kind of unit sending it. */
+async function requireFormFits(identity: Identity, form: FormDefinition, cycle: Cycle): Promise<void> {
+  if (form.templateId !== cycle.templateId) {
+    throw new ValidationError('Biểu mẫu này không thuộc đợt công nhận đã chọn.', [{ field: 'formId', message: 'Biểu mẫu không thuộc đợt công nhận này.' }]);
+  }
+  if (!canFill(form, (await getUnit(identity.unitId)).kind)) {
+    throw new ForbiddenError('Biểu mẫu này dành cho cấp đơn vị khác, đơn vị của bạn không lập biểu mẫu này.');
+  }
 }
 
 /** Every file the form refers to is the unit's own, for this form, uploaded and checked. */
@@ -46,10 +56,12 @@ export async function submitForm(event: HttpEvent) {
   const request = parseSubmissionRequest(jsonBody(event));
   const cycle = await requireCycleOfUnit(identity, request.cycleId);
   const form: FormDefinition = FORMS[request.formId];
-  if (form.checkAgainstChildren) {
-    const issues = form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId));
-    if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
-  }
+  await requireFormFits(identity, form, cycle);
+  const issues = [
+    ...(form.checkAgainstChildren ? form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId)) : []),
+    ...(form.checkAgainstCycle ? form.checkAgainstCycle(request.data as never, cycle) : []),
+  ];
+  if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
   await requireEvidenceReady(identity, request);
   const amended = await amendedVersion(identity, request, form, cycle);
   const { submission, created } = await storeSubmission(request, identity, new Date(), amended);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { planSubmission } from '../support/samples.ts';
+import { planSubmission, submissionOf } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 
@@ -67,7 +67,7 @@ describe('HTTP API access', () => {
   it('lets every level above a unit see its submissions, and the unit itself only its own', async () => {
     // Prepare: a chi đoàn of xã Tân Phú Đông submits
     const branch = await ctx.local.signIn('bithu-apphuthuan');
-    const created = await ctx.local.api('POST', '/api/submissions', branch, planSubmission());
+    const created = await ctx.local.api('POST', '/api/submissions', branch, submissionOf('self-assessment'));
     const path = `/api/submissions/${created.body.submissionId}`;
 
     // Act

@@ -34,14 +34,7 @@ export function branchChoiceUi(branches: Unit[]) {
 }
 
 /** "Đã đăng ký 4/5 chi đoàn (80%) — chỉ tiêu ít nhất 90%: còn thiếu 1 chi đoàn." as they tick. */
-export function RegistrationShareView({ cycleId, registered, total }: { cycleId: string; registered: number; total: number }) {
-  const [target, setTarget] = useState<number>();
-  useEffect(() => {
-    request<{ targets: { registrationShare?: number } }>('GET', `/api/cycles/${encodeURIComponent(cycleId)}`)
-      .then((cycle) => setTarget(cycle.targets.registrationShare ?? 0.9))
-      .catch(() => setTarget(undefined));
-  }, [cycleId]);
-  if (target === undefined) return null;
+export function RegistrationShareView({ target, registered, total }: { target: number; registered: number; total: number }) {
   const share = registrationShare(registered, total, target);
   return (
     <p className={`share ${share.meetsTarget ? 'pass' : 'fail'}`} role="status" data-testid="registration-share">

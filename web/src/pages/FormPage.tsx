@@ -11,6 +11,7 @@ import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
 import { formatDateTime } from '../format.ts';
+import { useCycle } from '../useCycle.ts';
 import { useDraft, type DraftStatus } from '../useDraft.ts';
 
 const DRAFT_LABELS: Record<DraftStatus, string> = {
@@ -55,7 +56,10 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
   );
   const waitingForChoices = formId === 'registration' && !branches;
   const draft = useDraft(formId, cycleId);
-  const formData = draft.data;
+  const { cycle, failed: cycleFailed } = useCycle(cycleId);
+  // Forms shaped by the cycle (one entry per area) start from its blank entries.
+  const formData = form.initialData && cycle ? { ...(form.initialData(cycle) as Data), ...draft.data } : draft.data;
+  const waitingForCycle = !!form.initialData && !cycle;
   const [serverErrors, setServerErrors] = useState<ErrorSchema>();
   const [message, setMessage] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -84,7 +88,7 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
   }
 
   const uiSchema = {
-    ...form.ui(formData),
+    ...form.ui(formData, cycle),
     ...(branches ? branchChoiceUi(branches) : {}),
     'ui:submitButtonOptions': { submitText: sending ? 'Đang gửi…' : 'Gửi', props: { disabled: sending } },
   };
@@ -96,10 +100,15 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
       {message && <p className="error" role="alert">{message}</p>}
       <DraftState status={draft.status} savedAt={draft.savedAt} />
       {formId === 'self-assessment' && <CriteriaPreview cycleId={cycleId} data={formData} />}
-      {branches && (
-        <RegistrationShareView cycleId={cycleId} registered={(formData.branchIds as unknown[] | undefined)?.length ?? 0} total={branches.length} />
+      {branches && cycle && (
+        <RegistrationShareView
+          target={cycle.targets.registrationShare ?? 0.9}
+          registered={(formData.branchIds as unknown[] | undefined)?.length ?? 0}
+          total={branches.length}
+        />
       )}
-      {draft.status !== 'loading' && !waitingForChoices && (
+      {cycleFailed && <p className="error" role="alert">Không tải được đợt công nhận. Vui lòng tải lại trang.</p>}
+      {draft.status !== 'loading' && !waitingForChoices && !waitingForCycle && (
       <Form
         schema={schema}
         uiSchema={uiSchema}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
+import { canFill, FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
+import type { UnitKind } from '../../../domain/organisation.ts';
 import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -34,18 +35,18 @@ export function HomePage() {
     }
   }, [unitId]);
 
-  // Model A's forms: a commune fills the plan, a chi đoàn its self-assessment.
-  const modelA = cycles.find((cycle) => cycle.templateId === 'chi-doan-dat-chuan');
-  const forms = FORM_LIST.filter((form) => form.filledBy === (unitKind === 'branch' ? 'branch' : 'commune'));
+  // Each cycle with the forms this kind of unit fills in it.
+  const formsOf = (cycle: CycleSummary) =>
+    unitKind ? FORM_LIST.filter((form) => form.templateId === cycle.templateId && canFill(form, unitKind as UnitKind)) : [];
 
   return (
     <section>
       <h1>Hồ sơ của đơn vị</h1>
-      {modelA && (
-        <div className="cycle">
-          <strong>{modelA.title}</strong>
+      {cycles.map((cycle) => (
+        <div className="cycle" key={cycle.cycleId}>
+          <strong>{cycle.title}</strong>
           <ol>
-            {modelA.steps.map((step) => (
+            {cycle.steps.map((step) => (
               <li key={step.id}>
                 {step.title}
                 {step.deadline && <span className="muted"> — hạn {formatCalendarDate(step.deadline)}</span>}
@@ -53,18 +54,18 @@ export function HomePage() {
             ))}
           </ol>
           {isSecretary &&
-            forms.map((form) => (
+            formsOf(cycle).map((form) => (
               <button
                 key={form.id}
                 type="button"
                 className="primary"
-                onClick={() => navigate(`/forms/${form.id}?cycle=${encodeURIComponent(modelA.cycleId)}`)}
+                onClick={() => navigate(`/forms/${form.id}?cycle=${encodeURIComponent(cycle.cycleId)}`)}
               >
                 {form.title}
               </button>
             ))}
         </div>
-      )}
+      ))}
       {error && <p className="error" role="alert">{error}</p>}
       <h2>Hồ sơ đã gửi</h2>
       {items === undefined && !error && <p className="muted">Đang tải…</p>}
