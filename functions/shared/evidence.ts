@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { Evidence, EvidenceRequest } from '../../domain/evidence.ts';
 import type { Identity } from '../../domain/identity.ts';
+import { batchGetItems } from './batch.ts';
 import { config, dynamo } from './config.ts';
 import { idempotentId } from './ids.ts';
 import { keys, recordOf } from './keys.ts';
@@ -51,22 +52,8 @@ export async function getEvidence(evidenceId: string): Promise<Evidence> {
 
 /** Many records by id in one round trip (a form refers to at most a few dozen). */
 export async function getEvidenceBatch(evidenceIds: string[]): Promise<Map<string, Evidence>> {
-  const found = new Map<string, Evidence>();
-  const unique = [...new Set(evidenceIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [config.tableName]: { Keys: unique.slice(start, start + 100).map((id) => keys.evidence(id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const page = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of page.Responses?.[config.tableName] ?? []) {
-        const evidence = toEvidence(item);
-        found.set(evidence.evidenceId, evidence);
-      }
-      request = page.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetItems(evidenceIds.map((id) => keys.evidence(id)));
+  return new Map([...items.values()].map((item) => toEvidence(item)).map((evidence) => [evidence.evidenceId, evidence]));
 }
 
 /**

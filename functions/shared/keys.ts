@@ -3,6 +3,7 @@ export const partitions = {
   submissionsOfUnit: (unitId: string) => `UNIT#${unitId}`,
   childrenOf: (parentId: string) => `CHILDREN#${parentId}`,
   cyclesInScope: (scopeUnitId: string) => `CYCLES#${scopeUnitId}`,
+  membersOf: (unitId: string) => `MEMBERS#${unitId}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -24,6 +25,9 @@ export const keys = {
   }),
   draft: (unitId: string, cycleId: string, formId: string) => ({ pk: `DRAFT#${unitId}#${cycleId}#${formId}`, sk: 'DRAFT' }),
   evidence: (evidenceId: string) => ({ pk: `EVIDENCE#${evidenceId}`, sk: 'EVIDENCE' }),
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  userInUnit: (unitId: string, userId: string) => ({ gsi1pk: partitions.membersOf(unitId), gsi1sk: `USER#${userId}` }),
+  directoryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

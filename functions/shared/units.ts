@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPutItems } from './batch.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
@@ -7,7 +8,7 @@ import { keys, partitions, recordOf } from './keys.ts';
 
 const toUnit = (item: Record<string, unknown>) => recordOf<Unit>(item);
 
-function unitItem(unit: Unit) {
+export function unitItem(unit: Unit) {
   return {
     ...keys.unit(unit.unitId),
     ...(unit.parentId ? keys.unitUnderParent(unit.parentId, unit.name, unit.unitId) : {}),
@@ -49,13 +50,6 @@ export async function listChildren(parentId: string): Promise<Unit[]> {
 
 /** Writes units in batches of 25, retrying what DynamoDB hands back unprocessed. */
 export async function putUnits(units: Unit[]): Promise<void> {
-  for (let start = 0; start < units.length; start += 25) {
-    let requests: Record<string, unknown>[] = units.slice(start, start + 25).map((unit) => ({ PutRequest: { Item: unitItem(unit) } }));
-    for (const unit of units.slice(start, start + 25)) unitCache.delete(unit.unitId);
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
-      const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [config.tableName]: requests } }));
-      requests = (result.UnprocessedItems?.[config.tableName] ?? []);
-    }
-  }
+  for (const unit of units) unitCache.delete(unit.unitId);
+  await batchPutItems(units.map(unitItem));
 }

@@ -101,6 +101,21 @@ export const FUNCTIONS = [
     grants: ['table:read', 'evidence:read'],
   },
   {
+    id: 'importDirectory',
+    entry: 'functions/import-directory/handler.ts',
+    description: 'Imports units and users from an .xlsx or .csv file: every row checked, all or nothing',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'importTemplate',
+    entry: 'functions/import-template/handler.ts',
+    description: 'Returns the .xlsx or .csv template for importing units and users',
+    env: [],
+    grants: [],
+  },
+  {
     id: 'acknowledgeSubmission',
     entry: 'functions/acknowledge-submission/handler.ts',
     description: 'Workflow task: marks a stored submission as acknowledged',

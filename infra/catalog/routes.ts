@@ -20,6 +20,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/evidence', functionId: 'requestEvidenceUpload' },
   { method: 'POST', path: '/api/evidence/{evidenceId}/confirm', functionId: 'confirmEvidence' },
   { method: 'GET', path: '/api/evidence/{evidenceId}', functionId: 'getEvidence' },
+  { method: 'POST', path: '/api/imports', functionId: 'importDirectory' },
+  { method: 'GET', path: '/api/imports/template', functionId: 'importTemplate' },
   { method: 'POST', path: '/api/cycles', functionId: 'createCycle' },
   { method: 'GET', path: '/api/cycles', functionId: 'listCycles' },
   { method: 'GET', path: '/api/cycles/{cycleId}', functionId: 'getCycle' },

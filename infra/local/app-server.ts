@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../catalog/routes.ts';
 import { buildEvent, RouteTable } from './api-gateway.ts';
+import { getUnit } from '../../functions/shared/units.ts';
+import { getUser } from '../../functions/shared/users.ts';
 import { DEMO_USERS } from './demo-users.ts';
 import type { LocalLambdas } from './lambdas.ts';
 import type { LocalSignIn } from './sign-in.ts';
@@ -82,9 +84,11 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     }
     if (request.method === 'POST' && url.pathname === '/local/sign-in') {
       const { userId } = JSON.parse((await readBody(request)).toString('utf8') || '{}') as { userId?: unknown };
-      const user = DEMO_USERS.find((candidate) => candidate.userId === userId);
-      if (!user) return sendJson(response, 404, { message: 'Không có tài khoản thử nghiệm này.' });
-      return sendJson(response, 200, { token: await options.signIn.issue(user), user });
+      // Any account in the directory: the demo ones and those imported from a spreadsheet.
+      const user = typeof userId === 'string' ? await getUser(userId.trim()).catch(() => undefined) : undefined;
+      if (!user) return sendJson(response, 404, { message: 'Không có tài khoản này.' });
+      const unitName = (await getUnit(user.unitId).catch(() => undefined))?.name ?? user.unitId;
+      return sendJson(response, 200, { token: await options.signIn.issue(user), user: { ...user, unitName } });
     }
     sendJson(response, 404, { message: 'Not Found' });
   }

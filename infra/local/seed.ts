@@ -3,10 +3,32 @@ import { placeUnits, unitSchema } from '../../domain/organisation.ts';
 import { createCycle, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
 import { storeCycle } from '../../functions/shared/cycles.ts';
 import { getUnit, putUnits } from '../../functions/shared/units.ts';
+import { getUser, putUsers } from '../../functions/shared/users.ts';
 import { DEMO_UNITS } from './demo-data.ts';
+import { DEMO_USERS } from './demo-users.ts';
+
+/** Loads what is missing of the demo data: the organisation with its cycles, and the demo accounts. */
+export async function seedDemoData(): Promise<{ units: number; users: number }> {
+  return { units: await seedDemoUnits(), users: await seedDemoUsers() };
+}
+
+async function seedDemoUsers(): Promise<number> {
+  const last = DEMO_USERS.at(-1)!;
+  try {
+    await getUser(last.userId);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  // The last one last: its presence marks a complete load.
+  const users = DEMO_USERS.map(({ unitName: _unitName, ...user }) => user);
+  await putUsers(users.slice(0, -1));
+  await putUsers(users.slice(-1));
+  return users.length;
+}
 
 /** Loads the demo organisation on first start; later starts find it and leave data alone. */
-export async function seedDemoUnits(): Promise<number> {
+async function seedDemoUnits(): Promise<number> {
   const root = DEMO_UNITS[0]!.unitId;
   try {
     await getUnit(root);

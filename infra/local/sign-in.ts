@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { CLAIMS } from '../../functions/shared/claims.ts';
-import type { DemoUser } from './demo-users.ts';
+import type { User } from '../../domain/users.ts';
 
 const ISSUER = 'local-sign-in';
 const AUDIENCE = 'doan-recognition-local';
@@ -23,7 +23,7 @@ export class LocalSignIn {
     return new LocalSignIn(Buffer.from(readFileSync(keyFile, 'utf8'), 'base64'));
   }
 
-  async issue(user: DemoUser): Promise<string> {
+  async issue(user: User): Promise<string> {
     return new SignJWT({
       [CLAIMS.email]: user.email,
       [CLAIMS.name]: user.name,

@@ -18,7 +18,7 @@ import { loadWorkflow } from './stepfunctions/definitions.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { serveStepFunctions } from './stepfunctions/server.ts';
 import { ExecutionStore } from './stepfunctions/store.ts';
-import { seedDemoUnits } from './seed.ts';
+import { seedDemoData } from './seed.ts';
 import { ensureTable } from './tables.ts';
 
 export interface LocalStackOptions {
@@ -114,8 +114,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.appUrl]: appUrl,
     });
 
-    const seeded = await seedDemoUnits();
-    if (seeded > 0) log(`Loaded the demo organisation: ${seeded} units (Thành Đoàn Sa Đéc).`);
+    const seeded = await seedDemoData();
+    if (seeded.units > 0) log(`Loaded the demo organisation: ${seeded.units} units (Thành Đoàn Sa Đéc).`);
+    if (seeded.users > 0) log(`Loaded ${seeded.users} demo accounts.`);
 
     const store = new ExecutionStore(dynamodb.client);
     await store.init();

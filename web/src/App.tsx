@@ -6,6 +6,7 @@ import { navigate, usePath } from './router.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { FormPage } from './pages/FormPage.tsx';
 import { FORMS, type FormId } from '../../domain/forms/index.ts';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 
@@ -42,6 +43,7 @@ export function App() {
   else if (!session) page = <SignInPage config={config} />;
   else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} amends={amends} />;
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
+  else if (path === '/imports') page = <ImportPage />;
   else page = <HomePage />;
 
   return (

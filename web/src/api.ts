@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: { field: string; message: string }[],
+    /** The whole answer, for pages that show more than a message (an import's row report). */
+    readonly payload?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -70,7 +72,20 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   if (!response.ok) {
     if (response.status === 401) saveSession(undefined);
     const message = typeof payload.message === 'string' ? payload.message : 'Yêu cầu không thành công.';
-    throw new ApiError(response.status, message, payload.issues as ApiError['issues']);
+    throw new ApiError(response.status, message, payload.issues as ApiError['issues'], payload);
   }
   return payload as T;
+}
+
+/** Downloads a file from the API (the template of an import) under the name the server gives. */
+export async function download(path: string): Promise<void> {
+  const token = currentSession()?.token;
+  const response = await fetch(apiUrl(path), { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
+  if (!response?.ok) throw new ApiError(response?.status ?? 0, 'Không tải được tệp mẫu. Vui lòng thử lại.');
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'tep-mau';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

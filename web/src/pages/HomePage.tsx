@@ -23,6 +23,7 @@ export function HomePage() {
   const [unitKind, setUnitKind] = useState<string>();
   const [error, setError] = useState<string>();
   const isSecretary = session?.user.roles.includes('secretary') ?? false;
+  const mayImport = session?.user.roles.some((role) => role === 'admin' || role === 'organiser') ?? false;
 
   useEffect(() => {
     const fail = (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được dữ liệu.');
@@ -42,6 +43,13 @@ export function HomePage() {
   return (
     <section>
       <h1>Hồ sơ của đơn vị</h1>
+      {mayImport && (
+        <p>
+          <a href="/imports" onClick={(event) => (event.preventDefault(), navigate('/imports'))}>
+            Nhập đơn vị và tài khoản từ tệp Excel/CSV
+          </a>
+        </p>
+      )}
       {cycles.map((cycle) => (
         <div className="cycle" key={cycle.cycleId}>
           <strong>{cycle.title}</strong>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { request, saveSession, type SignedInUser } from '../api.ts';
+import { ApiError, request, saveSession, type SignedInUser } from '../api.ts';
 import { startCognitoSignIn } from '../auth/cognito.ts';
 import type { AppConfig } from '../config.ts';
 import { isRole, ROLE_LABELS } from '../../../domain/roles.ts';
@@ -24,6 +24,7 @@ export function SignInPage({ config }: { config: AppConfig }) {
 function DemoSignIn() {
   const [users, setUsers] = useState<SignedInUser[]>([]);
   const [error, setError] = useState<string>();
+  const [userId, setUserId] = useState('');
 
   useEffect(() => {
     request<{ users: SignedInUser[] }>('GET', '/local/demo-users')
@@ -31,12 +32,12 @@ function DemoSignIn() {
       .catch(() => setError('Không tải được danh sách tài khoản thử nghiệm.'));
   }, []);
 
-  async function signIn(userId: string) {
+  async function signIn(id: string) {
     try {
-      saveSession(await request<{ token: string; user: SignedInUser }>('POST', '/local/sign-in', { userId }));
+      saveSession(await request<{ token: string; user: SignedInUser }>('POST', '/local/sign-in', { userId: id }));
       navigate('/');
-    } catch {
-      setError('Đăng nhập không thành công, vui lòng thử lại.');
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.status === 404 ? `Không có tài khoản "${id}".` : 'Đăng nhập không thành công, vui lòng thử lại.');
     }
   }
 
@@ -56,6 +57,19 @@ function DemoSignIn() {
           </li>
         ))}
       </ul>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (userId.trim()) void signIn(userId.trim());
+        }}
+      >
+        <label htmlFor="other-user">Hoặc nhập tên đăng nhập khác (tài khoản đã nhập từ tệp):</label>
+        <input id="other-user" value={userId} onChange={(event) => setUserId(event.target.value)} autoCapitalize="none" autoComplete="username" />
+        <button type="submit" className="secondary">
+          Đăng nhập
+        </button>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { requireRole } from '../../domain/access.ts';
+import { hasRole } from '../../domain/identity.ts';
+import { importRequestSchema } from '../../domain/import-request.ts';
+import { planImport, referencedIds } from '../../domain/imports.ts';
+import type { Unit } from '../../domain/organisation.ts';
+import { parseOrThrow } from '../../domain/validation.ts';
+import { identityOf } from '../shared/auth.ts';
+import { batchGetItems } from '../shared/batch.ts';
+import { findImport, writeImport } from '../shared/directory-imports.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
+import { idempotentId } from '../shared/ids.ts';
+import { keys, recordOf } from '../shared/keys.ts';
+import { readSheets } from '../shared/spreadsheets.ts';
+
+/**
+ * POST /api/imports: units and users from an .xlsx or .csv file. Every row is checked first; one
+ * wrong row and nothing is imported, and the answer lists each wrong row. A retried request
+ * returns the first one's result.
+ */
+export async function importDirectory(event: HttpEvent) {
+  const identity = identityOf(event);
+  requireRole(identity, 'admin', 'organiser');
+  const request = parseOrThrow(importRequestSchema, jsonBody(event));
+  const bytes = Buffer.from(request.content, 'base64');
+  const importId = idempotentId(identity.unitId, `import:${request.idempotencyKey}`);
+  const fingerprint = createHash('sha256').update(bytes).digest('hex');
+  const earlier = await findImport(importId);
+  if (earlier?.status === 'done' && earlier.fingerprint === fingerprint) return json(200, earlier);
+
+  const sheets = await readSheets(request.fileName, bytes);
+  const { unitIds, userIds } = referencedIds(sheets);
+  const found = await batchGetItems([...unitIds.map((id) => keys.unit(id)), ...userIds.map((id) => keys.user(id))]);
+  // Items this same import wrote on an interrupted attempt are its own, not taken.
+  const stored = [...found.values()].filter((item) => item.importId !== importId);
+  const storedUnits = stored.filter((item) => item.sk === 'UNIT').map((item) => recordOf<Unit>(item));
+  const plan = planImport(sheets, {
+    scopeUnitId: identity.unitId,
+    mayGrantAdmin: hasRole(identity, 'admin'),
+    existingUnits: new Map(storedUnits.map((unit) => [unit.unitId, unit])),
+    takenUnitIds: new Set(storedUnits.map((unit) => unit.unitId)),
+    takenUserIds: new Set(stored.filter((item) => item.sk === 'USER').map((item) => item.userId as string)),
+  });
+  if (plan.issues.length > 0) {
+    return json(400, {
+      error: 'ImportRejected',
+      message: `Tệp có ${plan.issues.length} lỗi nên chưa nhập dòng nào. Sửa các dòng dưới đây rồi nhập lại.`,
+      rows: plan.issues,
+    });
+  }
+
+  const record = await writeImport(
+    {
+      importId,
+      fileName: request.fileName,
+      fingerprint,
+      status: 'writing',
+      units: plan.units.length,
+      users: plan.users.length,
+      importedBy: identity.userId,
+      importedAt: new Date().toISOString(),
+    },
+    plan.units,
+    plan.users,
+  );
+  return json(201, record);
+}
+
+export const handler = httpHandler(importDirectory);
