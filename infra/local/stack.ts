@@ -118,8 +118,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (seeded.units > 0) log(`Loaded the demo organisation: ${seeded.units} units (Thành Đoàn Sa Đéc).`);
     if (seeded.users > 0) log(`Loaded ${seeded.users} demo accounts.`);
 
-    const store = new ExecutionStore(dynamodb.client);
+    const store = new ExecutionStore(join(dataDir, 'stepfunctions', 'executions.jsonl'));
     await store.init();
+    cleanups.push(() => store.close());
     const engine = new LocalStepFunctions(
       store,
       (arn) => {

@@ -6,10 +6,9 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localArns } from '../../infra/local/arns.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
 import { ExecutionStore } from '../../infra/local/stepfunctions/store.ts';
 import { eventually, localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
@@ -78,9 +77,8 @@ describe('the local Step Functions endpoint', () => {
     await ctx.local.stack.engine.idle();
     const orphanInput = JSON.stringify({ scheduledTime: '2027-02-12T00:00:00Z' });
     const orphanArn = localArns.execution('daily-sweep', 'orphan-2027-02-12');
-    const store = new ExecutionStore(
-      new DynamoDBClient({ endpoint: ctx.local.stack.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-    );
+    const store = new ExecutionStore(join(ctx.local.dataDir, 'stepfunctions', 'executions.jsonl'));
+    await store.init();
     await store.create({
       executionArn: orphanArn,
       stateMachineArn: ctx.local.stack.workflowArns['daily-sweep']!,
@@ -89,6 +87,7 @@ describe('the local Step Functions endpoint', () => {
       startDate: Date.now(),
       input: orphanInput,
     });
+    await store.close();
 
     // Act
     ctx.local = await ctx.local.restart();

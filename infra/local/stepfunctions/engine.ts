@@ -36,13 +36,15 @@ export class StepFunctionsError extends Error {
 
 /**
  * Step Functions on one machine: the ASL runs in aws-local-stepfunctions, Task states call the
- * in-process handlers, and every execution is recorded in DynamoDB Local. Executions that were
+ * in-process handlers, and every execution is recorded in the store's journal. Executions that were
  * running when the process died are started again on the next start (tasks are idempotent).
  */
 export class LocalStepFunctions {
   private readonly machines = new Map<string, RegisteredMachine>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
   private readonly stopReasons = new Map<string, { error?: string; cause?: string }>();
+  /** While set, started executions are recorded and queued here instead of run. */
+  private held?: { machine: RegisteredMachine; record: ExecutionRecord }[];
 
   constructor(
     private readonly store: ExecutionStore,
@@ -103,8 +105,25 @@ export class LocalStepFunctions {
       if (existing?.status === 'RUNNING' && existing.input === input) return existing;
       throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`);
     }
-    this.run(machine, record);
+    if (this.held) this.held.push({ machine, record });
+    else this.run(machine, record);
     return record;
+  }
+
+  /**
+   * Records started executions without running them until released: a benchmark measures what
+   * accepting a submission costs, apart from the workflow work that in AWS runs elsewhere.
+   */
+  holdExecutions(): void {
+    this.held ??= [];
+  }
+
+  /** Runs everything held, in the order it was started. Returns how many. */
+  releaseExecutions(): number {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const { machine, record } of held) this.run(machine, record);
+    return held.length;
   }
 
   /** Starts again every execution left RUNNING by a previous process. */
@@ -131,7 +150,7 @@ export class LocalStepFunctions {
     const stopDate = Date.now();
     const recorder = new HistoryRecorder();
     recorder.record('ExecutionAborted', stopDate, { executionAbortedEventDetails: { error, cause } });
-    await this.store.close(executionArn, { status: 'ABORTED', stopDate, error, cause }, recorder.events);
+    await this.store.closeExecution(executionArn, { status: 'ABORTED', stopDate, error, cause }, recorder.events);
     return stopDate;
   }
 
@@ -178,7 +197,7 @@ export class LocalStepFunctions {
       await logged.catch(() => undefined);
       const reason = this.stopReasons.get(record.executionArn);
       this.stopReasons.delete(record.executionArn);
-      await this.store.close(record.executionArn, { ...outcome, ...reason }, recorder.events);
+      await this.store.closeExecution(record.executionArn, { ...outcome, ...reason }, recorder.events);
       const failure = outcome.error ? ` ${outcome.error}: ${outcome.cause ?? ''}` : '';
       this.log(`${machine.name}/${record.name} ${outcome.status} in ${outcome.stopDate - record.startDate} ms${failure}`);
     })()

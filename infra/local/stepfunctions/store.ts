@@ -1,15 +1,6 @@
-import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { WireHistoryEvent } from './history.ts';
-import type { TableDefinition } from '../../catalog/tables.ts';
-import { ensureTable } from '../tables.ts';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -26,21 +17,6 @@ export interface ExecutionRecord {
   cause?: string;
 }
 
-/** The local engine's own table: executions and their histories, so a restart loses none. */
-const ENGINE_TABLE: TableDefinition = {
-  id: 'LocalStepFunctions',
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  globalIndexes: [
-    { name: 'byStateMachine', partitionKey: 'stateMachineArn', sortKey: 'startKey' },
-    // Sparse: only running executions carry runningFlag, so resuming after a crash is a query.
-    { name: 'running', partitionKey: 'runningFlag', sortKey: 'startKey' },
-  ],
-};
-const TABLE_NAME = 'local-stepfunctions';
-const META = 'EXECUTION';
-const eventKey = (id: number) => `EVENT#${String(id).padStart(8, '0')}`;
-
 export class ExecutionExistsError extends Error {}
 
 export interface Page<T> {
@@ -48,141 +24,115 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-const encodeToken = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-const decodeToken = (token: string | undefined) =>
-  token ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>) : undefined;
+type Outcome = Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>;
+type JournalLine = { created: ExecutionRecord } | { closed: string; outcome: Outcome; events: WireHistoryEvent[] };
 
+const encodeToken = (offset: number | undefined) => (offset === undefined ? undefined : Buffer.from(String(offset)).toString('base64url'));
+const decodeToken = (token: string | undefined) => (token ? Number(Buffer.from(token, 'base64url').toString('utf8')) || 0 : 0);
+
+function page<T>(items: T[], limit: number, token: string | undefined): Page<T> {
+  const start = decodeToken(token);
+  const end = start + (limit > 0 ? limit : 100);
+  return { items: items.slice(start, end), nextToken: end < items.length ? encodeToken(end) : undefined };
+}
+
+/**
+ * The local engine's memory of executions and their histories: an append-only journal file
+ * (one JSON line when an execution starts, one when it closes with its history), read back in
+ * full on start, so a restart loses none and finds those left running. It is kept apart from
+ * DynamoDB Local on purpose: in AWS, Step Functions keeps its own state, so the app's table
+ * carries only the app's own reads and writes here too, and local measurements stay honest.
+ */
 export class ExecutionStore {
-  private readonly db: DynamoDBDocumentClient;
+  private readonly records = new Map<string, ExecutionRecord>();
+  private readonly histories = new Map<string, WireHistoryEvent[]>();
+  private journal?: FileHandle;
+  private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly client: DynamoDBClient) {
-    this.db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  }
+  constructor(private readonly file: string) {}
 
   async init(): Promise<void> {
-    await ensureTable(this.client, TABLE_NAME, ENGINE_TABLE);
+    await mkdir(dirname(this.file), { recursive: true });
+    const text = await readFile(this.file, 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      let entry: JournalLine;
+      try {
+        entry = JSON.parse(line) as JournalLine;
+      } catch {
+        continue; // a line torn by a crash mid-write: its execution is simply still RUNNING
+      }
+      this.apply(entry);
+    }
+    this.journal = await open(this.file, 'a');
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.journal?.close();
+    this.journal = undefined;
+  }
+
+  private apply(entry: JournalLine): void {
+    if ('created' in entry) {
+      this.records.set(entry.created.executionArn, entry.created);
+    } else {
+      const record = this.records.get(entry.closed);
+      if (record?.status !== 'RUNNING') return;
+      this.records.set(entry.closed, { ...record, ...withoutUndefined(entry.outcome) });
+      this.histories.set(entry.closed, entry.events);
+    }
+  }
+
+  /** Appends in order, one line per write; the OS keeps what was written if the process dies. */
+  private append(entry: JournalLine): Promise<void> {
+    const line = `${JSON.stringify(entry)}\n`;
+    const written = this.writing.then(async () => {
+      if (!this.journal) throw new Error('Execution store is not open');
+      await this.journal.appendFile(line, 'utf8');
+    });
+    this.writing = written.catch(() => undefined);
+    return written;
   }
 
   /** Records a new execution; a second record of the same ARN is refused. */
   async create(record: ExecutionRecord): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: TABLE_NAME,
-          Item: {
-            pk: record.executionArn,
-            sk: META,
-            ...record,
-            startKey: `${new Date(record.startDate).toISOString()}#${record.name}`,
-            runningFlag: 'RUNNING',
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new ExecutionExistsError();
-      throw error;
-    }
+    if (this.records.has(record.executionArn)) throw new ExecutionExistsError();
+    this.records.set(record.executionArn, record);
+    await this.append({ created: record });
   }
 
-  async get(executionArn: string): Promise<ExecutionRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: TABLE_NAME, Key: { pk: executionArn, sk: META }, ConsistentRead: true }),
-    );
-    return Item as ExecutionRecord | undefined;
+  get(executionArn: string): Promise<ExecutionRecord | undefined> {
+    return Promise.resolve(this.records.get(executionArn));
   }
 
   /** Closes a running execution with its outcome and history; a closed one stays as it was. */
-  async close(
-    executionArn: string,
-    outcome: Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>,
-    events: WireHistoryEvent[],
-  ): Promise<boolean> {
-    for (let start = 0; start < events.length; start += 25) {
-      const batch = events.slice(start, start + 25).map((event) => ({
-        PutRequest: { Item: { pk: executionArn, sk: eventKey(event.id ?? 0), event: JSON.stringify(event) } },
-      }));
-      await this.db.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: batch } }));
-    }
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = { ':running': 'RUNNING' };
-    const sets = Object.entries(outcome)
-      .filter(([, value]) => value !== undefined)
-      .map(([field, value]) => {
-        names[`#${field}`] = field;
-        values[`:${field}`] = value;
-        return `#${field} = :${field}`;
-      });
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: TABLE_NAME,
-          Key: { pk: executionArn, sk: META },
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE runningFlag`,
-          ConditionExpression: '#status = :running',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+  async closeExecution(executionArn: string, outcome: Outcome, events: WireHistoryEvent[]): Promise<boolean> {
+    if (this.records.get(executionArn)?.status !== 'RUNNING') return false;
+    const entry = { closed: executionArn, outcome, events };
+    this.apply(entry);
+    await this.append(entry);
+    return true;
   }
 
-  async listRunning(): Promise<ExecutionRecord[]> {
-    const records: ExecutionRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          IndexName: 'running',
-          KeyConditionExpression: 'runningFlag = :running',
-          ExpressionAttributeValues: { ':running': 'RUNNING' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      records.push(...((page.Items ?? []) as ExecutionRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return records;
+  listRunning(): Promise<ExecutionRecord[]> {
+    return Promise.resolve([...this.records.values()].filter((record) => record.status === 'RUNNING'));
   }
 
   /** Newest first, as Step Functions lists them. */
-  async list(stateMachineArn: string, status: ExecutionStatus | undefined, limit: number, token?: string) {
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'byStateMachine',
-        KeyConditionExpression: 'stateMachineArn = :arn',
-        FilterExpression: status ? '#status = :status' : undefined,
-        ExpressionAttributeNames: status ? { '#status': 'status' } : undefined,
-        ExpressionAttributeValues: status ? { ':arn': stateMachineArn, ':status': status } : { ':arn': stateMachineArn },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeToken(token),
-      }),
-    );
-    return { items: (page.Items ?? []) as ExecutionRecord[], nextToken: encodeToken(page.LastEvaluatedKey) };
+  list(stateMachineArn: string, status: ExecutionStatus | undefined, limit: number, token?: string): Promise<Page<ExecutionRecord>> {
+    const matching = [...this.records.values()]
+      .filter((record) => record.stateMachineArn === stateMachineArn && (!status || record.status === status))
+      .sort((a, b) => b.startDate - a.startDate || b.name.localeCompare(a.name));
+    return Promise.resolve(page(matching, limit, token));
   }
 
-  async history(executionArn: string, reverse: boolean, limit: number, token?: string): Promise<Page<WireHistoryEvent>> {
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-        ExpressionAttributeValues: { ':pk': executionArn, ':events': 'EVENT#' },
-        ScanIndexForward: !reverse,
-        Limit: limit,
-        ExclusiveStartKey: decodeToken(token),
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((item) => JSON.parse(String(item.event)) as WireHistoryEvent),
-      nextToken: encodeToken(page.LastEvaluatedKey),
-    };
+  history(executionArn: string, reverse: boolean, limit: number, token?: string): Promise<Page<WireHistoryEvent>> {
+    const events = this.histories.get(executionArn) ?? [];
+    return Promise.resolve(page(reverse ? [...events].reverse() : events, limit, token));
   }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }
