@@ -37,6 +37,6 @@ export async function runConcurrently(count: number, concurrency: number, operat
 }
 
 export const formatStats = (label: string, stats: RunStats) =>
-  `${label.padEnd(34)} ${stats.perSecond.toFixed(0).padStart(6)} /s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99
+  `${label.padEnd(40)} ${stats.perSecond.toFixed(0).padStart(6)} /s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99
     .toFixed(1)
     .padStart(6)} ms   (${stats.count} in ${stats.seconds.toFixed(1)} s, ${stats.failures} failed)`;
