@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FORM_IDS, FORMS, type FormDefinition, type FormId } from './forms/index.ts';
+import type { CriterionResult } from './recognition/criteria.ts';
 import { parseOrThrow } from './validation.ts';
 
 export const submissionRequestSchema = z.object({
@@ -15,12 +16,13 @@ export const submissionRequestSchema = z.object({
 });
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
-export const SUBMISSION_STATUSES = ['received', 'acknowledged', 'withdrawn', 'superseded'] as const;
+export const SUBMISSION_STATUSES = ['received', 'acknowledged', 'refused', 'withdrawn', 'superseded'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   received: 'Đã nhận, đang xử lý',
   acknowledged: 'Đã tiếp nhận',
+  refused: 'Lưu nhưng không được ghi nhận',
   withdrawn: 'Đã rút',
   superseded: 'Đã thay bằng bản sửa',
 };
@@ -49,6 +51,12 @@ export interface Submission {
   supersededBy?: string;
   acknowledgedAt?: string;
   withdrawnAt?: string;
+  /** A self-assessment's criteria check, stored when it is recorded. */
+  criteria?: CriterionResult[];
+  /** Why it could not move the process, when status is refused. */
+  refusal?: string;
+  /** The emails its recording sent (receipt, and whoever must act next). */
+  noticeIds?: string[];
   data: unknown;
 }
 

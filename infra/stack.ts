@@ -61,6 +61,9 @@ export class RecognitionStack extends Stack {
       if (grants.includes('workflow:submission')) {
         service.bindWorkflowStart(ENV.submissionWorkflowArn, workflows['submission-received'].stateMachine);
       }
+      if (grants.includes('workflow:decision')) {
+        service.bindWorkflowStart(ENV.decisionWorkflowArn, workflows['decision-made'].stateMachine);
+      }
       const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);
       if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);

@@ -11,13 +11,14 @@ export const criterionSchema = z.object({
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
-export interface CriterionResult {
-  criterionId: string;
-  number: number;
-  pass: boolean;
+export const criterionResultSchema = z.object({
+  criterionId: z.string(),
+  number: z.int(),
+  pass: z.boolean(),
   /** "Tiêu chí 5: mới sinh hoạt 7/8 lần" when failing; "Tiêu chí 5: đạt" when passing. */
-  reason: string;
-}
+  reason: z.string(),
+});
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
 export function evaluateCriteria(criteria: Criterion[], figures: Figures): CriterionResult[] {
   return criteria.map((criterion) => {

@@ -23,6 +23,9 @@ export const config = {
   get submissionWorkflowArn() {
     return required(ENV.submissionWorkflowArn);
   },
+  get decisionWorkflowArn() {
+    return required(ENV.decisionWorkflowArn);
+  },
   get mailFrom() {
     return required(ENV.mailFrom);
   },

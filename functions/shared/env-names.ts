@@ -5,6 +5,7 @@
 export const ENV = {
   tableName: 'TABLE_NAME',
   submissionWorkflowArn: 'SUBMISSION_WORKFLOW_ARN',
+  decisionWorkflowArn: 'DECISION_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',

@@ -4,6 +4,8 @@ export const partitions = {
   childrenOf: (parentId: string) => `CHILDREN#${parentId}`,
   cyclesInScope: (scopeUnitId: string) => `CYCLES#${scopeUnitId}`,
   membersOf: (unitId: string) => `MEMBERS#${unitId}`,
+  /** Standings waiting on one unit's action in one cycle (its inbox). */
+  queueOf: (cycleId: string, unitId: string) => `QUEUE#${cycleId}#${unitId}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -28,6 +30,14 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   userInUnit: (unitId: string, userId: string) => ({ gsi1pk: partitions.membersOf(unitId), gsi1sk: `USER#${userId}` }),
   directoryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  standing: (cycleId: string, unitId: string) => ({ pk: `STANDING#${cycleId}#${unitId}`, sk: 'STANDING' }),
+  standingInQueue: (cycleId: string, actingUnitId: string, state: string, unitId: string) => ({
+    gsi1pk: partitions.queueOf(cycleId, actingUnitId),
+    gsi1sk: `${state}#${unitId}`,
+  }),
+  chainHead: (unitId: string) => ({ pk: `CHAIN#${unitId}`, sk: 'HEAD' }),
+  auditEntry: (unitId: string, seq: number) => ({ pk: `AUDIT#${unitId}`, sk: `ENTRY#${String(seq).padStart(8, '0')}` }),
+  decision: (decisionId: string) => ({ pk: `DECISION#${decisionId}`, sk: 'DECISION' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };

@@ -8,6 +8,7 @@ import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '..
 import { config, dynamo } from './config.ts';
 import { idempotentId } from './ids.ts';
 import { keys, partitions, recordOf } from './keys.ts';
+import type { TransactItem } from './process.ts';
 
 /** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
 export function submissionIdFor(unitId: string, idempotencyKey: string): string {
@@ -140,23 +141,25 @@ export async function listUnitSubmissions(unitId: string, limit = 50): Promise<S
   return Items.map(withoutKeys);
 }
 
-/** Idempotent: acknowledging an already acknowledged submission returns it unchanged. */
-export async function acknowledgeSubmission(submissionId: string, now: Date): Promise<Submission> {
-  try {
-    const { Attributes } = await dynamo().send(
-      new UpdateCommand({
-        TableName: config.tableName,
-        Key: keys.submission(submissionId),
-        UpdateExpression: 'SET #status = :acknowledged, acknowledgedAt = :now',
-        ConditionExpression: '#status = :received',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':acknowledged': 'acknowledged', ':received': 'received', ':now': now.toISOString() },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return withoutKeys(Attributes ?? {});
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return getSubmission(submissionId);
-  }
+/**
+ * The update that marks a received submission recorded (acknowledged or refused), with its
+ * criteria result and notices: one item of the transaction that records what it changed.
+ */
+export function recordSubmissionOutcome(
+  submissionId: string,
+  outcome: Pick<Submission, 'criteria' | 'refusal' | 'noticeIds'> & { status: 'acknowledged' | 'refused' },
+  now: Date,
+): TransactItem {
+  const fields = { ...outcome, acknowledgedAt: now.toISOString() };
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return {
+    Update: {
+      TableName: config.tableName,
+      Key: keys.submission(submissionId),
+      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      ConditionExpression: '#status = :received',
+      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+      ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':received': 'received' },
+    },
+  };
 }

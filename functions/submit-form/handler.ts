@@ -2,6 +2,7 @@ import { requireRole } from '../../domain/access.ts';
 import { requireChangeable } from '../../domain/changes.ts';
 import { ForbiddenError, ValidationError } from '../../domain/errors.ts';
 import { evidenceIdsIn, evidenceIssues } from '../../domain/evidence.ts';
+import { changesFor, unitsReadBy, type ProcessEvent } from '../../domain/process/transitions.ts';
 import { canFill, FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
@@ -10,6 +11,7 @@ import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
 import { requireCycleOfUnit } from '../shared/cycle-access.ts';
 import { getEvidenceBatch } from '../shared/evidence.ts';
+import { getStandings } from '../shared/process.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
 import { getSubmission, storeSubmission, submissionIdFor } from '../shared/submissions.ts';
 import { getUnit, listChildren } from '../shared/units.ts';
@@ -40,6 +42,19 @@ async function requireFormFits(identity: Identity, form: FormDefinition, cycle: 
   }
 }
 
+/**
+ * The unit's process allows this form now (no step skipped, nothing out of order): refused at
+ * once, before anything is stored. The workflow checks again when it records the submission.
+ */
+async function requireProcessAllows(identity: Identity, request: SubmissionRequest, cycle: Cycle): Promise<void> {
+  const unit = await getUnit(identity.unitId);
+  const branchIds = request.formId === 'registration' ? (request.data as { branchIds: string[] }).branchIds : undefined;
+  const event: ProcessEvent = { type: 'submission', eventId: `check:${request.idempotencyKey}`, formId: request.formId, submissionId: 'check', branchIds };
+  const standings = await getStandings(cycle.cycleId, unitsReadBy(event, unit.unitId));
+  const actor = { userId: identity.userId, name: identity.name, roles: identity.roles, unitId: identity.unitId };
+  changesFor(event, unit, standings, { templateId: cycle.templateId, cycleId: cycle.cycleId, now: new Date(), actor });
+}
+
 /** Every file the form refers to is the unit's own, for this form, uploaded and checked. */
 async function requireEvidenceReady(identity: Identity, request: SubmissionRequest): Promise<void> {
   const references = evidenceIdsIn(request.data);
@@ -63,6 +78,7 @@ export async function submitForm(event: HttpEvent) {
   ];
   if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
   await requireEvidenceReady(identity, request);
+  await requireProcessAllows(identity, request, cycle);
   const amended = await amendedVersion(identity, request, form, cycle);
   const { submission, created } = await storeSubmission(request, identity, new Date(), amended);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.

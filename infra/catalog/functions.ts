@@ -10,7 +10,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
+  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'workflow:decision' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
   timeoutSeconds?: number;
 }
 
@@ -116,17 +116,59 @@ export const FUNCTIONS = [
     grants: [],
   },
   {
-    id: 'acknowledgeSubmission',
-    entry: 'functions/acknowledge-submission/handler.ts',
-    description: 'Workflow task: marks a stored submission as acknowledged',
+    id: 'decide',
+    entry: 'functions/decide/handler.ts',
+    description: 'Checks and stores a confirmation, return, report or recognition decision, then starts its workflow',
+    env: [ENV.tableName, ENV.decisionWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:decision'],
+  },
+  {
+    id: 'getStanding',
+    entry: 'functions/get-standing/handler.ts',
+    description: "Returns where a unit stands in a cycle, what is next, and its verified history",
     env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'inbox',
+    entry: 'functions/inbox/handler.ts',
+    description: "Lists what waits on the user's unit in a cycle: dossiers to confirm, reports to decide",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'verifyAudit',
+    entry: 'functions/verify-audit/handler.ts',
+    description: "Returns a unit's hash-chained history and whether every link holds",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'checkCriteria',
+    entry: 'functions/check-criteria/handler.ts',
+    description: "Workflow task: evaluates the cycle's criteria rules on a self-assessment",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'recordSubmission',
+    entry: 'functions/record-submission/handler.ts',
+    description: "Workflow task: records a submission's effect on the process, its audit entry and notices, in one write",
+    env: [ENV.tableName, ENV.appUrl],
     grants: ['table:read', 'table:write'],
   },
   {
-    id: 'sendReceipt',
-    entry: 'functions/send-receipt/handler.ts',
-    description: 'Workflow task: emails the submitter a receipt, once',
-    env: [ENV.tableName, ENV.mailFrom, ENV.appUrl],
+    id: 'applyDecision',
+    entry: 'functions/apply-decision/handler.ts',
+    description: "Workflow task: carries out a stored decision: standing, audit entry and notices in one write",
+    env: [ENV.tableName, ENV.appUrl],
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'sendNotices',
+    entry: 'functions/send-notices/handler.ts',
+    description: 'Workflow task: sends the emails an event queued, each once',
+    env: [ENV.tableName, ENV.mailFrom],
     grants: ['table:read', 'table:write', 'mail:send'],
   },
   {

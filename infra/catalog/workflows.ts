@@ -18,8 +18,18 @@ export const WORKFLOWS = [
     file: 'workflows/submission-received.asl.json',
     type: 'STANDARD',
     functions: {
-      AcknowledgeSubmissionFunctionArn: 'acknowledgeSubmission',
-      SendReceiptFunctionArn: 'sendReceipt',
+      CheckCriteriaFunctionArn: 'checkCriteria',
+      RecordSubmissionFunctionArn: 'recordSubmission',
+      SendNoticesFunctionArn: 'sendNotices',
+    },
+  },
+  {
+    id: 'decision-made',
+    file: 'workflows/decision-made.asl.json',
+    type: 'STANDARD',
+    functions: {
+      ApplyDecisionFunctionArn: 'applyDecision',
+      SendNoticesFunctionArn: 'sendNotices',
     },
   },
   {

@@ -1,15 +1,17 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
-import { createCycle, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
-import { storeCycle } from '../../functions/shared/cycles.ts';
+import type { Actor, ProcessEvent } from '../../domain/process/transitions.ts';
+import { createCycle, cycleIdFor, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
+import { getCycle, storeCycle } from '../../functions/shared/cycles.ts';
+import { applyEvent, getStanding } from '../../functions/shared/process.ts';
 import { getUnit, putUnits } from '../../functions/shared/units.ts';
 import { getUser, putUsers } from '../../functions/shared/users.ts';
 import { DEMO_UNITS } from './demo-data.ts';
 import { DEMO_USERS } from './demo-users.ts';
 
 /** Loads what is missing of the demo data: the organisation with its cycles, and the demo accounts. */
-export async function seedDemoData(): Promise<{ units: number; users: number }> {
-  return { units: await seedDemoUnits(), users: await seedDemoUsers() };
+export async function seedDemoData(): Promise<{ units: number; users: number; events: number }> {
+  return { units: await seedDemoUnits(), users: await seedDemoUsers(), events: await seedDemoProcess() };
 }
 
 async function seedDemoUsers(): Promise<number> {
@@ -58,4 +60,40 @@ async function seedDemoCycles(): Promise<void> {
   for (const request of DEMO_CYCLE_REQUESTS) {
     await storeCycle(createCycle(request, 'quantri-dongthap', new Date()), request);
   }
+}
+
+const SEED_ACTOR: Actor = { userId: 'du-lieu-mau', name: 'Dữ liệu mẫu', roles: ['secretary'], unitId: 'sadec' };
+const CITY_ORGANISER: Actor = { userId: 'xaydungdoan-sadec', name: 'Lê Văn Phúc', roles: ['organiser'], unitId: 'sadec' };
+
+/**
+ * Where the demo units stand, reached through the same transitions and audit chain as real use:
+ * every pilot commune has sent its plan; Tân Phú Đông has registered three of its four ấp; the
+ * "3 chủ động" pilots (and Tân Phú Đông) are registered with a cadre assigned to follow them.
+ */
+async function seedDemoProcess(): Promise<number> {
+  const [modelA, modelB] = DEMO_CYCLE_REQUESTS.map((request) => cycleIdFor(request));
+  if (await getStanding(modelA!, 'sadec-tan-phu-dong')) return 0;
+  const now = new Date();
+  let events = 0;
+  const apply = async (cycleId: string, unitId: string, event: ProcessEvent, actor: Actor = { ...SEED_ACTOR, unitId }) => {
+    const cycle = await getCycle(cycleId);
+    await applyEvent(event, await getUnit(unitId), { templateId: cycle.templateId, cycleId, now, actor }, { notices: () => Promise.resolve([]) });
+    events++;
+  };
+  const communes = DEMO_UNITS.filter((unit) => unit.parentId === 'sadec' && unit.kind === 'commune');
+  for (const commune of communes) {
+    await apply(modelA!, commune.unitId, { type: 'submission', eventId: `seed-plan-${commune.unitId}`, formId: 'implementation-plan', submissionId: `seed-plan-${commune.unitId}` });
+  }
+  await apply(modelA!, 'sadec-tan-phu-dong', {
+    type: 'submission',
+    eventId: 'seed-registration-sadec-tan-phu-dong',
+    formId: 'registration',
+    submissionId: 'seed-registration-sadec-tan-phu-dong',
+    branchIds: ['sadec-tan-phu-dong-ap-phu-thuan', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-hoa'],
+  });
+  for (const unitId of ['sadec-tan-khanh-dong', 'sadec-tan-quy-dong', 'sadec-bvdk', 'sadec-tan-phu-dong']) {
+    await apply(modelB!, unitId, { type: 'submission', eventId: `seed-3cd-plan-${unitId}`, formId: 'three-proactive-plan', submissionId: `seed-3cd-plan-${unitId}` });
+    await apply(modelB!, unitId, { type: 'decision', eventId: `seed-3cd-cadre-${unitId}`, action: 'assign-cadre', cadre: 'Lê Văn Phúc' }, CITY_ORGANISER);
+  }
+  return events;
 }

@@ -110,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
       [ENV.tableName]: LOCAL_TABLE_NAME,
       [ENV.submissionWorkflowArn]: workflowArns['submission-received'],
+      [ENV.decisionWorkflowArn]: workflowArns['decision-made'],
       [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
       [ENV.appUrl]: appUrl,
     });
@@ -117,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seeded = await seedDemoData();
     if (seeded.units > 0) log(`Loaded the demo organisation: ${seeded.units} units (Thành Đoàn Sa Đéc).`);
     if (seeded.users > 0) log(`Loaded ${seeded.users} demo accounts.`);
+    if (seeded.events > 0) log(`Brought the demo units to where they stand: ${seeded.events} process events.`);
 
     const store = new ExecutionStore(join(dataDir, 'stepfunctions', 'executions.jsonl'));
     await store.init();

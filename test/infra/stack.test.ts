@@ -64,7 +64,7 @@ describe('RecognitionStack', () => {
   it('grants each function only what its catalogue entry asks for', () => {
     const submit = actionsOf(FUNCTIONS.find((fn) => fn.id === 'submitForm')!.description);
     const read = actionsOf(FUNCTIONS.find((fn) => fn.id === 'getSubmission')!.description);
-    const mail = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sendReceipt')!.description);
+    const mail = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description);
 
     expect(submit).toContain('states:StartExecution');
     expect(submit).toContain('dynamodb:PutItem');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
+import { submissionOf } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 
@@ -82,13 +83,19 @@ describe('amending and withdrawing a submission', () => {
       scopeUnitId: 'dong-thap',
       deadlines: { dossier: '2026-01-31' },
     });
+    // The commune has deployed and registered the chi đoàn in that cycle (steps 1 and 2).
+    const commune = await ctx.local.signIn('bithu-tanphudong');
+    await ctx.local.api('POST', '/api/submissions', commune, { ...submissionOf('implementation-plan'), cycleId: cycle.body.cycleId });
+    await ctx.local.stack.engine.idle();
+    await ctx.local.api('POST', '/api/submissions', commune, { ...submissionOf('registration'), cycleId: cycle.body.cycleId });
+    await ctx.local.stack.engine.idle();
     const late = await ctx.local.api<View>('POST', '/api/submissions', branch, assessment(cycle.body.cycleId));
 
     // Act
     const withdraw = await ctx.local.api<View>('POST', `/api/submissions/${late.body.submissionId}/withdraw`, branch);
 
     // Assess
-    expect(late.status).toBe(201);
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
     expect(withdraw.status).toBe(409);
     expect(withdraw.body.message).toBe('Đã quá hạn 31/01/2026: không thể rút hoặc sửa hồ sơ.');
   });

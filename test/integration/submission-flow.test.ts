@@ -44,17 +44,20 @@ describe('a form submission, end to end on the local stack', () => {
     );
     expect(after.Item?.status).toBe('acknowledged');
 
-    // Assess: the history shows both tasks
+    // Assess: the history shows each task
     const history = await ctx.local.sfn.send(new GetExecutionHistoryCommand({ executionArn: execution!.executionArn }));
     const steps = history.events?.map((event) => [event.type, event.stateEnteredEventDetails?.name].filter(Boolean).join(':'));
     expect(steps).toEqual([
       'ExecutionStarted',
-      'TaskStateEntered:AcknowledgeSubmission',
+      'TaskStateEntered:CheckCriteria',
       'LambdaFunctionSucceeded',
       'TaskStateExited',
-      'ChoiceStateEntered:IsAcknowledged',
+      'TaskStateEntered:RecordSubmission',
+      'LambdaFunctionSucceeded',
+      'TaskStateExited',
+      'ChoiceStateEntered:HasNotices',
       'ChoiceStateExited',
-      'TaskStateEntered:SendReceipt',
+      'TaskStateEntered:SendNotices',
       'LambdaFunctionSucceeded',
       'TaskStateExited',
       'ExecutionSucceeded',

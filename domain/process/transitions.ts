@@ -1,0 +1,214 @@
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import type { FormId } from '../forms/index.ts';
+import type { Identity } from '../identity.ts';
+import type { Unit } from '../organisation.ts';
+import type { CriterionResult } from '../recognition/criteria.ts';
+import type { TemplateId } from '../recognition/templates.ts';
+import type { Role } from '../roles.ts';
+import { STATE_LABELS, type Standing, type StandingState } from './states.ts';
+
+/**
+ * The recognition process as data: which event moves a unit from which state to which, and who
+ * may cause it. Seed 002 III: Model A (a chi đoàn: registered by its commune → self-assessment →
+ * criteria check → commune confirms or returns → commune reports → the upper level recognises or
+ * not → maintenance, revocation) and Model B (a đoàn cơ sở: plan and registration → the upper
+ * level assigns a cadre → yearly self-evaluation → the upper level's standing committee decides).
+ * Nothing here touches storage: the caller loads the standings, applies the changes atomically.
+ */
+export const DECISION_ACTIONS = ['confirm', 'return', 'report', 'recognise', 'reject', 'maintain', 'revoke', 'assign-cadre'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+export const ACTION_LABELS: Record<DecisionAction, string> = {
+  confirm: 'Xác nhận hồ sơ',
+  return: 'Trả lại hồ sơ',
+  report: 'Báo cáo cấp trên',
+  recognise: 'Công nhận',
+  reject: 'Không công nhận',
+  maintain: 'Xác nhận duy trì chuẩn',
+  revoke: 'Thu hồi công nhận',
+  'assign-cadre': 'Phân công cán bộ theo dõi',
+};
+
+export type ProcessEvent =
+  | { type: 'submission'; eventId: string; formId: FormId; submissionId: string; criteria?: CriterionResult[]; branchIds?: string[] }
+  | { type: 'decision'; eventId: string; action: DecisionAction; reason?: string; commendation?: boolean; cadre?: string; year?: number };
+
+export type Actor = Pick<Identity, 'userId' | 'name' | 'roles' | 'unitId'>;
+
+export interface ProcessContext {
+  templateId: TemplateId;
+  cycleId: string;
+  now: Date;
+  actor: Actor;
+}
+
+/** One unit's standing before and after an event (before is undefined for its first). */
+export interface Change {
+  unitId: string;
+  before?: Standing;
+  after: Standing;
+  /** What happened, in Vietnamese, for the timeline and the audit. */
+  summary: string;
+}
+
+type UnitRef = Pick<Unit, 'unitId' | 'ancestors' | 'name'>;
+
+const DOSSIER_OPEN: StandingState[] = ['registered', 'criteria-failed', 'returned', 'awaiting-confirmation'];
+
+/** Who acts on a unit's decisions: its direct upper level (1) or the level above that (2). */
+const DECIDERS: Record<DecisionAction, { levelsUp: 1 | 2; roles: Role[]; from: StandingState[]; to: StandingState | 'same'; model: TemplateId }[]> = {
+  confirm: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['awaiting-confirmation'], to: 'confirmed', model: 'chi-doan-dat-chuan' }],
+  return: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['awaiting-confirmation', 'confirmed'], to: 'returned', model: 'chi-doan-dat-chuan' }],
+  report: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['confirmed'], to: 'reported', model: 'chi-doan-dat-chuan' }],
+  maintain: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['recognised'], to: 'same', model: 'chi-doan-dat-chuan' }],
+  recognise: [
+    { levelsUp: 2, roles: ['organiser', 'leader'], from: ['reported'], to: 'recognised', model: 'chi-doan-dat-chuan' },
+    { levelsUp: 1, roles: ['organiser', 'leader'], from: ['evaluated'], to: 'recognised', model: 'doan-co-so-3-chu-dong' },
+  ],
+  reject: [
+    { levelsUp: 2, roles: ['organiser', 'leader'], from: ['reported'], to: 'not-recognised', model: 'chi-doan-dat-chuan' },
+    { levelsUp: 1, roles: ['organiser', 'leader'], from: ['evaluated'], to: 'not-recognised', model: 'doan-co-so-3-chu-dong' },
+  ],
+  revoke: [{ levelsUp: 2, roles: ['organiser', 'leader'], from: ['recognised'], to: 'revoked', model: 'chi-doan-dat-chuan' }],
+  'assign-cadre': [{ levelsUp: 1, roles: ['organiser', 'leader'], from: ['planned'], to: 'cadre-assigned', model: 'doan-co-so-3-chu-dong' }],
+};
+
+const NEEDS_REASON: DecisionAction[] = ['return', 'reject', 'revoke'];
+
+function refuse(current: Standing | undefined, what: string): never {
+  const where = current ? `hồ sơ đang ở trạng thái "${STATE_LABELS[current.state]}"` : 'đơn vị chưa bắt đầu quy trình này';
+  throw new ConflictError(`Không thể ${what}: ${where}.`);
+}
+
+function next(current: Standing | undefined, unitId: string, state: StandingState, event: ProcessEvent, context: ProcessContext, extra: Partial<Standing> = {}): Standing {
+  return {
+    cycleId: context.cycleId,
+    unitId,
+    templateId: context.templateId,
+    ...current,
+    ...extra,
+    state,
+    version: (current?.version ?? 0) + 1,
+    updatedAt: context.now.toISOString(),
+    appliedEvents: [...(current?.appliedEvents ?? []), event.eventId].slice(-20),
+  };
+}
+
+/** A change, or nothing when this event was already applied to this unit (a retried task). */
+function change(unitId: string, before: Standing | undefined, after: () => Standing, summary: string, eventId: string): Change[] {
+  if (before?.appliedEvents.includes(eventId)) return [];
+  return [{ unitId, before, after: after(), summary }];
+}
+
+function submissionChanges(
+  event: Extract<ProcessEvent, { type: 'submission' }>,
+  unit: UnitRef,
+  standings: ReadonlyMap<string, Standing | undefined>,
+  context: ProcessContext,
+): Change[] {
+  const current = standings.get(unit.unitId);
+  const id = event.eventId;
+  switch (event.formId) {
+    case 'implementation-plan': {
+      const state = current && current.state !== 'plan-submitted' ? current.state : 'plan-submitted';
+      return change(unit.unitId, current, () => next(current, unit.unitId, state, event, context), 'Gửi kế hoạch triển khai', id);
+    }
+    case 'registration': {
+      if (!current) refuse(current, 'đăng ký khi chưa gửi kế hoạch triển khai (bước 1)');
+      const commune = change(unit.unitId, current, () => next(current, unit.unitId, 'registration-submitted', event, context), 'Gửi đăng ký chi đoàn xây dựng đạt chuẩn', id);
+      // Each named chi đoàn becomes registered; one already further on is left where it is.
+      const branches = (event.branchIds ?? []).flatMap((branchId) => {
+        const branch = standings.get(branchId);
+        if (branch) return [];
+        return change(branchId, branch, () => next(branch, branchId, 'registered', event, context), `Được ${unit.name} đăng ký xây dựng đạt chuẩn`, id);
+      });
+      return [...commune, ...branches];
+    }
+    case 'progress-report': {
+      if (!current || !DOSSIER_OPEN.includes(current.state)) refuse(current, 'gửi báo cáo tiến độ');
+      return change(unit.unitId, current, () => next(current, unit.unitId, current.state, event, context), 'Gửi báo cáo tiến độ', id);
+    }
+    case 'self-assessment': {
+      if (!current) refuse(current, 'gửi hồ sơ tự đánh giá khi chi đoàn chưa được Đoàn cấp xã đăng ký (bước 2)');
+      if (!DOSSIER_OPEN.includes(current.state)) refuse(current, 'gửi lại hồ sơ tự đánh giá');
+      const criteria = event.criteria ?? [];
+      const passed = criteria.length > 0 && criteria.every((result) => result.pass);
+      const failed = criteria.filter((result) => !result.pass).map((result) => result.reason);
+      const summary = passed ? 'Gửi hồ sơ tự đánh giá: đạt cả 7 tiêu chí' : `Gửi hồ sơ tự đánh giá: ${failed.join('; ')}`;
+      return change(
+        unit.unitId,
+        current,
+        () =>
+          next(current, unit.unitId, passed ? 'awaiting-confirmation' : 'criteria-failed', event, context, {
+            dossierSubmissionId: event.submissionId,
+            criteria,
+            reason: undefined,
+          }),
+        summary,
+        id,
+      );
+    }
+    case 'three-proactive-plan': {
+      if (current && !['planned', 'cadre-assigned'].includes(current.state)) refuse(current, 'gửi lại kế hoạch "3 chủ động"');
+      return change(unit.unitId, current, () => next(current, unit.unitId, current?.state ?? 'planned', event, context), 'Gửi kế hoạch và đăng ký "3 chủ động"', id);
+    }
+    case 'three-proactive-evaluation': {
+      if (current?.state === 'planned') refuse(current, 'gửi tự đánh giá trước khi cấp trên phân công cán bộ theo dõi (bước 2)');
+      if (!current || !['cadre-assigned', 'evaluated'].includes(current.state)) refuse(current, 'gửi tự đánh giá "3 chủ động"');
+      return change(
+        unit.unitId,
+        current,
+        () => next(current, unit.unitId, 'evaluated', event, context, { dossierSubmissionId: event.submissionId }),
+        'Gửi tự đánh giá và đề nghị công nhận "3 chủ động"',
+        id,
+      );
+    }
+  }
+}
+
+function decisionChanges(event: Extract<ProcessEvent, { type: 'decision' }>, unit: UnitRef, current: Standing | undefined, context: ProcessContext): Change[] {
+  const label = ACTION_LABELS[event.action].toLocaleLowerCase('vi');
+  const rule = DECIDERS[event.action].find((candidate) => candidate.model === context.templateId);
+  if (!rule) throw new ValidationError(`Không có thao tác "${label}" trong quy trình này.`, [{ field: 'action', message: 'Thao tác không hợp lệ.' }]);
+  const deciderUnit = unit.ancestors.at(-rule.levelsUp);
+  const allowed = context.actor.unitId === deciderUnit && context.actor.roles.some((role) => rule.roles.includes(role));
+  if (!allowed) throw new ForbiddenError(`Chỉ ${rule.levelsUp === 1 ? 'cấp trên trực tiếp' : 'cấp trên của Đoàn cấp xã'} mới được ${label}.`);
+  if (NEEDS_REASON.includes(event.action) && !event.reason?.trim()) {
+    throw new ValidationError(`Vui lòng nêu lý do ${label}.`, [{ field: 'reason', message: 'Vui lòng nêu lý do.' }]);
+  }
+  if (event.action === 'assign-cadre' && !event.cadre?.trim()) {
+    throw new ValidationError('Vui lòng nhập cán bộ được phân công.', [{ field: 'cadre', message: 'Vui lòng nhập cán bộ được phân công.' }]);
+  }
+  if (current?.appliedEvents.includes(event.eventId)) return [];
+  if (!current || !rule.from.includes(current.state)) refuse(current, label);
+
+  const decision = { by: { userId: context.actor.userId, name: context.actor.name }, at: context.now.toISOString(), reason: event.reason?.trim() };
+  const extra: Partial<Standing> = { decision, reason: decision.reason };
+  if (event.action === 'recognise') extra.commendation = event.commendation ?? false;
+  if (event.action === 'assign-cadre') extra.cadre = event.cadre!.trim();
+  if (event.action === 'maintain') extra.maintainedIn = [...(current.maintainedIn ?? []), event.year ?? context.now.getFullYear()];
+  const state = rule.to === 'same' ? current.state : rule.to;
+  const detail = [decision.reason && `lý do: ${decision.reason}`, extra.commendation && 'đề nghị khen thưởng', extra.cadre && `cán bộ: ${extra.cadre}`]
+    .filter(Boolean)
+    .join('; ');
+  return change(unit.unitId, current, () => next(current, unit.unitId, state, event, context, extra), `${ACTION_LABELS[event.action]}${detail ? ` (${detail})` : ''}`, event.eventId);
+}
+
+/**
+ * What an event changes: every affected unit's standing before and after. Refuses, with the
+ * reason in Vietnamese, an event from the wrong person, out of order, or skipping a step. An event
+ * already applied (its id is remembered) changes nothing, so a retried task is harmless.
+ */
+export function changesFor(event: ProcessEvent, unit: UnitRef, standings: ReadonlyMap<string, Standing | undefined>, context: ProcessContext): Change[] {
+  return event.type === 'submission' ? submissionChanges(event, unit, standings, context) : decisionChanges(event, unit, standings.get(unit.unitId), context);
+}
+
+/** The units whose standings an event reads: the unit, and for a registration its named chi đoàn. */
+export function unitsReadBy(event: ProcessEvent, unitId: string): string[] {
+  return event.type === 'submission' && event.branchIds ? [unitId, ...event.branchIds] : [unitId];
+}
+
+/** The decisions open on a standing in this state, for whoever acts on it next. */
+export function actionsFor(state: StandingState, templateId: TemplateId): DecisionAction[] {
+  return DECISION_ACTIONS.filter((action) => DECIDERS[action].some((rule) => rule.model === templateId && rule.from.includes(state)));
+}

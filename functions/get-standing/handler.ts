@@ -1,0 +1,34 @@
+import { requireCanSee } from '../../domain/access.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { verifyChain } from '../../domain/process/audit.ts';
+import { identityOf } from '../shared/auth.ts';
+import { requireCycleVisible } from '../shared/cycle-access.ts';
+import { getCycle } from '../shared/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { getStanding, listAudit } from '../shared/process.ts';
+import { historyView, standingView } from '../shared/standing-views.ts';
+import { getUnit } from '../shared/units.ts';
+
+/**
+ * GET /api/standings/{cycleId}/{unitId}: where a unit stands in a cycle, what is next and by
+ * when, and its whole history with the chain checked. For the unit and every level above it.
+ */
+export async function getStandingOfUnit(event: HttpEvent) {
+  const identity = identityOf(event);
+  const { cycleId, unitId } = event.pathParameters ?? {};
+  if (!cycleId || !unitId) throw new NotFoundError('Không tìm thấy hồ sơ công nhận.');
+  const unit = await getUnit(unitId);
+  requireCanSee(identity, unit);
+  const cycle = await getCycle(cycleId);
+  await requireCycleVisible(identity, cycle.scopeUnitId);
+  const [standing, audit] = await Promise.all([getStanding(cycleId, unitId), listAudit(unitId)]);
+  return json(200, {
+    unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind },
+    cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, steps: cycle.steps },
+    standing: standing ? standingView(standing) : undefined,
+    history: audit.filter((entry) => entry.cycleId === cycleId).map(historyView),
+    chain: verifyChain(audit),
+  });
+}
+
+export const handler = httpHandler(getStandingOfUnit);

@@ -1,0 +1,32 @@
+import * as z from 'zod';
+import { parseOrThrow } from '../../domain/validation.ts';
+import { identityOf } from '../shared/auth.ts';
+import { requireCycleVisible } from '../shared/cycle-access.ts';
+import { getCycle } from '../shared/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { listQueue } from '../shared/process.ts';
+import { standingView } from '../shared/standing-views.ts';
+import { getUnit } from '../shared/units.ts';
+
+const querySchema = z.object({ cycle: z.string({ error: 'Thiếu đợt công nhận.' }).regex(/^[a-z0-9-]{3,64}$/, { error: 'Mã đợt công nhận không hợp lệ.' }) });
+
+/**
+ * GET /api/inbox?cycle=…: what waits on the user's unit in a cycle (dossiers to confirm,
+ * confirmed chi đoàn to report, reports to decide on), by one index query.
+ */
+export async function inbox(event: HttpEvent) {
+  const identity = identityOf(event);
+  const { cycle: cycleId } = parseOrThrow(querySchema, event.queryStringParameters ?? {});
+  const cycle = await getCycle(cycleId);
+  await requireCycleVisible(identity, cycle.scopeUnitId);
+  const standings = await listQueue(cycleId, identity.unitId);
+  const items = await Promise.all(
+    standings.map(async (standing) => {
+      const unit = await getUnit(standing.unitId);
+      return { ...standingView(standing), unitName: unit.name, parentName: unit.ancestors.length > 0 ? (await getUnit(unit.ancestors.at(-1)!)).name : undefined };
+    }),
+  );
+  return json(200, { cycle: { cycleId, title: cycle.title, templateId: cycle.templateId }, items });
+}
+
+export const handler = httpHandler(inbox);

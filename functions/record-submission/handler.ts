@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { submissionReceipt } from '../../domain/notices/submission-receipt.ts';
+import type { ProcessEvent } from '../../domain/process/transitions.ts';
+import { criterionResultSchema } from '../../domain/recognition/criteria.ts';
+import type { Submission } from '../../domain/submission.ts';
+import { config } from '../shared/config.ts';
+import { getCycle } from '../shared/cycles.ts';
+import { processNotices } from '../shared/notices.ts';
+import { applyEvent, writeWithNotices, type PendingNotice } from '../shared/process.ts';
+import { getSubmission, recordSubmissionOutcome } from '../shared/submissions.ts';
+import { taskHandler } from '../shared/task.ts';
+import { getUnit } from '../shared/units.ts';
+
+const inputSchema = z.object({
+  submissionId: z.string().min(1),
+  criteria: z.array(criterionResultSchema).optional(),
+});
+
+const receiptNotice = (submission: Submission, outcome: Parameters<typeof submissionReceipt>[2]): PendingNotice => ({
+  noticeId: `receipt#${submission.submissionId}`,
+  message: submissionReceipt(submission, config.appUrl, outcome),
+});
+
+/**
+ * Task RecordSubmission: one transaction moves the unit's process (its standing, its audit chain,
+ * a registration's chi đoàn), stores the criteria result on the submission, marks it recorded and
+ * queues the emails: the receipt and whoever must act next. A submission that may not move the
+ * process (out of order) is marked refused with the reason. Run twice, it changes nothing twice.
+ */
+export async function recordSubmission({ submissionId, criteria }: z.infer<typeof inputSchema>) {
+  const submission = await getSubmission(submissionId);
+  if (submission.status !== 'received') return { status: submission.status, noticeIds: submission.noticeIds ?? [] };
+  const [unit, cycle] = await Promise.all([getUnit(submission.unitId), getCycle(submission.cycleId)]);
+  const now = new Date();
+  const event: ProcessEvent = {
+    type: 'submission',
+    eventId: submission.submissionId,
+    formId: submission.formId,
+    submissionId: submission.submissionId,
+    criteria,
+    branchIds: submission.formId === 'registration' ? (submission.data as { branchIds: string[] }).branchIds : undefined,
+  };
+  const { userId, name } = submission.submittedBy;
+  const context = { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor: { userId, name, roles: ['secretary' as const], unitId: submission.unitId } };
+  try {
+    const { noticeIds } = await applyEvent(event, unit, context, {
+      notices: async (changes) => [receiptNotice(submission, { criteria }), ...(await processNotices(changes, event.eventId, cycle))],
+      recordUpdate: (ids) => recordSubmissionOutcome(submissionId, { status: 'acknowledged', criteria, noticeIds: ids }, now),
+    });
+    return { status: 'acknowledged', noticeIds };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const refusal = error.message;
+    const notice = receiptNotice(submission, { refusal });
+    const noticeIds = await recordRefusal(submissionId, refusal, notice, now);
+    return { status: 'refused', noticeIds };
+  }
+}
+
+async function recordRefusal(submissionId: string, refusal: string, notice: PendingNotice, now: Date): Promise<string[]> {
+  await writeWithNotices([notice], recordSubmissionOutcome(submissionId, { status: 'refused', refusal, noticeIds: [notice.noticeId] }, now), now);
+  return [notice.noticeId];
+}
+
+export const handler = taskHandler(inputSchema, recordSubmission);

@@ -1,0 +1,12 @@
+import * as z from 'zod';
+import { sendPendingNotices } from '../shared/notices.ts';
+import { taskHandler } from '../shared/task.ts';
+
+const inputSchema = z.object({ noticeIds: z.array(z.string().min(1)).max(100) });
+
+/** Task SendNotices: the emails an event queued, each sent once, then marked sent in one write. */
+export async function sendNotices({ noticeIds }: z.infer<typeof inputSchema>) {
+  return sendPendingNotices(noticeIds, new Date());
+}
+
+export const handler = taskHandler(inputSchema, sendNotices);

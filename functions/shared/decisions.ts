@@ -1,0 +1,41 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { DecisionRecord } from '../../domain/process/decisions.ts';
+import { config, dynamo } from './config.ts';
+import { keys, recordOf } from './keys.ts';
+import type { TransactItem } from './process.ts';
+
+/** Stores a decision before anything acts on it; the same id again finds the first. */
+export async function storeDecision(decision: DecisionRecord): Promise<DecisionRecord> {
+  try {
+    await dynamo().send(
+      new PutCommand({ TableName: config.tableName, Item: { ...keys.decision(decision.decisionId), ...decision }, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return decision;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return getDecision(decision.decisionId);
+  }
+}
+
+export async function getDecision(decisionId: string): Promise<DecisionRecord> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.decision(decisionId), ConsistentRead: true }));
+  if (!Item) throw new NotFoundError('Không tìm thấy quyết định.');
+  return recordOf<DecisionRecord>(Item);
+}
+
+/** Marks a pending decision applied or refused: one item of the transaction that carries it out. */
+export function recordDecisionOutcome(decisionId: string, outcome: Pick<DecisionRecord, 'status' | 'refusal' | 'noticeIds'>): TransactItem {
+  const present = Object.entries(outcome).filter(([, value]) => value !== undefined);
+  return {
+    Update: {
+      TableName: config.tableName,
+      Key: keys.decision(decisionId),
+      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+      ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':pending': 'pending' },
+    },
+  };
+}

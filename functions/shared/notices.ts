@@ -1,0 +1,73 @@
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { DomainError } from '../../domain/errors.ts';
+import { noticesFor } from '../../domain/notices/process-notices.ts';
+import type { MailMessage } from '../../domain/notices/message.ts';
+import type { Change } from '../../domain/process/transitions.ts';
+import type { Cycle } from '../../domain/recognition/cycles.ts';
+import { batchGetItems, batchPutItems } from './batch.ts';
+import { config, email } from './config.ts';
+import { keys } from './keys.ts';
+import type { PendingNotice } from './process.ts';
+import { getUnit } from './units.ts';
+import { listUsersOfUnit } from './users.ts';
+
+/** SES refused or failed; the workflow retries on this name. */
+export class MailDeliveryError extends DomainError {}
+
+/** The addresses of a unit's people holding any of the roles, plus its leaders' listed emails. */
+async function addressesOf(unitId: string, roles: string[]): Promise<string[]> {
+  const [users, unit] = await Promise.all([listUsersOfUnit(unitId), getUnit(unitId)]);
+  const fromUsers = users.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => user.email);
+  const leaders = roles.includes('leader') ? unit.leaderEmails : [];
+  return [...new Set([...fromUsers, ...leaders])].sort();
+}
+
+/** The emails an event's changes send, addressed from the directory; audiences with nobody are skipped. */
+export async function processNotices(changes: Change[], eventId: string, cycle: Pick<Cycle, 'title'>): Promise<PendingNotice[]> {
+  const notices: PendingNotice[] = [];
+  for (const change of changes) {
+    const unit = await getUnit(change.unitId);
+    const plans = noticesFor(change, { eventId, unitName: unit.name, ancestors: unit.ancestors, cycleTitle: cycle.title, appUrl: config.appUrl });
+    for (const plan of plans) {
+      const to = await addressesOf(plan.audience.unitId, plan.audience.roles);
+      if (to.length > 0) notices.push({ noticeId: plan.noticeId, message: plan.message(to) });
+    }
+  }
+  return notices;
+}
+
+interface StoredNotice extends MailMessage {
+  noticeId: string;
+  status: 'pending' | 'sent';
+  sentAt?: string;
+}
+
+/**
+ * Sends the pending notices among these, then marks them sent in one write. A notice already
+ * sent is skipped; a crash between sending and marking re-sends on retry (at least once, never
+ * lost), the only duplicate possible.
+ */
+export async function sendPendingNotices(noticeIds: string[], now: Date): Promise<{ sent: number; skipped: number }> {
+  const found = await batchGetItems(noticeIds.map((id) => keys.notice(id)));
+  const pending = [...found.values()].filter((item) => item.status === 'pending') as unknown as (StoredNotice & { pk: string; sk: string })[];
+  for (const notice of pending) {
+    try {
+      await email().send(
+        new SendEmailCommand({
+          FromEmailAddress: config.mailFrom,
+          Destination: { ToAddresses: notice.to },
+          Content: {
+            Simple: {
+              Subject: { Data: notice.subject, Charset: 'UTF-8' },
+              Body: { Html: { Data: notice.html, Charset: 'UTF-8' }, Text: { Data: notice.text, Charset: 'UTF-8' } },
+            },
+          },
+        }),
+      );
+    } catch (error) {
+      throw new MailDeliveryError(`Gửi thư thất bại: ${error instanceof Error ? error.name : 'lỗi không rõ'}`);
+    }
+  }
+  await batchPutItems(pending.map((notice) => ({ ...notice, status: 'sent', sentAt: now.toISOString() })));
+  return { sent: pending.length, skipped: noticeIds.length - pending.length };
+}

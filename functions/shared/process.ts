@@ -1,0 +1,182 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors.ts';
+import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../domain/process/audit.ts';
+import { actingUnitOf, type Standing } from '../../domain/process/states.ts';
+import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../domain/process/transitions.ts';
+import type { Unit } from '../../domain/organisation.ts';
+import type { MailMessage } from '../../domain/notices/message.ts';
+import { batchGetItems } from './batch.ts';
+import { config, dynamo } from './config.ts';
+import { keys, partitions, recordOf } from './keys.ts';
+import { getUnit } from './units.ts';
+
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export interface PendingNotice {
+  noticeId: string;
+  message: MailMessage;
+}
+
+/** What else the event's write carries: the event record's own update, and the notices. */
+export interface EventWrite {
+  /** Updates the submission or decision that caused the event, in the same transaction. */
+  recordUpdate?: (noticeIds: string[]) => TransactItem;
+  /** The emails this event sends, given its changes; recorded as pending in the same write. */
+  notices: (changes: Change[]) => Promise<PendingNotice[]>;
+}
+
+export async function getStandings(cycleId: string, unitIds: string[]): Promise<Map<string, Standing | undefined>> {
+  const found = await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId)));
+  return new Map(unitIds.map((unitId) => [unitId, found.has(keys.standing(cycleId, unitId).pk) ? recordOf<Standing>(found.get(keys.standing(cycleId, unitId).pk)!) : undefined]));
+}
+
+export async function getStanding(cycleId: string, unitId: string): Promise<Standing | undefined> {
+  return (await getStandings(cycleId, [unitId])).get(unitId);
+}
+
+/** The standings waiting on one unit's action in a cycle: one index query. */
+export async function listQueue(cycleId: string, actingUnitId: string): Promise<Standing[]> {
+  const standings: Standing[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: config.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :queue',
+        ExpressionAttributeValues: { ':queue': partitions.queueOf(cycleId, actingUnitId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    standings.push(...(page.Items ?? []).map((item) => recordOf<Standing>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return standings;
+}
+
+/** A unit's whole audit chain, in order. */
+export async function listAudit(unitId: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: config.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+        ExpressionAttributeValues: { ':pk': keys.auditEntry(unitId, 0).pk, ':entry': 'ENTRY#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    entries.push(...(page.Items ?? []).map((item) => recordOf<AuditEntry>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+}
+
+function standingItems(change: Change, unit: Pick<Unit, 'ancestors'>): TransactItem {
+  const acting = actingUnitOf(change.after.state, unit.ancestors);
+  const item = {
+    ...keys.standing(change.after.cycleId, change.unitId),
+    ...(acting ? keys.standingInQueue(change.after.cycleId, acting, change.after.state, change.unitId) : {}),
+    ...change.after,
+  };
+  return {
+    Put: {
+      TableName: config.tableName,
+      Item: item,
+      // Written only over the version it was computed from: a concurrent change makes it retry.
+      ConditionExpression: change.before ? 'version = :version' : 'attribute_not_exists(pk)',
+      ExpressionAttributeValues: change.before ? { ':version': change.before.version } : undefined,
+    },
+  };
+}
+
+function auditItems(change: Change, head: { seq: number; hash: string } | undefined, event: ProcessEvent, context: ProcessContext): { items: TransactItem[]; entry: AuditEntry } {
+  const entry = sealEntry({
+    unitId: change.unitId,
+    seq: (head?.seq ?? 0) + 1,
+    eventId: event.eventId,
+    cycleId: context.cycleId,
+    at: context.now.toISOString(),
+    actor: { userId: context.actor.userId, name: context.actor.name },
+    summary: change.summary,
+    before: change.before && { state: change.before.state, version: change.before.version },
+    after: { state: change.after.state, version: change.after.version },
+    prevHash: head?.hash ?? GENESIS_HASH,
+  });
+  return {
+    entry,
+    items: [
+      {
+        Put: {
+          TableName: config.tableName,
+          Item: { ...keys.chainHead(change.unitId), unitId: change.unitId, seq: entry.seq, hash: entry.hash },
+          ConditionExpression: head ? 'seq = :seq' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: head ? { ':seq': head.seq } : undefined,
+        },
+      },
+      { Put: { TableName: config.tableName, Item: { ...keys.auditEntry(change.unitId, entry.seq), ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ],
+  };
+}
+
+function noticeItem(notice: PendingNotice, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: config.tableName,
+      Item: { ...keys.notice(notice.noticeId), noticeId: notice.noticeId, ...notice.message, status: 'pending', createdAt: now.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** DynamoDB's limit on one transaction. */
+const MAX_ITEMS = 100;
+
+/**
+ * Applies an event in one transaction: every affected standing (each written only over the
+ * version it was read at), each unit's audit entry and chain head, the pending notices, and the
+ * update of the record that caused it. On a concurrent change it reads again and recomputes;
+ * an event already applied changes nothing. Returns the changes and the notice ids to send.
+ */
+export async function applyEvent(event: ProcessEvent, unit: Unit, context: ProcessContext, write: EventWrite): Promise<{ changes: Change[]; noticeIds: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const standings = await getStandings(context.cycleId, unitsReadBy(event, unit.unitId));
+    const changes = changesFor(event, unit, standings, context);
+    const heads = await batchGetItems(changes.map((change) => keys.chainHead(change.unitId)));
+    const notices = await write.notices(changes);
+    const items: TransactItem[] = [];
+    for (const change of changes) {
+      const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
+      const head = heads.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
+      items.push(standingItems(change, changedUnit), ...auditItems(change, head, event, context).items);
+    }
+    items.push(...notices.map((notice) => noticeItem(notice, context.now)));
+    if (write.recordUpdate) items.push(write.recordUpdate(notices.map((notice) => notice.noticeId)));
+    if (items.length === 0) return { changes, noticeIds: [] };
+    if (items.length > MAX_ITEMS) {
+      throw new ConflictError(`Thao tác này thay đổi quá nhiều đơn vị cùng lúc (${changes.length}); hãy chia nhỏ.`);
+    }
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      return { changes, noticeIds: notices.map((notice) => notice.noticeId) };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || attempt >= 4) throw error;
+      // Someone changed a standing or a chain meanwhile, or this event was already recorded.
+    }
+  }
+}
+
+/**
+ * Records an outcome that moves no standing (a refused submission or decision) with its notices,
+ * in one transaction. Already recorded (a retried task): nothing is written again.
+ */
+export async function writeWithNotices(notices: PendingNotice[], recordUpdate: TransactItem, now: Date): Promise<void> {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [...notices.map((notice) => noticeItem(notice, now)), recordUpdate] }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+  }
+}

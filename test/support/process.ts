@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import type { TestStack } from './local-stack.ts';
+import { CYCLES } from './samples.ts';
+
+export const MODEL_A = CYCLES['chi-doan-dat-chuan'];
+export const MODEL_B = CYCLES['doan-co-so-3-chu-dong'];
+
+export interface StandingBody {
+  standing?: { state: string; stateLabel: string; criteria?: { number: number; pass: boolean; reason: string }[]; reason?: string; commendation?: boolean; actions: string[]; version: number };
+  history: { seq: number; summary: string; by: string; to: string }[];
+  chain: { valid: boolean; entries: number; broken?: { seq: number; reason: string } };
+}
+
+/** Adds chi đoàn secretaries through the import API, as a province admin would. */
+export async function addSecretaries(local: TestStack, users: { userId: string; name: string; unitId: string }[]): Promise<void> {
+  const admin = await local.signIn('quantri-dongthap');
+  const csv = ['Tên đăng nhập,Họ và tên,Email,Vai trò,Mã đơn vị', ...users.map((user) => `${user.userId},${user.name},${user.userId}@sadec.doan.example,Bí thư cơ sở,${user.unitId}`)].join('\n');
+  const answer = await local.api('POST', '/api/imports', admin, { idempotencyKey: randomUUID(), fileName: 'bi-thu.csv', content: Buffer.from(csv).toString('base64') });
+  if (answer.status !== 201) throw new Error(`import failed: ${JSON.stringify(answer.body)}`);
+}
+
+/** The process as the people in it drive it, each step waiting for its workflow to finish. */
+export class Process {
+  constructor(private readonly local: TestStack) {}
+
+  async assess(userId: string, change: Record<string, unknown> = {}, cycleId: string = MODEL_A) {
+    const data = { ...selfAssessmentSample, ...change };
+    const answer = await this.local.api('POST', '/api/submissions', await this.local.signIn(userId), { formId: 'self-assessment', cycleId, idempotencyKey: randomUUID(), data });
+    await this.local.stack.engine.idle();
+    return answer;
+  }
+
+  async submit(userId: string, formId: string, data: unknown, cycleId: string) {
+    const answer = await this.local.api('POST', '/api/submissions', await this.local.signIn(userId), { formId, cycleId, idempotencyKey: randomUUID(), data });
+    await this.local.stack.engine.idle();
+    return answer;
+  }
+
+  async decide(userId: string, unitIds: string[], action: string, extra: Record<string, unknown> = {}, idempotencyKey: string = randomUUID()) {
+    const body = { idempotencyKey, cycleId: MODEL_A, unitIds, action, ...extra };
+    const answer = await this.local.api<{ decisions: { decisionId: string }[]; message?: string }>('POST', '/api/decisions', await this.local.signIn(userId), body);
+    await this.local.stack.engine.idle();
+    return answer;
+  }
+
+  async standing(unitId: string, cycleId: string = MODEL_A, asUser = 'xaydungdoan-sadec') {
+    return (await this.local.api<StandingBody>('GET', `/api/standings/${cycleId}/${unitId}`, await this.local.signIn(asUser))).body;
+  }
+
+  async state(unitId: string, cycleId: string = MODEL_A) {
+    return (await this.standing(unitId, cycleId)).standing?.state;
+  }
+}
