@@ -20,6 +20,8 @@ export function submissionView(submission: Submission) {
     supersededBy: submission.supersededBy,
     acknowledgedAt: submission.acknowledgedAt,
     withdrawnAt: submission.withdrawnAt,
+    criteria: submission.criteria,
+    refusal: submission.refusal,
     data: submission.data,
   };
 }

@@ -7,6 +7,8 @@ import { HomePage } from './pages/HomePage.tsx';
 import { FormPage } from './pages/FormPage.tsx';
 import { FORMS, type FormId } from '../../domain/forms/index.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { UnitPage } from './pages/UnitPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 
@@ -34,6 +36,7 @@ export function App() {
 
   const submissionId = /^\/submissions\/([^/]+)$/.exec(path)?.[1];
   const formId = /^\/forms\/([^/]+)$/.exec(path)?.[1];
+  const unitPageId = /^\/units\/([^/]+)$/.exec(path)?.[1];
   const query = new URLSearchParams(location.search);
   const cycleId = query.get('cycle');
   const amends = query.get('amends') ?? undefined;
@@ -44,6 +47,8 @@ export function App() {
   else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} amends={amends} />;
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else if (path === '/imports') page = <ImportPage />;
+  else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
+  else if (unitPageId && cycleId) page = <UnitPage key={unitPageId} unitId={decodeURIComponent(unitPageId)} cycleId={cycleId} />;
   else page = <HomePage />;
 
   return (

@@ -37,6 +37,8 @@ export interface SubmissionView {
   status: string;
   statusLabel: string;
   acknowledgedAt?: string;
+  criteria?: { number: number; pass: boolean; reason: string }[];
+  refusal?: string;
 }
 
 const SESSION_KEY = 'session';

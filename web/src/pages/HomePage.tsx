@@ -61,6 +61,16 @@ export function HomePage() {
               </li>
             ))}
           </ol>
+          <div className="links">
+            <a href={`/units/${unitId}?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/units/${unitId}?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
+              Tiến trình của đơn vị
+            </a>
+            {unitKind !== 'branch' && (
+              <a href={`/inbox?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/inbox?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
+                Việc cần xử lý
+              </a>
+            )}
+          </div>
           {isSecretary &&
             formsOf(cycle).map((form) => (
               <button

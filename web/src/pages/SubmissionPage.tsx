@@ -91,6 +91,16 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
         )}
       </dl>
       {error && <p className="error" role="alert">{error}</p>}
+      {submission.refusal && <p className="error" role="alert">{submission.refusal}</p>}
+      {submission.criteria && submission.criteria.length > 0 && (
+        <ul className="criteria" data-testid="criteria-results">
+          {submission.criteria.map((result) => (
+            <li key={result.number} className={result.pass ? 'pass' : 'fail'}>
+              {result.pass ? '✓' : '✗'} {result.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {submission.supersededBy && (
         <p>
           <a href={`/submissions/${submission.supersededBy}`} onClick={(event) => (event.preventDefault(), navigate(`/submissions/${submission.supersededBy}`))}>

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import { phoneJourney } from '../support/journey.ts';
+import { MODEL_A } from '../support/process.ts';
+
+const journey = phoneJourney();
+
+async function signInAs(name: RegExp) {
+  const page = journey.page;
+  await page.goto(journey.local.stack.urls.app);
+  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('button', { name }).click();
+}
+
+/** Opens the inbox of the Model A cycle from the home page. */
+async function openInbox() {
+  const cycle = journey.page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' });
+  await cycle.getByRole('link', { name: 'Việc cần xử lý' }).click();
+}
+
+describe('a dossier confirmed, reported and recognised, on phones', () => {
+  it('the commune confirms and reports, the city recognises, the chi đoàn sees "Đã công nhận" on its timeline', async () => {
+    // Prepare: ấp Phú Thuận has sent a self-assessment meeting all seven criteria
+    const page = journey.page;
+    const branch = await journey.local.signIn('bithu-apphuthuan');
+    await journey.local.api('POST', '/api/submissions', branch, { formId: 'self-assessment', cycleId: MODEL_A, idempotencyKey: randomUUID(), data: selfAssessmentSample });
+    await journey.local.stack.engine.idle();
+    const phuThuan = page.getByTestId('inbox-sadec-tan-phu-dong-ap-phu-thuan');
+
+    // Act: the commune secretary confirms, then reports to the city
+    await signInAs(/Nguyễn Thị Thu Hà/);
+    await openInbox();
+    await phuThuan.getByRole('button', { name: 'Xác nhận' }).click();
+    await phuThuan.getByRole('button', { name: 'Báo cáo cấp trên' }).click();
+    await expect.poll(() => phuThuan.count()).toBe(0);
+
+    // Act: the city's organisation cadre recognises it, proposing a commendation
+    await signInAs(/Lê Văn Phúc/);
+    await openInbox();
+    await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).click();
+    await phuThuan.getByLabel('Đề nghị khen thưởng').check();
+    await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).click();
+    await expect.poll(() => phuThuan.count()).toBe(0);
+
+    // Assess: the chi đoàn's timeline
+    await signInAs(/Lê Hoàng Nam/);
+    await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tiến trình của đơn vị' }).click();
+    await expect.poll(() => page.getByTestId('standing-state').textContent()).toBe('Đã công nhận');
+    expect(await page.getByTestId('history').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/Lê Văn Phúc.*Công nhận \(đề nghị khen thưởng\)/),
+      expect.stringContaining('Báo cáo cấp trên'),
+      expect.stringContaining('Xác nhận hồ sơ'),
+      expect.stringContaining('Gửi hồ sơ tự đánh giá: đạt cả 7 tiêu chí'),
+      expect.stringContaining('Được Đoàn xã Tân Phú Đông đăng ký xây dựng đạt chuẩn'),
+    ]);
+    expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 5 mục, mỗi mục gắn mã băm của mục trước.');
+  });
+});
