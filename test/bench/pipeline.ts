@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import { placeUnits, unitSchema } from '../../domain/organisation.ts';
+import { getCycle } from '../../functions/shared/cycles.ts';
+import { applyEvent } from '../../functions/shared/process.ts';
+import { getUnit, putUnits } from '../../functions/shared/units.ts';
+import { putUsers } from '../../functions/shared/users.ts';
+import { TestStack } from '../support/local-stack.ts';
+import { MODEL_A } from '../support/process.ts';
+import { formatStats, runConcurrently } from './measure.ts';
+
+/**
+ * npm run bench:pipeline — prints, never asserts. Self-assessments per second until their criteria
+ * result is visible to the chi đoàn (POST, then GET until recorded), at 50 concurrent clients,
+ * against raw PutItem calls to the same DynamoDB Local in the same run; and the DynamoDB write
+ * requests each submission costs (counted on every client in this process: API, tasks, notices).
+ */
+const CONCURRENCY = 50;
+const COUNT = Number(process.env.BENCH_COUNT ?? 1000);
+const BRANCHES = 200;
+const log = (line: string) => console.info(line);
+
+/** Counts the write requests every DynamoDB client in this process sends, by command. */
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
+const writes = new Map<string, number>();
+const send = DynamoDBClient.prototype.send;
+DynamoDBClient.prototype.send = function (this: DynamoDBClient, command: { constructor: { name: string } }, ...rest: unknown[]) {
+  const name = command.constructor.name;
+  if (WRITES.has(name)) writes.set(name, (writes.get(name) ?? 0) + 1);
+  return (send as (...args: unknown[]) => Promise<unknown>).call(this, command, ...rest);
+} as typeof send;
+
+const local = await TestStack.start();
+try {
+  log(`Preparing ${BRANCHES} registered chi đoàn with their secretaries…`);
+  const commune = await getUnit('sadec-tan-phu-dong');
+  const branchIds = Array.from({ length: BRANCHES }, (_, i) => `bench-ap-${i}`);
+  const { units } = placeUnits(
+    branchIds.map((unitId, i) => unitSchema.parse({ unitId, name: `Chi đoàn ấp thử ${i}`, kind: 'branch', parentId: commune.unitId, residential: true })),
+    new Map([[commune.unitId, commune]]),
+  );
+  await putUnits(units);
+  await putUsers(branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@bench.example`, roles: ['secretary'], unitId })));
+  const cycle = await getCycle(MODEL_A);
+  const actor = { userId: 'bench', name: 'Bench', roles: ['secretary' as const], unitId: commune.unitId };
+  for (let start = 0; start < BRANCHES; start += 30) {
+    const event = { type: 'submission' as const, eventId: `bench-registration-${start}`, formId: 'registration' as const, submissionId: `bench-${start}`, branchIds: branchIds.slice(start, start + 30) };
+    await applyEvent(event, commune, { templateId: cycle.templateId, cycleId: MODEL_A, now: new Date(), actor }, { notices: () => Promise.resolve([]) });
+  }
+  const tokens = await Promise.all(branchIds.map((unitId) => local.signIn(`bt-${unitId}`)));
+
+  const item = JSON.stringify(selfAssessmentSample);
+  const rawPut = async () => {
+    await local.rawDynamo.send(
+      new PutItemCommand({
+        TableName: local.stack.tableName,
+        Item: { pk: { S: `BENCH#${randomUUID()}` }, sk: { S: 'BENCH' }, data: { S: item } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  };
+  const pipeline = async (index: number) => {
+    const token = tokens[index % BRANCHES]!;
+    const body = { formId: 'self-assessment', cycleId: MODEL_A, idempotencyKey: randomUUID(), data: selfAssessmentSample };
+    const created = await local.api<{ submissionId: string }>('POST', '/api/submissions', token, body);
+    if (created.status !== 201) throw new Error(`status ${created.status}`);
+    for (;;) {
+      const seen = await local.api<{ status: string; criteria?: unknown[] }>('GET', `/api/submissions/${created.body.submissionId}`, token);
+      if (seen.body.status === 'acknowledged' && seen.body.criteria?.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  log('Warming up…');
+  await runConcurrently(100, CONCURRENCY, rawPut);
+  await runConcurrently(BRANCHES, CONCURRENCY, pipeline);
+  await local.stack.engine.idle();
+
+  log(`Measuring ${COUNT} of each at ${CONCURRENCY} concurrent clients…`);
+  const raw = await runConcurrently(COUNT, CONCURRENCY, rawPut);
+  writes.clear();
+  const submitted = await runConcurrently(COUNT, CONCURRENCY, (index) => pipeline(index));
+  await local.stack.engine.idle();
+  const counted = [...writes.entries()];
+  const total = counted.reduce((sum, [, count]) => sum + count, 0);
+
+  log('');
+  log(formatStats('DynamoDB Local PutItem (raw)', raw));
+  log(formatStats('Self-assessment until criteria visible', submitted));
+  log(`Ratio pipeline / raw puts: ${(submitted.perSecond / raw.perSecond).toFixed(2)} (goal ≥ 0.25)`);
+  log(`DynamoDB write requests per submission: ${(total / COUNT).toFixed(2)} (goal ≤ 3) — ${counted.map(([name, count]) => `${name.replace('Command', '')} ${(count / COUNT).toFixed(2)}`).join(', ')}`);
+} finally {
+  await local.stop();
+}
