@@ -142,10 +142,13 @@ const MAX_ITEMS = 100;
  * an event already applied changes nothing. Returns the changes and the notice ids to send.
  */
 export async function applyEvent(event: ProcessEvent, unit: Unit, context: ProcessContext, write: EventWrite): Promise<{ changes: Change[]; noticeIds: string[] }> {
+  const unitIds = unitsReadBy(event, unit.unitId);
   for (let attempt = 1; ; attempt++) {
-    const standings = await getStandings(context.cycleId, unitsReadBy(event, unit.unitId));
+    // One round trip for the standings and the chain heads of the units the event may change.
+    const found = await batchGetItems([...unitIds.map((id) => keys.standing(context.cycleId, id)), ...unitIds.map((id) => keys.chainHead(id))]);
+    const standings = new Map(unitIds.map((id) => [id, found.get(keys.standing(context.cycleId, id).pk) && recordOf<Standing>(found.get(keys.standing(context.cycleId, id).pk)!)]));
     const changes = changesFor(event, unit, standings, context);
-    const heads = await batchGetItems(changes.map((change) => keys.chainHead(change.unitId)));
+    const heads = found;
     const notices = await write.notices(changes);
     const items: TransactItem[] = [];
     for (const change of changes) {
