@@ -6,7 +6,7 @@ import { planImport, referencedIds } from '../../domain/imports.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/auth.ts';
-import { batchGetItems } from '../shared/batch.ts';
+import { batchGetItems } from '../shared/table.ts';
 import { findImport, writeImport } from '../shared/directory-imports.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
 import { idempotentId } from '../shared/ids.ts';

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { DecisionRecord } from '../../domain/process/decisions.ts';
+import { setIfStatus } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { keys, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
@@ -27,15 +28,5 @@ export async function getDecision(decisionId: string): Promise<DecisionRecord> {
 
 /** Marks a pending decision applied or refused: one item of the transaction that carries it out. */
 export function recordDecisionOutcome(decisionId: string, outcome: Pick<DecisionRecord, 'status' | 'refusal' | 'noticeIds'>): TransactItem {
-  const present = Object.entries(outcome).filter(([, value]) => value !== undefined);
-  return {
-    Update: {
-      TableName: config.tableName,
-      Key: keys.decision(decisionId),
-      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-      ConditionExpression: '#status = :pending',
-      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
-      ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':pending': 'pending' },
-    },
-  };
+  return setIfStatus(keys.decision(decisionId), outcome, 'pending');
 }

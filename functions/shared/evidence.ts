@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { Evidence, EvidenceRequest } from '../../domain/evidence.ts';
 import type { Identity } from '../../domain/identity.ts';
-import { batchGetItems } from './batch.ts';
+import { batchGetItems } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { idempotentId } from './ids.ts';
 import { keys, recordOf } from './keys.ts';

@@ -4,7 +4,7 @@ import { noticesFor } from '../../domain/notices/process-notices.ts';
 import type { MailMessage } from '../../domain/notices/message.ts';
 import type { Change } from '../../domain/process/transitions.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
-import { batchGetItems, batchPutItems } from './batch.ts';
+import { batchGetItems, batchPutItems } from './table.ts';
 import { config, email } from './config.ts';
 import { keys } from './keys.ts';
 import type { PendingNotice } from './process.ts';

@@ -1,12 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../domain/process/audit.ts';
 import { actingUnitOf, type Standing } from '../../domain/process/states.ts';
 import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../domain/process/transitions.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import type { MailMessage } from '../../domain/notices/message.ts';
-import { batchGetItems } from './batch.ts';
+import { batchGetItems, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { getUnit } from './units.ts';
@@ -37,42 +37,17 @@ export async function getStanding(cycleId: string, unitId: string): Promise<Stan
 
 /** The standings waiting on one unit's action in a cycle: one index query. */
 export async function listQueue(cycleId: string, actingUnitId: string): Promise<Standing[]> {
-  const standings: Standing[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :queue',
-        ExpressionAttributeValues: { ':queue': partitions.queueOf(cycleId, actingUnitId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    standings.push(...(page.Items ?? []).map((item) => recordOf<Standing>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return standings;
+  return (await queryPartition(partitions.queueOf(cycleId, actingUnitId))).map((item) => recordOf<Standing>(item));
 }
 
 /** A unit's whole audit chain, in order. */
 export async function listAudit(unitId: string): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
-        ExpressionAttributeValues: { ':pk': keys.auditEntry(unitId, 0).pk, ':entry': 'ENTRY#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...(page.Items ?? []).map((item) => recordOf<AuditEntry>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+    ExpressionAttributeValues: { ':pk': keys.auditEntry(unitId, 0).pk, ':entry': 'ENTRY#' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => recordOf<AuditEntry>(item));
 }
 
 function standingItems(change: Change, unit: Pick<Unit, 'ancestors'>): TransactItem {

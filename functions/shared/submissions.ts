@@ -6,6 +6,7 @@ import { FORMS } from '../../domain/forms/index.ts';
 import type { Identity } from '../../domain/identity.ts';
 import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { config, dynamo } from './config.ts';
+import { setIfStatus } from './table.ts';
 import { idempotentId } from './ids.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
@@ -150,16 +151,5 @@ export function recordSubmissionOutcome(
   outcome: Pick<Submission, 'criteria' | 'refusal' | 'noticeIds'> & { status: 'acknowledged' | 'refused' },
   now: Date,
 ): TransactItem {
-  const fields = { ...outcome, acknowledgedAt: now.toISOString() };
-  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
-  return {
-    Update: {
-      TableName: config.tableName,
-      Key: keys.submission(submissionId),
-      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-      ConditionExpression: '#status = :received',
-      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
-      ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':received': 'received' },
-    },
-  };
+  return setIfStatus(keys.submission(submissionId), { ...outcome, acknowledgedAt: now.toISOString() }, 'received');
 }

@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchPutItems } from './batch.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPutItems, queryPartition } from './table.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
@@ -30,22 +30,7 @@ export function getUnit(unitId: string): Promise<Unit> {
 
 /** The units whose direct upper level is `parentId`, in Vietnamese alphabetical order. */
 export async function listChildren(parentId: string): Promise<Unit[]> {
-  const units: Unit[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :parent',
-        ExpressionAttributeValues: { ':parent': partitions.childrenOf(parentId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    units.push(...(page.Items ?? []).map(toUnit));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return units.sort(byName);
+  return (await queryPartition(partitions.childrenOf(parentId))).map(toUnit).sort(byName);
 }
 
 /** Writes units in batches of 25, retrying what DynamoDB hands back unprocessed. */

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { User } from '../../domain/users.ts';
-import { batchPutItems } from './batch.ts';
+import { batchPutItems, queryPartition } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 
@@ -18,22 +18,7 @@ export async function getUser(userId: string): Promise<User> {
 
 /** The people of one unit (its secretary, its leaders…), by one index query. */
 export async function listUsersOfUnit(unitId: string): Promise<User[]> {
-  const users: User[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :members',
-        ExpressionAttributeValues: { ':members': partitions.membersOf(unitId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    users.push(...(page.Items ?? []).map((item) => recordOf<User>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return users;
+  return (await queryPartition(partitions.membersOf(unitId))).map((item) => recordOf<User>(item));
 }
 
 /** Stores directory entries as they are (seeding; imports go through their own all-or-nothing write). */

@@ -1,0 +1,72 @@
+/* Table operations every repository shares: batched gets and puts, paged queries, guarded updates. */
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { config, dynamo } from './config.ts';
+
+/**
+ * Items by key, in batches of 100 (DynamoDB's limit), retrying what the table leaves unprocessed.
+ * Returns the found items by partition key; missing keys are simply absent.
+ */
+export async function batchGetItems(keyList: { pk: string; sk: string }[]): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const unique = [...new Map(keyList.map((key) => [`${key.pk}\n${key.sk}`, key])).values()];
+  for (let start = 0; start < unique.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [config.tableName]: { Keys: unique.slice(start, start + 100) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const page = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of page.Responses?.[config.tableName] ?? []) found.set(item.pk as string, item);
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/** Puts items in batches of 25 (DynamoDB's limit), retrying unprocessed ones with backoff. Not atomic. */
+export async function batchPutItems(items: Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < items.length; start += 25) {
+    let requests: Record<string, unknown>[] = items.slice(start, start + 25).map((item) => ({ PutRequest: { Item: item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 6)));
+      const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [config.tableName]: requests } }));
+      requests = result.UnprocessedItems?.[config.tableName] ?? [];
+    }
+  }
+}
+
+/** Every item of one index partition (gsi1), page after page. */
+export async function queryPartition(gsi1pk: string): Promise<Record<string, unknown>[]> {
+  return queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk } });
+}
+
+/** Every item a key-condition query returns, page after page. */
+export async function queryAll(query: Omit<NonNullable<ConstructorParameters<typeof QueryCommand>[0]>, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...query, TableName: config.tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+type UpdateItem = { Update: NonNullable<NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]['Update']> };
+
+/**
+ * A transaction item setting the given fields (undefined ones skipped) on a record that is still
+ * in `expectedStatus`: how a task marks the submission or decision it has just carried out.
+ */
+export function setIfStatus(key: { pk: string; sk: string }, fields: Record<string, unknown>, expectedStatus: string): UpdateItem {
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return {
+    Update: {
+      TableName: config.tableName,
+      Key: key,
+      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      ConditionExpression: '#status = :expected',
+      ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(present.map(([name]) => [`#${name}`, name])) },
+      ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':expected': expectedStatus },
+    },
+  };
+}
