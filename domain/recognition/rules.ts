@@ -28,12 +28,19 @@ export interface RuleOutcome {
   shortfalls: string[];
 }
 
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** Numbers as Vietnamese write them: 99,9 (a comma before decimals). */
+function vietnameseNumber(value: number | boolean | string): string {
+  return typeof value === 'number' ? NUMBER.format(value) : String(value);
+}
+
 function shortfall(figure: FigureId, actual: number | boolean | undefined, target: number | string): string {
   // A figure not given yet is said so, rather than read as zero.
   if (actual === undefined && FIGURES[figure].type !== 'yesNo') {
     return `chưa có số liệu "${FIGURES[figure].label.toLocaleLowerCase('vi')}"`;
   }
-  return FIGURES[figure].shortfall.replace('{actual}', String(actual ?? 0)).replace('{target}', String(target));
+  return FIGURES[figure].shortfall.replace('{actual}', vietnameseNumber(actual ?? 0)).replace('{target}', vietnameseNumber(target));
 }
 
 export function evaluateRule(rule: Rule, figures: Figures): RuleOutcome {

@@ -39,7 +39,7 @@ describe('the seven criteria of Chi đoàn đạt chuẩn', () => {
     [4, { newMembersAdmitted: 4 }, 'Tiêu chí 4: mới kết nạp 4/5 đoàn viên'],
     [4, { partyIntroductions: 0 }, 'Tiêu chí 4: mới giới thiệu 0/1 đoàn viên ưu tú cho Đảng'],
     [5, { meetingsHeld: 7 }, 'Tiêu chí 5: mới sinh hoạt 7/8 lần'],
-    [5, { duesCollectedPercent: 99.9 }, 'Tiêu chí 5: thu đoàn phí mới đạt 99.9%/100%'],
+    [5, { duesCollectedPercent: 99.9 }, 'Tiêu chí 5: thu đoàn phí mới đạt 99,9%/100%'],
     [5, { congressHeld: false }, 'Tiêu chí 5: chưa tổ chức Đại hội Chi đoàn'],
     [5, { minutesComplete: false, meetingsHeld: 6 }, 'Tiêu chí 5: mới sinh hoạt 6/8 lần; chưa có đủ biên bản họp'],
     [6, { culturalSportsActivities: 1 }, 'Tiêu chí 6: mới tổ chức 1/2 hoạt động văn hóa văn nghệ, thể dục thể thao'],
