@@ -4,7 +4,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ENV } from '../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF } from '../functions/shared/env-names.ts';
 import { FUNCTIONS, type FunctionId } from './catalog/functions.ts';
 import { ROUTES } from './catalog/routes.ts';
 import { SCHEDULES } from './catalog/schedules.ts';
@@ -58,11 +58,10 @@ export class RecognitionStack extends Stack {
       const grants: readonly string[] = definition.grants;
       if (grants.includes('table:write')) service.bindTable(data.table, 'readWrite');
       else if (grants.includes('table:read')) service.bindTable(data.table, 'read');
-      if (grants.includes('workflow:submission')) {
-        service.bindWorkflowStart(ENV.submissionWorkflowArn, workflows['submission-received'].stateMachine);
-      }
-      if (grants.includes('workflow:decision')) {
-        service.bindWorkflowStart(ENV.decisionWorkflowArn, workflows['decision-made'].stateMachine);
+      if (grants.includes('workflow:process')) {
+        for (const [templateId, env] of Object.entries(PROCESS_WORKFLOW_ENV_OF)) {
+          service.bindWorkflowStart(env, workflows[templateId as keyof typeof PROCESS_WORKFLOW_ENV_OF].stateMachine);
+        }
       }
       const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);

@@ -212,3 +212,9 @@ export function unitsReadBy(event: ProcessEvent, unitId: string): string[] {
 export function actionsFor(state: StandingState, templateId: TemplateId): DecisionAction[] {
   return DECISION_ACTIONS.filter((action) => DECIDERS[action].some((rule) => rule.model === templateId && rule.from.includes(state)));
 }
+
+/** The step of the process a decision belongs to: where its run of the state machine enters. */
+export function stepOfAction(action: DecisionAction, templateId: TemplateId): string {
+  if (templateId === 'doan-co-so-3-chu-dong') return action === 'assign-cadre' ? 'assign-cadre' : 'self-evaluate';
+  return action === 'maintain' || action === 'revoke' ? 'maintain' : 'dossier';
+}

@@ -1,7 +1,7 @@
 import { requireCanSee, requireRole } from '../../domain/access.ts';
 import { ConflictError, DomainError } from '../../domain/errors.ts';
 import { decisionRequestSchema, type DecisionRecord } from '../../domain/process/decisions.ts';
-import { changesFor, type ProcessEvent } from '../../domain/process/transitions.ts';
+import { changesFor, stepOfAction, type ProcessEvent } from '../../domain/process/transitions.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
@@ -52,7 +52,9 @@ export async function decide(event: HttpEvent) {
 
   const stored = await Promise.all(decisions.map((decision) => storeDecision(decision)));
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
-  await Promise.all(stored.map((decision) => startWorkflowOnce(config.decisionWorkflowArn, decision.decisionId, { decisionId: decision.decisionId })));
+  const workflowArn = config.processWorkflowArn(cycle.templateId);
+  const step = stepOfAction(request.action, cycle.templateId);
+  await Promise.all(stored.map((decision) => startWorkflowOnce(workflowArn, decision.decisionId, { kind: 'decision', id: decision.decisionId, step })));
   return json(202, { decisions: stored.map(({ decisionId, unitId, action, status }) => ({ decisionId, unitId, action, status })) });
 }
 

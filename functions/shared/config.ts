@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { ENV, type EnvName } from './env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, type EnvName } from './env-names.ts';
 
 /**
  * The one configuration module. Names come from environment variables set by the CDK stack or by
@@ -20,11 +20,9 @@ export const config = {
   get tableName() {
     return required(ENV.tableName);
   },
-  get submissionWorkflowArn() {
-    return required(ENV.submissionWorkflowArn);
-  },
-  get decisionWorkflowArn() {
-    return required(ENV.decisionWorkflowArn);
+  /** The state machine that runs a model's process events. */
+  processWorkflowArn(templateId: keyof typeof PROCESS_WORKFLOW_ENV_OF) {
+    return required(PROCESS_WORKFLOW_ENV_OF[templateId]);
   },
   get mailFrom() {
     return required(ENV.mailFrom);

@@ -4,8 +4,9 @@
  */
 export const ENV = {
   tableName: 'TABLE_NAME',
-  submissionWorkflowArn: 'SUBMISSION_WORKFLOW_ARN',
-  decisionWorkflowArn: 'DECISION_WORKFLOW_ARN',
+  /** The state machine of each recognition model, named after its process template. */
+  chiDoanDatChuanWorkflowArn: 'CHI_DOAN_DAT_CHUAN_WORKFLOW_ARN',
+  doanCoSo3ChuDongWorkflowArn: 'DOAN_CO_SO_3_CHU_DONG_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',
@@ -14,3 +15,10 @@ export const ENV = {
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/** Which variable holds each model's state machine ARN (the workflow id is the template id). */
+export const PROCESS_WORKFLOW_ENV_OF = {
+  'chi-doan-dat-chuan': ENV.chiDoanDatChuanWorkflowArn,
+  'doan-co-so-3-chu-dong': ENV.doanCoSo3ChuDongWorkflowArn,
+} as const;
+export const PROCESS_WORKFLOW_ENV = Object.values(PROCESS_WORKFLOW_ENV_OF);

@@ -82,8 +82,10 @@ export async function submitForm(event: HttpEvent) {
   const amended = await amendedVersion(identity, request, form, cycle);
   const { submission, created } = await storeSubmission(request, identity, new Date(), amended);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
-  await startWorkflowOnce(config.submissionWorkflowArn, submission.submissionId, {
-    submissionId: submission.submissionId,
+  await startWorkflowOnce(config.processWorkflowArn(cycle.templateId), submission.submissionId, {
+    kind: 'submission',
+    id: submission.submissionId,
+    step: form.step,
   });
   return json(created ? 201 : 200, submissionView(submission));
 }

@@ -1,4 +1,4 @@
-import { ENV, type EnvName } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV, type EnvName } from '../../functions/shared/env-names.ts';
 
 /**
  * Every Lambda function: where its handler lives and which environment it needs. CDK bundles the
@@ -10,7 +10,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:submission' | 'workflow:decision' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
+  grants: ('table:read' | 'table:write' | 'workflow:process' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
   timeoutSeconds?: number;
 }
 
@@ -19,8 +19,8 @@ export const FUNCTIONS = [
     id: 'submitForm',
     entry: 'functions/submit-form/handler.ts',
     description: 'Stores a validated form submission, then starts its workflow',
-    env: [ENV.tableName, ENV.submissionWorkflowArn],
-    grants: ['table:read', 'table:write', 'workflow:submission'],
+    env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV],
+    grants: ['table:read', 'table:write', 'workflow:process'],
   },
   {
     id: 'withdrawSubmission',
@@ -119,8 +119,8 @@ export const FUNCTIONS = [
     id: 'decide',
     entry: 'functions/decide/handler.ts',
     description: 'Checks and stores a confirmation, return, report or recognition decision, then starts its workflow',
-    env: [ENV.tableName, ENV.decisionWorkflowArn],
-    grants: ['table:read', 'table:write', 'workflow:decision'],
+    env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV],
+    grants: ['table:read', 'table:write', 'workflow:process'],
   },
   {
     id: 'getStanding',
@@ -151,16 +151,9 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
-    id: 'recordSubmission',
-    entry: 'functions/record-submission/handler.ts',
-    description: "Workflow task: records a submission's effect on the process, its audit entry and notices, in one write",
-    env: [ENV.tableName, ENV.appUrl],
-    grants: ['table:read', 'table:write'],
-  },
-  {
-    id: 'applyDecision',
-    entry: 'functions/apply-decision/handler.ts',
-    description: "Workflow task: carries out a stored decision: standing, audit entry and notices in one write",
+    id: 'recordEvent',
+    entry: 'functions/record-event/handler.ts',
+    description: "Workflow task: records a submission or carries out a decision: standing, audit entry and notices in one write",
     env: [ENV.tableName, ENV.appUrl],
     grants: ['table:read', 'table:write'],
   },

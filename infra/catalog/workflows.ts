@@ -14,21 +14,21 @@ export interface WorkflowDefinition {
 
 export const WORKFLOWS = [
   {
-    id: 'submission-received',
-    file: 'workflows/submission-received.asl.json',
+    id: 'chi-doan-dat-chuan',
+    file: 'workflows/chi-doan-dat-chuan.asl.json',
     type: 'STANDARD',
     functions: {
       CheckCriteriaFunctionArn: 'checkCriteria',
-      RecordSubmissionFunctionArn: 'recordSubmission',
+      RecordEventFunctionArn: 'recordEvent',
       SendNoticesFunctionArn: 'sendNotices',
     },
   },
   {
-    id: 'decision-made',
-    file: 'workflows/decision-made.asl.json',
+    id: 'doan-co-so-3-chu-dong',
+    file: 'workflows/doan-co-so-3-chu-dong.asl.json',
     type: 'STANDARD',
     functions: {
-      ApplyDecisionFunctionArn: 'applyDecision',
+      RecordEventFunctionArn: 'recordEvent',
       SendNoticesFunctionArn: 'sendNotices',
     },
   },

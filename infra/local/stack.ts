@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { ENV } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
 import { SCHEDULES } from '../catalog/schedules.ts';
 import { APP_TABLE } from '../catalog/tables.ts';
 import { WORKFLOWS } from '../catalog/workflows.ts';
@@ -109,8 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
       [ENV.tableName]: LOCAL_TABLE_NAME,
-      [ENV.submissionWorkflowArn]: workflowArns['submission-received'],
-      [ENV.decisionWorkflowArn]: workflowArns['decision-made'],
+      ...Object.fromEntries(Object.entries(PROCESS_WORKFLOW_ENV_OF).map(([templateId, env]) => [env, workflowArns[templateId]])),
       [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
       [ENV.appUrl]: appUrl,
     });

@@ -13,7 +13,7 @@ function newestChange(path: string): number {
 export function webBuildIsStale(root: string): boolean {
   const built = join(root, 'web/dist/index.html');
   if (!existsSync(built)) return true;
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain'].map((path) => newestChange(join(root, path)));
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain', 'workflows'].map((path) => newestChange(join(root, path)));
   return Math.max(...sources) > statSync(built).mtimeMs;
 }
 

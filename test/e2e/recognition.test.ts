@@ -55,5 +55,10 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
       expect.stringContaining('Được Đoàn xã Tân Phú Đông đăng ký xây dựng đạt chuẩn'),
     ]);
     expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 5 mục, mỗi mục gắn mã băm của mục trước.');
+    // The state machine drawn from its ASL, with the unit's step (5. Duy trì chuẩn) highlighted
+    const current = page.locator('.diagram li[aria-current="step"]');
+    expect(await current.getAttribute('data-step')).toBe('maintain');
+    expect(await current.textContent()).toBe('5. Duy trì chuẩn: xác nhận duy trì hoặc thu hồi');
+    expect(await page.locator('.diagram li').count()).toBe(5);
   });
 });

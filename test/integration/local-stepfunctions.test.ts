@@ -27,7 +27,7 @@ describe('the local Step Functions endpoint', () => {
   it('fails an execution whose task rejects its input, with the error name Step Functions would report', async () => {
     // Act
     const started = await ctx.local.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: ctx.local.stack.workflowArns['submission-received'], input: '{"submissionId":""}' }),
+      new StartExecutionCommand({ stateMachineArn: ctx.local.stack.workflowArns['chi-doan-dat-chuan'], input: '{"kind":"submission","id":"","step":"deploy"}' }),
     );
 
     // Assess

@@ -14,7 +14,7 @@ describe('a form submission, end to end on the local stack', () => {
     // Prepare
     const token = await ctx.local.signIn('bithu-tanphudong');
     const request = planSubmission();
-    const workflowArn = ctx.local.stack.workflowArns['submission-received']!;
+    const workflowArn = ctx.local.stack.workflowArns['chi-doan-dat-chuan']!;
 
     // Act
     const response = await ctx.local.api('POST', '/api/submissions', token, request);
@@ -49,10 +49,9 @@ describe('a form submission, end to end on the local stack', () => {
     const steps = history.events?.map((event) => [event.type, event.stateEnteredEventDetails?.name].filter(Boolean).join(':'));
     expect(steps).toEqual([
       'ExecutionStarted',
-      'TaskStateEntered:CheckCriteria',
-      'LambdaFunctionSucceeded',
-      'TaskStateExited',
-      'TaskStateEntered:RecordSubmission',
+      'ChoiceStateEntered:Step',
+      'ChoiceStateExited',
+      'TaskStateEntered:Deploy',
       'LambdaFunctionSucceeded',
       'TaskStateExited',
       'ChoiceStateEntered:HasNotices',
@@ -89,7 +88,7 @@ describe('a form submission, end to end on the local stack', () => {
       [200, submissionId],
     ]);
     const listed = await ctx.local.sfn.send(
-      new ListExecutionsCommand({ stateMachineArn: ctx.local.stack.workflowArns['submission-received'] }),
+      new ListExecutionsCommand({ stateMachineArn: ctx.local.stack.workflowArns['chi-doan-dat-chuan'] }),
     );
     expect(listed.executions?.filter((execution) => execution.name === submissionId)).toHaveLength(1);
     const receipts = (await ctx.local.inbox()).filter((mail) => mail.body.text?.includes(submissionId));

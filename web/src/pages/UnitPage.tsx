@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { ApiError, request } from '../api.ts';
+import { ProcessDiagram } from '../components/ProcessDiagram.tsx';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 
 interface StandingPageData {
   unit: { unitId: string; name: string };
-  cycle: { cycleId: string; title: string; steps: { id: string; number: number; title: string; deadline?: string }[] };
+  cycle: { cycleId: string; title: string; templateId: string; steps: { id: string; number: number; title: string; deadline?: string }[] };
   standing?: {
     state: string;
     stateLabel: string;
@@ -55,6 +56,7 @@ export function UnitPage({ unitId, cycleId }: { unitId: string; cycleId: string 
           </li>
         ))}
       </ol>
+      <ProcessDiagram templateId={data.cycle.templateId} currentStep={standing?.step} />
       {standing?.criteria && standing.criteria.length > 0 && (
         <>
           <h2>Kết quả kiểm tra tiêu chí</h2>

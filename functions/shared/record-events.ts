@@ -1,21 +1,17 @@
-import * as z from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { submissionReceipt } from '../../domain/notices/submission-receipt.ts';
 import type { ProcessEvent } from '../../domain/process/transitions.ts';
-import { criterionResultSchema } from '../../domain/recognition/criteria.ts';
+import type { CriterionResult } from '../../domain/recognition/criteria.ts';
 import type { Submission } from '../../domain/submission.ts';
-import { config } from '../shared/config.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { processNotices } from '../shared/notices.ts';
-import { applyEvent, writeWithNotices, type PendingNotice } from '../shared/process.ts';
-import { getSubmission, recordSubmissionOutcome } from '../shared/submissions.ts';
-import { taskHandler } from '../shared/task.ts';
-import { getUnit } from '../shared/units.ts';
+import { config } from './config.ts';
+import { getCycle } from './cycles.ts';
+import { getDecision, recordDecisionOutcome } from './decisions.ts';
+import { processNotices } from './notices.ts';
+import { applyEvent, writeWithNotices, type PendingNotice } from './process.ts';
+import { getSubmission, recordSubmissionOutcome } from './submissions.ts';
+import { getUnit } from './units.ts';
 
-const inputSchema = z.object({
-  submissionId: z.string().min(1),
-  criteria: z.array(criterionResultSchema).optional(),
-});
+/** What a submission or a decision does to the process: the work of the RecordEvent task. */
 
 const receiptNotice = (submission: Submission, outcome: Parameters<typeof submissionReceipt>[2]): PendingNotice => ({
   noticeId: `receipt#${submission.submissionId}`,
@@ -28,7 +24,7 @@ const receiptNotice = (submission: Submission, outcome: Parameters<typeof submis
  * queues the emails: the receipt and whoever must act next. A submission that may not move the
  * process (out of order) is marked refused with the reason. Run twice, it changes nothing twice.
  */
-export async function recordSubmission({ submissionId, criteria }: z.infer<typeof inputSchema>) {
+export async function recordSubmission({ submissionId, criteria }: { submissionId: string; criteria?: CriterionResult[] }) {
   const submission = await getSubmission(submissionId);
   if (submission.status !== 'received') return { status: submission.status, noticeIds: submission.noticeIds ?? [] };
   const [unit, cycle] = await Promise.all([getUnit(submission.unitId), getCycle(submission.cycleId)]);
@@ -63,4 +59,29 @@ async function recordRefusal(submissionId: string, refusal: string, notice: Pend
   return [notice.noticeId];
 }
 
-export const handler = taskHandler(inputSchema, recordSubmission);
+
+/**
+ * Task ApplyDecision: carries out a stored decision in one transaction (standing, audit chain,
+ * notices, the decision marked applied). The API checked it when it was made; checked again here
+ * against what is stored now, a decision overtaken meanwhile is marked refused with the reason.
+ */
+export async function applyDecision({ decisionId }: { decisionId: string }) {
+  const decision = await getDecision(decisionId);
+  if (decision.status !== 'pending') return { status: decision.status, noticeIds: decision.noticeIds ?? [] };
+  const [unit, cycle] = await Promise.all([getUnit(decision.unitId), getCycle(decision.cycleId)]);
+  const now = new Date();
+  const event: ProcessEvent = { type: 'decision', eventId: decisionId, action: decision.action, reason: decision.reason, commendation: decision.commendation, cadre: decision.cadre, year: decision.year };
+  const context = { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor: decision.decidedBy };
+  try {
+    const { noticeIds } = await applyEvent(event, unit, context, {
+      notices: (changes) => processNotices(changes, decisionId, cycle),
+      recordUpdate: (ids) => recordDecisionOutcome(decisionId, { status: 'applied', noticeIds: ids }),
+    });
+    return { status: 'applied', noticeIds };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await writeWithNotices([], recordDecisionOutcome(decisionId, { status: 'refused', refusal: error.message, noticeIds: [] }), now);
+    return { status: 'refused', noticeIds: [] };
+  }
+}
+
