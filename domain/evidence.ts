@@ -20,7 +20,6 @@ export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const allowedList = Object.values(EVIDENCE_TYPES).join(', ');
 export const TOO_LARGE_MESSAGE = `Tệp quá lớn: tối đa ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`;
 
-export { evidenceIdSchema } from './forms/evidence-field.ts';
 
 export const evidenceRequestSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),

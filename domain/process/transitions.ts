@@ -73,7 +73,8 @@ const DECIDERS: Record<DecisionAction, { levelsUp: 1 | 2; roles: Role[]; from: S
   'assign-cadre': [{ levelsUp: 1, roles: ['organiser', 'leader'], from: ['planned'], to: 'cadre-assigned', model: 'doan-co-so-3-chu-dong' }],
 };
 
-const NEEDS_REASON: DecisionAction[] = ['return', 'reject', 'revoke'];
+/** Decisions that must say why. */
+export const NEEDS_REASON: DecisionAction[] = ['return', 'reject', 'revoke'];
 
 function refuse(current: Standing | undefined, what: string): never {
   const where = current ? `hồ sơ đang ở trạng thái "${STATE_LABELS[current.state]}"` : 'đơn vị chưa bắt đầu quy trình này';

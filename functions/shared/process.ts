@@ -26,9 +26,18 @@ export interface EventWrite {
   notices: (changes: Change[]) => Promise<PendingNotice[]>;
 }
 
+/** Each unit's standing among items read by key (undefined where it has none yet). */
+function standingsIn(found: Map<string, Record<string, unknown>>, cycleId: string, unitIds: string[]): Map<string, Standing | undefined> {
+  return new Map(
+    unitIds.map((unitId) => {
+      const item = found.get(keys.standing(cycleId, unitId).pk);
+      return [unitId, item && recordOf<Standing>(item)];
+    }),
+  );
+}
+
 export async function getStandings(cycleId: string, unitIds: string[]): Promise<Map<string, Standing | undefined>> {
-  const found = await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId)));
-  return new Map(unitIds.map((unitId) => [unitId, found.has(keys.standing(cycleId, unitId).pk) ? recordOf<Standing>(found.get(keys.standing(cycleId, unitId).pk)!) : undefined]));
+  return standingsIn(await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId))), cycleId, unitIds);
 }
 
 export async function getStanding(cycleId: string, unitId: string): Promise<Standing | undefined> {
@@ -121,14 +130,12 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
   for (let attempt = 1; ; attempt++) {
     // One round trip for the standings and the chain heads of the units the event may change.
     const found = await batchGetItems([...unitIds.map((id) => keys.standing(context.cycleId, id)), ...unitIds.map((id) => keys.chainHead(id))]);
-    const standings = new Map(unitIds.map((id) => [id, found.get(keys.standing(context.cycleId, id).pk) && recordOf<Standing>(found.get(keys.standing(context.cycleId, id).pk)!)]));
-    const changes = changesFor(event, unit, standings, context);
-    const heads = found;
+    const changes = changesFor(event, unit, standingsIn(found, context.cycleId, unitIds), context);
     const notices = await write.notices(changes);
     const items: TransactItem[] = [];
     for (const change of changes) {
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
-      const head = heads.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
+      const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
       items.push(standingItems(change, changedUnit), ...auditItems(change, head, event, context).items);
     }
     items.push(...notices.map((notice) => noticeItem(notice, context.now)));

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import type { TestStack } from '../support/local-stack.ts';
 
 export interface RunStats {
   count: number;
@@ -40,3 +44,20 @@ export const formatStats = (label: string, stats: RunStats) =>
   `${label.padEnd(40)} ${stats.perSecond.toFixed(0).padStart(6)} /s   p50 ${stats.p50.toFixed(1).padStart(6)} ms   p99 ${stats.p99
     .toFixed(1)
     .padStart(6)} ms   (${stats.count} in ${stats.seconds.toFixed(1)} s, ${stats.failures} failed)`;
+
+/**
+ * The baseline every benchmark compares with: one conditional PutItem of a form-sized item,
+ * straight to the same DynamoDB Local, nothing else.
+ */
+export function rawPutOf(local: TestStack): () => Promise<void> {
+  const item = JSON.stringify(selfAssessmentSample);
+  return async () => {
+    await local.rawDynamo.send(
+      new PutItemCommand({
+        TableName: local.stack.tableName,
+        Item: { pk: { S: `BENCH#${randomUUID()}` }, sk: { S: 'BENCH' }, data: { S: item } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  };
+}

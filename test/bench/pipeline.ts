@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../../functions/shared/config.ts';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
-import { placeUnits, unitSchema } from '../../domain/organisation.ts';
-import { getCycle } from '../../functions/shared/cycles.ts';
-import { applyEvent } from '../../functions/shared/process.ts';
-import { getUnit, putUnits } from '../../functions/shared/units.ts';
-import { putUsers } from '../../functions/shared/users.ts';
 import { TestStack } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
-import { formatStats, runConcurrently } from './measure.ts';
+import { registeredBranches } from './branches.ts';
+import { formatStats, rawPutOf, runConcurrently } from './measure.ts';
 
 /**
  * npm run bench:pipeline — prints, never asserts. Self-assessments per second until their criteria
@@ -40,32 +35,9 @@ dynamo().middlewareStack.add(
 );
 try {
   log(`Preparing ${BRANCHES} registered chi đoàn with their secretaries…`);
-  const commune = await getUnit('sadec-tan-phu-dong');
-  const branchIds = Array.from({ length: BRANCHES }, (_, i) => `bench-ap-${i}`);
-  const { units } = placeUnits(
-    branchIds.map((unitId, i) => unitSchema.parse({ unitId, name: `Chi đoàn ấp thử ${i}`, kind: 'branch', parentId: commune.unitId, residential: true })),
-    new Map([[commune.unitId, commune]]),
-  );
-  await putUnits(units);
-  await putUsers(branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@bench.example`, roles: ['secretary'], unitId })));
-  const cycle = await getCycle(MODEL_A);
-  const actor = { userId: 'bench', name: 'Bench', roles: ['secretary' as const], unitId: commune.unitId };
-  for (let start = 0; start < BRANCHES; start += 30) {
-    const event = { type: 'submission' as const, eventId: `bench-registration-${start}`, formId: 'registration' as const, submissionId: `bench-${start}`, branchIds: branchIds.slice(start, start + 30) };
-    await applyEvent(event, commune, { templateId: cycle.templateId, cycleId: MODEL_A, now: new Date(), actor }, { notices: () => Promise.resolve([]) });
-  }
-  const tokens = await Promise.all(branchIds.map((unitId) => local.signIn(`bt-${unitId}`)));
+  const tokens = await registeredBranches(local, BRANCHES);
 
-  const item = JSON.stringify(selfAssessmentSample);
-  const rawPut = async () => {
-    await local.rawDynamo.send(
-      new PutItemCommand({
-        TableName: local.stack.tableName,
-        Item: { pk: { S: `BENCH#${randomUUID()}` }, sk: { S: 'BENCH' }, data: { S: item } },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  };
+  const rawPut = rawPutOf(local);
   const pipeline = async (index: number) => {
     const token = tokens[index % BRANCHES]!;
     const body = { formId: 'self-assessment', cycleId: MODEL_A, idempotencyKey: randomUUID(), data: selfAssessmentSample };

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { buildWeb, webBuildIsStale } from '../../infra/local/web-build.ts';
 import { TestStack } from '../support/local-stack.ts';
-import { formatStats, runConcurrently } from './measure.ts';
+import { MODEL_A } from '../support/process.ts';
+import { registeredBranches } from './branches.ts';
+import { formatStats, rawPutOf, runConcurrently } from './measure.ts';
 
 /**
  * npm run bench:submit — prints, never asserts. Submissions accepted per second over HTTP (auth,
@@ -21,27 +22,19 @@ import { formatStats, runConcurrently } from './measure.ts';
  */
 const CONCURRENCY = 50;
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
+const BRANCHES = 500;
 const log = (line: string) => console.info(line);
 
 const local = await TestStack.start();
 try {
-  const token = await local.signIn('bithu-apphuthuan');
-  const submit = async () => {
-    const body = { formId: 'self-assessment', cycleId: 'chi-doan-dat-chuan-2027-dong-thap', idempotencyKey: randomUUID(), data: selfAssessmentSample };
-    const response = await local.api('POST', '/api/submissions', token, body);
+  log(`Preparing ${BRANCHES} registered chi đoàn with their secretaries…`);
+  const tokens = await registeredBranches(local, BRANCHES);
+  const submit = async (index: number) => {
+    const body = { formId: 'self-assessment', cycleId: MODEL_A, idempotencyKey: randomUUID(), data: selfAssessmentSample };
+    const response = await local.api('POST', '/api/submissions', tokens[index % BRANCHES], body);
     if (response.status !== 201) throw new Error(`status ${response.status}`);
   };
-  const item = JSON.stringify(selfAssessmentSample);
-  const rawPut = async () => {
-    const id = randomUUID();
-    await local.rawDynamo.send(
-      new PutItemCommand({
-        TableName: local.stack.tableName,
-        Item: { pk: { S: `BENCH#${id}` }, sk: { S: 'BENCH' }, data: { S: item } },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  };
+  const rawPut = rawPutOf(local);
 
   log(`Warming up…`);
   await runConcurrently(200, CONCURRENCY, submit);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestStack } from './local-stack.ts';
+import { CYCLES } from './samples.ts';
 
 /** Small but real files: their first bytes are what the content check reads. */
 export const SAMPLE_FILES = {
@@ -26,7 +27,7 @@ interface UploadGrant {
   issues?: { field: string; message: string }[];
 }
 
-export const CYCLE = 'chi-doan-dat-chuan-2027-dong-thap';
+export const CYCLE = CYCLES['chi-doan-dat-chuan'];
 
 export function evidenceRequest(file: Buffer, overrides: Record<string, unknown> = {}) {
   return {

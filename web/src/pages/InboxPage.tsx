@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { NEEDS_REASON as DECISIONS_NEEDING_REASON } from '../../../domain/process/transitions.ts';
 import { ApiError, request } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -25,7 +26,7 @@ const ACTION_LABELS: Record<string, string> = {
   maintain: 'Xác nhận duy trì',
   revoke: 'Thu hồi',
 };
-const NEEDS_REASON = new Set(['return', 'reject', 'revoke']);
+const NEEDS_REASON = new Set<string>(DECISIONS_NEEDING_REASON);
 
 /** One decision form per unit: a reason where the action needs one, commendation when recognising. */
 function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; onDone: () => void }) {
