@@ -3,6 +3,8 @@ import { SAMPLE_FILES } from '../support/evidence.ts';
 import { phoneJourney } from '../support/journey.ts';
 
 const journey = phoneJourney();
+/** An upload is three API calls and a file post: on a loaded machine that takes more than a second. */
+const UPLOAD = { timeout: 10_000 };
 const field = (path: string) => journey.page.locator(`#root_${path}`);
 
 describe('a chi đoàn secretary assessing the branch on a phone', () => {
@@ -44,11 +46,11 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await field('criterion6_culturalSportsActivities').fill('3');
     const minutes = journey.page.locator('#root_criterion5_evidence-files');
     await minutes.setInputFiles({ name: 'anh-gia.png', mimeType: 'image/png', buffer: SAMPLE_FILES.text });
-    await expect.poll(() => journey.page.getByRole('alert').first().textContent()).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
+    await expect.poll(() => journey.page.getByRole('alert').first().textContent(), UPLOAD).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
     await minutes.setInputFiles({ name: 'bien-ban-thang-3.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png });
 
     // Assess: the photo is listed under criterion 5, the error is gone
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
     expect(await criterion6Error.count()).toBe(0);
     const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
@@ -62,7 +64,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     // Assess: the server's draft is back, evidence included
     await expect.poll(() => field('criterion5_meetingsHeld').inputValue()).toBe('7');
     expect(await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
 
     // Act: fix it and send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
@@ -72,7 +74,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     // Assess: one submission, acknowledged, citing the photo
     await journey.page.waitForURL(/\/submissions\//);
     await expect.poll(() => journey.page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent()).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
     const listed = await journey.local.api('GET', '/api/submissions', await journey.local.signIn('bithu-apphuthuan'));
     expect(listed.body.items).toHaveLength(1);
   });
