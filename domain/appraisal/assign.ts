@@ -33,52 +33,55 @@ export function assignAppraisers(units: ReportedUnit[], team: Appraiser[]): Map<
   const order = [...team].sort((a, b) => unitsFrom(a.homeUnitId) - unitsFrom(b.homeUnitId) || compare(a.userId, b.userId));
   const base = Math.floor(units.length / order.length);
   const extra = units.length % order.length;
-  const room = order.map((_, index) => base + (index < extra ? 1 : 0));
-  const holdings: ReportedUnit[][] = order.map(() => []);
-  const open = order.map((_, index) => index).filter((index) => room[index] > 0);
+  const slots: Slot[] = order.map((member, index) => ({ member, room: base + (index < extra ? 1 : 0), held: [] }));
+  const open = slots.filter((slot) => slot.room > 0);
 
-  const give = (index: number, unit: ReportedUnit) => {
-    holdings[index].push(unit);
-    assigned.set(unit.unitId, order[index].userId);
-    if (holdings[index].length === room[index]) open.splice(open.indexOf(index), 1);
+  const give = (slot: Slot, unit: ReportedUnit) => {
+    slot.held.push(unit);
+    assigned.set(unit.unitId, slot.member.userId);
+    if (slot.held.length === slot.room) open.splice(open.indexOf(slot), 1);
   };
 
   const largestFirst = [...communes.entries()].sort(([a, x], [b, y]) => y.length - x.length || compare(a, b));
   for (const [communeId, members] of largestFirst) {
     for (const unit of members) {
-      const free = open.find((index) => order[index].homeUnitId !== communeId);
-      if (free !== undefined) {
-        give(free, unit);
-        continue;
-      }
-      swapIn(unit, communeId, open[0], order, holdings, assigned, give, members.length);
+      const free = open.find((slot) => slot.member.homeUnitId !== communeId);
+      if (free) give(free, unit);
+      else swapIn(unit, communeId, slots, open, assigned, give, members.length);
     }
   }
   return assigned;
+}
+
+interface Slot {
+  member: Appraiser;
+  /** How many this member takes: ⌊T/A⌋ or ⌈T/A⌉. */
+  room: number;
+  held: ReportedUnit[];
 }
 
 /** Only members from `communeId` have room: trade one of someone else's other-commune units. */
 function swapIn(
   unit: ReportedUnit,
   communeId: string,
-  conflicted: number,
-  order: Appraiser[],
-  holdings: ReportedUnit[][],
+  slots: Slot[],
+  open: Slot[],
   assigned: Map<string, string>,
-  give: (index: number, unit: ReportedUnit) => void,
+  give: (slot: Slot, unit: ReportedUnit) => void,
   communeSize: number,
 ): void {
-  for (let index = order.length - 1; index >= 0; index--) {
-    if (order[index].homeUnitId === communeId) continue;
-    const held = holdings[index];
-    const position = held.findLastIndex((other) => other.communeId !== communeId);
-    if (position < 0) continue;
-    const [moved] = held.splice(position, 1, unit);
-    assigned.set(unit.unitId, order[index].userId);
-    give(conflicted, moved);
+  const conflicted = open[0];
+  for (const slot of conflicted ? [...slots].reverse() : []) {
+    if (slot.member.homeUnitId === communeId) continue;
+    const position = slot.held.findLastIndex((other) => other.communeId !== communeId);
+    const moved = slot.held[position];
+    if (!moved) continue;
+    slot.held[position] = unit;
+    assigned.set(unit.unitId, slot.member.userId);
+    give(conflicted!, moved);
     return;
   }
-  const others = order.filter((member) => member.homeUnitId !== communeId).length;
+  const others = slots.filter((slot) => slot.member.homeUnitId !== communeId).length;
   throw new AssignmentError(
     `Không thể phân công: đơn vị ${communeId} có ${communeSize} chi đoàn trong mẫu nhưng chỉ ${others} thành viên tổ thẩm định không thuộc đơn vị này, không đủ để chia đều.`,
   );
@@ -105,7 +108,7 @@ export function assignWidened(units: ReportedUnit[], alreadyThere: string[], tea
   const preferred = alreadyThere.filter((userId) => eligible.some((member) => member.userId === userId)).sort(compare);
   const pool = preferred.length > 0 ? preferred : eligible.sort((a, b) => (loads.get(a.userId) ?? 0) - (loads.get(b.userId) ?? 0) || compare(a.userId, b.userId)).slice(0, 1).map((member) => member.userId);
   if (pool.length === 0 && units.length > 0) throw new AssignmentError('Không có thành viên tổ thẩm định nào ngoài đơn vị này để thẩm định bổ sung.');
-  return new Map([...units].sort((a, b) => compare(a.unitId, b.unitId)).map((unit, index) => [unit.unitId, pool[index % pool.length]]));
+  return new Map([...units].sort((a, b) => compare(a.unitId, b.unitId)).map((unit, index) => [unit.unitId, pool[index % pool.length] ?? '']));
 }
 
 function compare(a: string, b: string): number {

@@ -15,7 +15,7 @@ const reported: ReportedUnit[] = units.filter((unit) => unit.kind === 'branch').
 const team: Appraiser[] = Array.from({ length: 500 }, (_, index) => ({
   userId: `thamdinh-${index}`,
   name: `Thẩm định viên ${index}`,
-  homeUnitId: index % 5 === 0 ? communes[(index * 7) % communes.length].unitId : undefined,
+  homeUnitId: index % 5 === 0 ? communes[(index * 7) % communes.length]?.unitId : undefined,
 }));
 
 global.gc?.();
@@ -42,12 +42,12 @@ const homeOf = new Map(team.map((member) => [member.userId, member.homeUnitId]))
 const conflicts = sampled.filter((unit) => homeOf.get(assigned.get(unit.unitId)!) === unit.communeId).length;
 const visits = [...communesOf.values()].map((set) => set.size);
 
-console.log(`Reported chi đoàn:         ${reported.length.toLocaleString('vi-VN')} in ${draws.length.toLocaleString('vi-VN')} communes`);
-console.log(`Sampled (30%, ≥1/commune): ${sampled.length.toLocaleString('vi-VN')}`);
-console.log(`Draw:                      ${((drawn - started) / 1000).toFixed(3)} s`);
-console.log(`Assignment (500 members):  ${((finished - drawn) / 1000).toFixed(3)} s`);
-console.log(`Total:                     ${((finished - started) / 1000).toFixed(3)} s   (goal < 2 s)`);
-console.log(`Peak RSS:                  ${(peakRss / 2 ** 20).toFixed(0)} MB   (goal < 300 MB; heap grew ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MB)`);
-console.log(`Loads:                     ${Math.min(...loads.values())}–${Math.max(...loads.values())} chi đoàn per appraiser`);
-console.log(`Communes per appraiser:    mean ${(visits.reduce((a, b) => a + b, 0) / visits.length).toFixed(1)}, max ${Math.max(...visits)} (of ${draws.length} communes)`);
-console.log(`Conflicts of interest:     ${conflicts}`);
+console.info(`Reported chi đoàn:         ${reported.length.toLocaleString('vi-VN')} in ${draws.length.toLocaleString('vi-VN')} communes`);
+console.info(`Sampled (30%, ≥1/commune): ${sampled.length.toLocaleString('vi-VN')}`);
+console.info(`Draw:                      ${((drawn - started) / 1000).toFixed(3)} s`);
+console.info(`Assignment (500 members):  ${((finished - drawn) / 1000).toFixed(3)} s`);
+console.info(`Total:                     ${((finished - started) / 1000).toFixed(3)} s   (goal < 2 s)`);
+console.info(`Peak RSS:                  ${(peakRss / 2 ** 20).toFixed(0)} MB   (goal < 300 MB; heap grew ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MB)`);
+console.info(`Loads:                     ${Math.min(...loads.values())}–${Math.max(...loads.values())} chi đoàn per appraiser`);
+console.info(`Communes per appraiser:    mean ${(visits.reduce((a, b) => a + b, 0) / visits.length).toFixed(1)}, max ${Math.max(...visits)} (of ${draws.length} communes)`);
+console.info(`Conflicts of interest:     ${conflicts}`);

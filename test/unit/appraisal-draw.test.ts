@@ -65,7 +65,7 @@ describe('the draw', () => {
 
   it('takes the units with the lowest tickets: anyone can recompute them by hand', () => {
     // Act
-    const [communeA] = drawSample(inputs);
+    const communeA = drawSample(inputs)[0]!;
 
     // Assess
     const byTicket = communeOf('xa-a', 10)
@@ -86,7 +86,7 @@ describe('the draw', () => {
 
     // Act
     for (let index = 0; index < draws; index++) {
-      const [draw] = drawSample({ ...inputs, seed: `seed-${index}`, reported: commune });
+      const draw = drawSample({ ...inputs, seed: `seed-${index}`, reported: commune })[0]!;
       for (const unitId of draw.sampled) counts.set(unitId, (counts.get(unitId) ?? 0) + 1);
     }
 
@@ -108,7 +108,7 @@ describe('verification', () => {
   it('catches a cherry-picked commune and a seed that is not the committed one', () => {
     // Prepare
     const tampered = published();
-    const communeB = tampered.communes[1];
+    const communeB = tampered.communes[1]!;
     communeB.sampled = communeB.reported.filter((unitId) => !communeB.sampled.includes(unitId)).slice(0, 2);
 
     // Act
