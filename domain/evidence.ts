@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { APPRAISAL_FORM_ID } from './appraisal/appraisal-form.ts';
 import { FORM_IDS } from './forms/index.ts';
 
 /**
@@ -24,7 +25,8 @@ export const TOO_LARGE_MESSAGE = `Tệp quá lớn: tối đa ${MAX_EVIDENCE_BYT
 export const evidenceRequestSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),
   cycleId: z.string({ error: 'Thiếu đợt công nhận.' }).min(1).max(120),
-  formId: z.enum(FORM_IDS, { error: 'Biểu mẫu không tồn tại.' }),
+  /** A unit's form, or an appraiser's findings (photos of the minutes). */
+  formId: z.enum([...FORM_IDS, APPRAISAL_FORM_ID], { error: 'Biểu mẫu không tồn tại.' }),
   /** The form field the file supports, e.g. "criterion5". */
   field: z.string({ error: 'Thiếu mục của minh chứng.' }).regex(/^[A-Za-z0-9]{1,40}$/, { error: 'Mục của minh chứng không hợp lệ.' }),
   fileName: z

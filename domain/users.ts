@@ -24,5 +24,7 @@ export const userSchema = z.object({
   email: z.email({ error: 'Email không hợp lệ.' }),
   roles: z.array(z.enum(ROLES, { error: 'Vai trò không hợp lệ.' })).min(1, { error: 'Cần ít nhất một vai trò.' }),
   unitId: unitIdSchema,
+  /** For an appraiser: the commune they come from, whose chi đoàn they never appraise. */
+  homeUnitId: unitIdSchema.optional(),
 });
 export type User = z.infer<typeof userSchema>;

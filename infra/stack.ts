@@ -4,7 +4,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ENV, PROCESS_WORKFLOW_ENV_OF } from '../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../functions/shared/env-names.ts';
 import { FUNCTIONS, type FunctionId } from './catalog/functions.ts';
 import { ROUTES } from './catalog/routes.ts';
 import { SCHEDULES } from './catalog/schedules.ts';
@@ -62,6 +62,9 @@ export class RecognitionStack extends Stack {
         for (const [templateId, env] of Object.entries(PROCESS_WORKFLOW_ENV_OF)) {
           service.bindWorkflowStart(env, workflows[templateId as keyof typeof PROCESS_WORKFLOW_ENV_OF].stateMachine);
         }
+      }
+      for (const [workflowId, env] of Object.entries(WORKFLOW_ENV_OF)) {
+        if (grants.includes(`workflow:${workflowId}`)) service.bindWorkflowStart(env, workflows[workflowId as keyof typeof WORKFLOW_ENV_OF].stateMachine);
       }
       const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);

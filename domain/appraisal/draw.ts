@@ -22,10 +22,12 @@ export const samplingRuleSchema = z.object({
   statistical: z.boolean(),
   /** When a sampled chi đoàn fails: appraise all the commune's other reported chi đoàn, or nothing more. */
   widen: z.enum(['commune-all', 'none']),
+  /** Days the team has to appraise, from the draw (or the widening). */
+  appraisalDays: z.int({ error: 'Số ngày thẩm định phải là số nguyên.' }).min(1).max(90),
 });
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
 
-export const DEFAULT_SAMPLING_RULE: SamplingRule = { rate: 0.3, minimum: 1, statistical: false, widen: 'commune-all' };
+export const DEFAULT_SAMPLING_RULE: SamplingRule = { rate: 0.3, minimum: 1, statistical: false, widen: 'commune-all', appraisalDays: 14 };
 
 export interface ReportedUnit {
   unitId: string;

@@ -73,6 +73,8 @@ export interface Standing {
   unitId: string;
   templateId: TemplateId;
   state: StandingState;
+  /** The unit's direct upper level: lets the level above group its queue by commune (the draw). */
+  parentId?: string;
   /** +1 on every change: the write that changes it expects the version it read. */
   version: number;
   updatedAt: string;
@@ -84,6 +86,8 @@ export interface Standing {
   decision?: Decision;
   commendation?: boolean;
   cadre?: string;
+  /** The appraisal team's finding, when the chi đoàn was in the sample. */
+  appraisal?: { outcome: 'verified' | 'failed'; appraisalId: string; by: string; at: string };
   /** Years the recognition was confirmed again in maintenance. */
   maintainedIn?: number[];
   /** Recent event ids: an event applied once is never applied again. */

@@ -31,7 +31,9 @@ export const ACTION_LABELS: Record<DecisionAction, string> = {
 
 export type ProcessEvent =
   | { type: 'submission'; eventId: string; formId: FormId; submissionId: string; criteria?: CriterionResult[]; branchIds?: string[] }
-  | { type: 'decision'; eventId: string; action: DecisionAction; reason?: string; commendation?: boolean; cadre?: string; year?: number };
+  | { type: 'decision'; eventId: string; action: DecisionAction; reason?: string; commendation?: boolean; cadre?: string; year?: number }
+  /** The appraisal team's finding on a sampled chi đoàn: recorded on its standing, the state unchanged. */
+  | { type: 'appraisal'; eventId: string; outcome: 'verified' | 'failed'; failedCriteria: number[] };
 
 export type Actor = Pick<Identity, 'userId' | 'name' | 'roles' | 'unitId'>;
 
@@ -40,6 +42,8 @@ export interface ProcessContext {
   cycleId: string;
   now: Date;
   actor: Actor;
+  /** Why the upper level cannot recognise this chi đoàn yet (its appraisal), if it cannot. */
+  recognitionBlocker?: string;
 }
 
 /** One unit's standing before and after an event (before is undefined for its first). */
@@ -182,6 +186,9 @@ function decisionChanges(event: Extract<ProcessEvent, { type: 'decision' }>, uni
   }
   if (current?.appliedEvents.includes(event.eventId)) return [];
   if (!current || !rule.from.includes(current.state)) refuse(current, label);
+  if (event.action === 'recognise' && context.templateId === 'chi-doan-dat-chuan' && context.recognitionBlocker) {
+    throw new ConflictError(`Chưa thể công nhận: ${context.recognitionBlocker}`);
+  }
 
   const decision = { by: { userId: context.actor.userId, name: context.actor.name }, at: context.now.toISOString(), reason: event.reason?.trim() };
   const extra: Partial<Standing> = { decision, reason: decision.reason };
@@ -201,7 +208,20 @@ function decisionChanges(event: Extract<ProcessEvent, { type: 'decision' }>, uni
  * already applied (its id is remembered) changes nothing, so a retried task is harmless.
  */
 export function changesFor(event: ProcessEvent, unit: UnitRef, standings: ReadonlyMap<string, Standing | undefined>, context: ProcessContext): Change[] {
-  return event.type === 'submission' ? submissionChanges(event, unit, standings, context) : decisionChanges(event, unit, standings.get(unit.unitId), context);
+  if (event.type === 'submission') return submissionChanges(event, unit, standings, context);
+  if (event.type === 'appraisal') return appraisalChanges(event, unit, standings.get(unit.unitId), context);
+  return decisionChanges(event, unit, standings.get(unit.unitId), context);
+}
+
+function appraisalChanges(event: Extract<ProcessEvent, { type: 'appraisal' }>, unit: UnitRef, current: Standing | undefined, context: ProcessContext): Change[] {
+  if (current?.appliedEvents.includes(event.eventId)) return [];
+  if (!current || current.state !== 'reported') refuse(current, 'ghi kết quả thẩm định');
+  const appraisal = { outcome: event.outcome, appraisalId: event.eventId, by: context.actor.name, at: context.now.toISOString() };
+  const summary =
+    event.outcome === 'verified'
+      ? 'Tổ thẩm định: đúng như hồ sơ ở mọi tiêu chí'
+      : `Tổ thẩm định: không đúng như hồ sơ ở tiêu chí ${event.failedCriteria.join(', ')}`;
+  return change(unit.unitId, current, () => next(current, unit.unitId, current.state, event, context, { appraisal }), summary, event.eventId);
 }
 
 /** The units whose standings an event reads: the unit, and for a registration its named chi đoàn. */

@@ -3,6 +3,7 @@ import { ConflictError, DomainError } from '../../domain/errors.ts';
 import { decisionRequestSchema, type DecisionRecord } from '../../domain/process/decisions.ts';
 import { changesFor, stepOfAction, type ProcessEvent } from '../../domain/process/transitions.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
+import { recognitionBlockerFor } from '../shared/appraisals.ts';
 import { identityOf } from '../shared/auth.ts';
 import { config } from '../shared/config.ts';
 import { requireCycleVisible } from '../shared/cycle-access.ts';
@@ -38,7 +39,8 @@ export async function decide(event: HttpEvent) {
     const decisionId = idempotentId(identity.unitId, `decision:${request.idempotencyKey}:${unit.unitId}`);
     const processEvent: ProcessEvent = { type: 'decision', eventId: decisionId, ...request };
     try {
-      changesFor(processEvent, unit, standings, { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor });
+      const recognitionBlocker = request.action === 'recognise' ? await recognitionBlockerFor(cycle.cycleId, unit) : undefined;
+      changesFor(processEvent, unit, standings, { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor, recognitionBlocker });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (units.length === 1) throw error;

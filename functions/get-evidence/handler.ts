@@ -1,4 +1,5 @@
-import { requireCanSee } from '../../domain/access.ts';
+import { isAppraiserOnly, requireCanSee } from '../../domain/access.ts';
+import { requireOwnAssignment } from '../shared/assignment-access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { identityOf } from '../shared/auth.ts';
 import { getEvidence } from '../shared/evidence.ts';
@@ -13,7 +14,10 @@ export async function getEvidenceById(event: HttpEvent) {
   const evidenceId = event.pathParameters?.evidenceId;
   if (!evidenceId) throw new NotFoundError('Không tìm thấy minh chứng.');
   const evidence = await getEvidence(evidenceId);
-  requireCanSee(identity, await getUnit(evidence.unitId));
+  // The unit and the levels above; an appraiser, the chi đoàn assigned to them.
+  if (isAppraiserOnly(identity)) {
+    if (evidence.unitId !== identity.unitId) await requireOwnAssignment(identity, evidence.cycleId, evidence.unitId);
+  } else requireCanSee(identity, await getUnit(evidence.unitId));
   const url = evidence.status === 'ready' ? await downloadUrl(evidence) : undefined;
   return json(200, { ...evidenceView(evidence), downloadUrl: url });
 }

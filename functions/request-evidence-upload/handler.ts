@@ -1,6 +1,7 @@
 import { requireRole } from '../../domain/access.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { evidenceRequestSchema } from '../../domain/evidence.ts';
+import { APPRAISAL_EVIDENCE_FIELDS, APPRAISAL_FORM_ID } from '../../domain/appraisal/appraisal-form.ts';
 import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/auth.ts';
@@ -16,10 +17,11 @@ import { evidenceView } from '../shared/views.ts';
  */
 export async function requestEvidenceUpload(event: HttpEvent) {
   const identity = identityOf(event);
-  requireRole(identity, 'secretary');
   const request = parseOrThrow(evidenceRequestSchema, jsonBody(event));
-  const form: FormDefinition = FORMS[request.formId];
-  if (!form.evidenceFields?.includes(request.field)) {
+  // A unit's secretary attaches to the unit's forms; an appraiser, photos to their findings.
+  requireRole(identity, request.formId === APPRAISAL_FORM_ID ? 'appraiser' : 'secretary');
+  const fields: readonly string[] = request.formId === APPRAISAL_FORM_ID ? APPRAISAL_EVIDENCE_FIELDS : ((FORMS[request.formId] as FormDefinition).evidenceFields ?? []);
+  if (!fields.includes(request.field)) {
     throw new ValidationError('Mục này không nhận minh chứng.', [{ field: 'field', message: 'Mục này không nhận minh chứng.' }]);
   }
   await requireCycleOfUnit(identity, request.cycleId);

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { ENV, PROCESS_WORKFLOW_ENV_OF, type EnvName } from './env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF, type EnvName } from './env-names.ts';
 
 /**
  * The one configuration module. Names come from environment variables set by the CDK stack or by
@@ -23,6 +23,10 @@ export const config = {
   /** The state machine that runs a model's process events. */
   processWorkflowArn(templateId: keyof typeof PROCESS_WORKFLOW_ENV_OF) {
     return required(PROCESS_WORKFLOW_ENV_OF[templateId]);
+  },
+  /** Another state machine (the appraisal draw, an appraisal's result). */
+  workflowArn(workflowId: keyof typeof WORKFLOW_ENV_OF) {
+    return required(WORKFLOW_ENV_OF[workflowId]);
   },
   get mailFrom() {
     return required(ENV.mailFrom);

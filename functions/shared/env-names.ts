@@ -7,6 +7,8 @@ export const ENV = {
   /** The state machine of each recognition model, named after its process template. */
   chiDoanDatChuanWorkflowArn: 'CHI_DOAN_DAT_CHUAN_WORKFLOW_ARN',
   doanCoSo3ChuDongWorkflowArn: 'DOAN_CO_SO_3_CHU_DONG_WORKFLOW_ARN',
+  appraisalDrawWorkflowArn: 'APPRAISAL_DRAW_WORKFLOW_ARN',
+  appraisalResultWorkflowArn: 'APPRAISAL_RESULT_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',
@@ -22,3 +24,9 @@ export const PROCESS_WORKFLOW_ENV_OF = {
   'doan-co-so-3-chu-dong': ENV.doanCoSo3ChuDongWorkflowArn,
 } as const;
 export const PROCESS_WORKFLOW_ENV = Object.values(PROCESS_WORKFLOW_ENV_OF);
+
+/** The other state machines a function may start, by workflow id: the grant `workflow:<id>` sets the variable. */
+export const WORKFLOW_ENV_OF = {
+  'appraisal-draw': ENV.appraisalDrawWorkflowArn,
+  'appraisal-result': ENV.appraisalResultWorkflowArn,
+} as const;

@@ -6,6 +6,8 @@ export const partitions = {
   membersOf: (unitId: string) => `MEMBERS#${unitId}`,
   /** Standings waiting on one unit's action in one cycle (its inbox). */
   queueOf: (cycleId: string, unitId: string) => `QUEUE#${cycleId}#${unitId}`,
+  /** One appraiser's assignments in one cycle (their inbox). */
+  assignmentsOf: (cycleId: string, userId: string) => `APPRAISER#${cycleId}#${userId}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -39,6 +41,16 @@ export const keys = {
   auditEntry: (unitId: string, seq: number) => ({ pk: `AUDIT#${unitId}`, sk: `ENTRY#${String(seq).padStart(8, '0')}` }),
   decision: (decisionId: string) => ({ pk: `DECISION#${decisionId}`, sk: 'DECISION' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
+  draw: (cycleId: string, upperUnitId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: 'DRAW' }),
+  /** The secret seed, apart from the draw record so no read of the draw can leak it before the reveal. */
+  drawSeed: (cycleId: string, upperUnitId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: 'SEED' }),
+  communeSample: (cycleId: string, upperUnitId: string, communeId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: `COMMUNE#${communeId}` }),
+  assignment: (cycleId: string, unitId: string) => ({ pk: `ASSIGNMENT#${cycleId}#${unitId}`, sk: 'ASSIGNMENT' }),
+  assignmentOfAppraiser: (cycleId: string, userId: string, communeId: string, unitId: string) => ({
+    gsi1pk: partitions.assignmentsOf(cycleId, userId),
+    gsi1sk: `${communeId}#${unitId}`,
+  }),
+  appraisal: (appraisalId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: 'APPRAISAL' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
 };
 

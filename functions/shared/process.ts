@@ -65,6 +65,7 @@ function standingItems(change: Change, unit: Pick<Unit, 'ancestors'>): TransactI
     ...keys.standing(change.after.cycleId, change.unitId),
     ...(acting ? keys.standingInQueue(change.after.cycleId, acting, change.after.state, change.unitId) : {}),
     ...change.after,
+    parentId: unit.ancestors.at(-1),
   };
   return {
     Put: {

@@ -1,3 +1,4 @@
+import { recognitionBlockerFor } from './appraisals.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { submissionReceipt } from '../../domain/notices/submission-receipt.ts';
 import type { ProcessEvent } from '../../domain/process/transitions.ts';
@@ -71,7 +72,8 @@ export async function applyDecision({ decisionId }: { decisionId: string }) {
   const [unit, cycle] = await Promise.all([getUnit(decision.unitId), getCycle(decision.cycleId)]);
   const now = new Date();
   const event: ProcessEvent = { type: 'decision', eventId: decisionId, action: decision.action, reason: decision.reason, commendation: decision.commendation, cadre: decision.cadre, year: decision.year };
-  const context = { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor: decision.decidedBy };
+  const recognitionBlocker = decision.action === 'recognise' ? await recognitionBlockerFor(cycle.cycleId, unit) : undefined;
+  const context = { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor: decision.decidedBy, recognitionBlocker };
   try {
     const { noticeIds } = await applyEvent(event, unit, context, {
       notices: (changes) => processNotices(changes, decisionId, cycle),

@@ -1,4 +1,4 @@
-import { ENV, PROCESS_WORKFLOW_ENV, type EnvName } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV, type EnvName, type WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
 
 /**
  * Every Lambda function: where its handler lives and which environment it needs. CDK bundles the
@@ -10,7 +10,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:process' | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
+  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
   timeoutSeconds?: number;
 }
 
@@ -170,6 +170,57 @@ export const FUNCTIONS = [
     description: 'Workflow task: records that the daily deadline sweep ran for a date, once',
     env: [ENV.tableName],
     grants: ['table:write'],
+  },
+  {
+    id: 'manageDraw',
+    entry: 'functions/manage-draw/handler.ts',
+    description: 'Opens intake (commits the seed) or closes it (starts the appraisal draw)',
+    env: [ENV.tableName, ENV.appraisalDrawWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:appraisal-draw'],
+  },
+  {
+    id: 'getDraw',
+    entry: 'functions/get-draw/handler.ts',
+    description: 'Returns an appraisal draw with its commitment, or its revealed seed and samples',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'drawSample',
+    entry: 'functions/draw-sample/handler.ts',
+    description: 'Task: draws the appraisal sample, assigns the team and queues their emails',
+    env: [ENV.tableName, ENV.appUrl],
+    grants: ['table:read', 'table:write'],
+    timeoutSeconds: 300,
+  },
+  {
+    id: 'listAssignments',
+    entry: 'functions/list-assignments/handler.ts',
+    description: "Lists the signed-in appraiser's assignments in a cycle",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'getAssignment',
+    entry: 'functions/get-assignment/handler.ts',
+    description: 'Returns an assigned chi đoàn’s dossier, criteria and evidence to its appraiser',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
+    id: 'submitAppraisal',
+    entry: 'functions/submit-appraisal/handler.ts',
+    description: 'Stores an appraiser’s findings, then starts the appraisal-result workflow',
+    env: [ENV.tableName, ENV.appraisalResultWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:appraisal-result'],
+  },
+  {
+    id: 'recordAppraisal',
+    entry: 'functions/record-appraisal/handler.ts',
+    description: 'Task: records an appraisal on the chi đoàn and widens the sample after a failure',
+    env: [ENV.tableName, ENV.appUrl],
+    grants: ['table:read', 'table:write'],
+    timeoutSeconds: 120,
   },
 ] as const satisfies readonly FunctionDefinition[];
 

@@ -29,4 +29,9 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/cycles', functionId: 'createCycle' },
   { method: 'GET', path: '/api/cycles', functionId: 'listCycles' },
   { method: 'GET', path: '/api/cycles/{cycleId}', functionId: 'getCycle' },
+  { method: 'POST', path: '/api/draws', functionId: 'manageDraw' },
+  { method: 'GET', path: '/api/draws/{cycleId}/{unitId}', functionId: 'getDraw' },
+  { method: 'GET', path: '/api/assignments', functionId: 'listAssignments' },
+  { method: 'GET', path: '/api/assignments/{cycleId}/{unitId}', functionId: 'getAssignment' },
+  { method: 'POST', path: '/api/appraisals', functionId: 'submitAppraisal' },
 ];

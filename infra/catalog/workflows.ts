@@ -33,6 +33,24 @@ export const WORKFLOWS = [
     },
   },
   {
+    id: 'appraisal-draw',
+    file: 'workflows/appraisal-draw.asl.json',
+    type: 'STANDARD',
+    functions: {
+      DrawSampleFunctionArn: 'drawSample',
+      SendNoticesFunctionArn: 'sendNotices',
+    },
+  },
+  {
+    id: 'appraisal-result',
+    file: 'workflows/appraisal-result.asl.json',
+    type: 'STANDARD',
+    functions: {
+      RecordAppraisalFunctionArn: 'recordAppraisal',
+      SendNoticesFunctionArn: 'sendNotices',
+    },
+  },
+  {
     id: 'daily-sweep',
     file: 'workflows/daily-sweep.asl.json',
     type: 'STANDARD',

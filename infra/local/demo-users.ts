@@ -8,6 +8,8 @@ export interface DemoUser {
   roles: Role[];
   unitId: string;
   unitName: string;
+  /** For an appraiser: the commune they come from (never appraised by them). */
+  homeUnitId?: string;
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -50,6 +52,16 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['appraiser'],
     unitId: 'sadec',
     unitName: 'Thành Đoàn Sa Đéc',
+  },
+  {
+    userId: 'thamdinh2-sadec',
+    name: 'Đỗ Quang Huy',
+    email: 'thamdinh2@sadec.doan.example',
+    roles: ['appraiser'],
+    unitId: 'sadec',
+    unitName: 'Thành Đoàn Sa Đéc',
+    // From Tân Phú Đông: the draw never sends him to its chi đoàn.
+    homeUnitId: 'sadec-tan-phu-dong',
   },
   {
     userId: 'bithu-sadec',

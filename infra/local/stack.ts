@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { ENV, PROCESS_WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
 import { SCHEDULES } from '../catalog/schedules.ts';
 import { APP_TABLE } from '../catalog/tables.ts';
 import { WORKFLOWS } from '../catalog/workflows.ts';
@@ -110,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
       [ENV.tableName]: LOCAL_TABLE_NAME,
       ...Object.fromEntries(Object.entries(PROCESS_WORKFLOW_ENV_OF).map(([templateId, env]) => [env, workflowArns[templateId]])),
+      ...Object.fromEntries(Object.entries(WORKFLOW_ENV_OF).map(([workflowId, env]) => [env, workflowArns[workflowId]])),
       [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
       [ENV.appUrl]: appUrl,
     });

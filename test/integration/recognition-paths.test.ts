@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { threeProactiveEvaluationSample, threeProactivePlanSample } from '../../domain/forms/three-proactive.ts';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { addSecretaries, MODEL_B, Process } from '../support/process.ts';
+import { addSecretaries, Appraisal, MODEL_B, Process } from '../support/process.ts';
 
 const ctx = localStackPerFile();
 let process: Process;
+let appraisal: Appraisal;
 
 const PHU_THUAN = 'sadec-tan-phu-dong-ap-phu-thuan';
 const PHU_LONG = 'sadec-tan-phu-dong-ap-phu-long';
@@ -15,6 +16,7 @@ const CITY = 'xaydungdoan-sadec';
 
 beforeAll(async () => {
   process = new Process(ctx.local);
+  appraisal = new Appraisal(ctx.local);
   await addSecretaries(ctx.local, [
     { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: PHU_LONG },
     { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: PHU_HOA },
@@ -82,6 +84,10 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     await process.decide(COMMUNE, [PHU_THUAN], 'confirm');
     await process.decide(COMMUNE, [PHU_THUAN], 'report');
     const cityInbox = await ctx.local.api<{ items: { unitId: string; actions: string[] }[] }>('GET', '/api/inbox?cycle=chi-doan-dat-chuan-2027-dong-thap', await ctx.local.signIn(CITY));
+    // The city draws its appraisal sample (Phú Thuận is the only one reported) and it checks out
+    await appraisal.intake('open');
+    await appraisal.intake('close');
+    await appraisal.appraise(PHU_THUAN);
     await process.decide(CITY, [PHU_THUAN], 'recognise', { commendation: true });
     const recognised = await process.standing(PHU_THUAN);
     await process.decide(COMMUNE, [PHU_THUAN], 'maintain', { year: 2028 });
@@ -93,10 +99,11 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     expect(await mailTo('bithu.apphuthuan@sadec.doan.example', 'Đã công nhận: Chi đoàn ấp Phú Thuận')).toHaveLength(1);
     const final = await process.standing(PHU_THUAN);
     expect(final.standing?.state).toBe('revoked');
-    expect(final.history.map((entry) => entry.summary).slice(-6)).toEqual([
+    expect(final.history.map((entry) => entry.summary).slice(-7)).toEqual([
       'Gửi hồ sơ tự đánh giá: đạt cả 7 tiêu chí',
       'Xác nhận hồ sơ',
       'Báo cáo cấp trên',
+      'Tổ thẩm định: đúng như hồ sơ ở mọi tiêu chí',
       'Công nhận (đề nghị khen thưởng)',
       'Xác nhận duy trì chuẩn',
       'Thu hồi công nhận (lý do: Năm 2029 không duy trì sinh hoạt định kỳ.)',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import { MODEL_A_CRITERIA } from '../../domain/recognition/criteria.ts';
 import type { TestStack } from './local-stack.ts';
 import { CYCLES } from './samples.ts';
 
@@ -51,4 +52,54 @@ export class Process {
   async state(unitId: string, cycleId: string = MODEL_A) {
     return (await this.standing(unitId, cycleId)).standing?.state;
   }
+}
+
+export const CITY_ORGANISER = 'xaydungdoan-sadec';
+export const APPRAISER = 'thamdinh-sadec';
+
+export interface AssignmentBody {
+  unitId: string;
+  unitName: string;
+  communeId: string;
+  appraiserId: string;
+  round: number;
+  status: string;
+  outcome?: string;
+  dueDate: string;
+}
+
+/** The appraisal round as the city and its team drive it, each step waiting for its workflow. */
+export class Appraisal {
+  constructor(private readonly local: TestStack) {}
+
+  async intake(action: 'open' | 'close', rule?: Record<string, unknown>) {
+    const answer = await this.local.api<Record<string, unknown>>('POST', '/api/draws', await this.local.signIn(CITY_ORGANISER), { cycleId: MODEL_A, unitId: 'sadec', action, rule });
+    await this.local.stack.engine.idle();
+    return answer;
+  }
+
+  async draw(asUser = CITY_ORGANISER) {
+    return this.local.api<DrawBody>('GET', `/api/draws/${MODEL_A}/sadec`, await this.local.signIn(asUser));
+  }
+
+  async assignments(userId = APPRAISER) {
+    return (await this.local.api<{ assignments: AssignmentBody[] }>('GET', `/api/assignments?cycle=${MODEL_A}`, await this.local.signIn(userId))).body.assignments;
+  }
+
+  /** Every criterion as found (`failing` lists the criterion numbers found not as the dossier said). */
+  async appraise(unitId: string, failing: number[] = [], userId = APPRAISER) {
+    const findings = MODEL_A_CRITERIA.map((criterion) =>
+      failing.includes(criterion.number) ? { criterionId: criterion.id, finding: 'not-verified', notes: 'Không có sổ sách chứng minh.' } : { criterionId: criterion.id, finding: 'verified' },
+    );
+    const data = { visitDate: '2027-06-12', findings, minutes: [] };
+    const answer = await this.local.api<Record<string, unknown>>('POST', '/api/appraisals', await this.local.signIn(userId), { idempotencyKey: randomUUID(), cycleId: MODEL_A, unitId, data });
+    await this.local.stack.engine.idle();
+    return answer;
+  }
+}
+
+export interface DrawBody {
+  draw?: { status: string; commitment: string; seed?: string; reportedCount?: number; sampledCount?: number };
+  communes: { communeId: string; communeName: string; reported: string[]; sampled: string[]; widened: string[]; results: Record<string, string> }[];
+  verification?: { commitmentMatches: boolean; mismatches: string[] };
 }

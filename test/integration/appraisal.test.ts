@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commitmentOf } from '../../domain/appraisal/draw.ts';
+import { localStackPerFile } from '../support/local-stack.ts';
+import { addSecretaries, Appraisal, APPRAISER, CITY_ORGANISER, Process } from '../support/process.ts';
+
+const ctx = localStackPerFile();
+let process: Process;
+let appraisal: Appraisal;
+
+const COMMUNE = 'bithu-tanphudong';
+const BRANCHES = ['sadec-tan-phu-dong-ap-phu-hoa', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-thuan'];
+
+async function mailTo(address: string, subject: string) {
+  return (await ctx.local.inbox()).filter((mail) => mail.destination.to.includes(address) && mail.subject.startsWith(subject));
+}
+
+beforeAll(async () => {
+  // Prepare: the three registered chi đoàn of Tân Phú Đông are assessed, confirmed and reported
+  process = new Process(ctx.local);
+  appraisal = new Appraisal(ctx.local);
+  await addSecretaries(ctx.local, [
+    { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: BRANCHES[1]! },
+    { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: BRANCHES[0]! },
+  ]);
+  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await process.assess(userId);
+  await process.decide(COMMUNE, BRANCHES, 'confirm');
+  await process.decide(COMMUNE, BRANCHES, 'report');
+});
+
+describe('the appraisal draw', () => {
+  it('publishes the commitment when intake opens, to the communes too, without the seed', async () => {
+    // Act
+    const opened = await appraisal.intake('open');
+    const seenByCommune = await appraisal.draw(COMMUNE);
+    const openedAgain = await appraisal.intake('open');
+
+    // Assess
+    expect(opened.status).toBe(200);
+    expect(opened.body.status).toBe('open');
+    expect(opened.body.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(opened.body.seed).toBeUndefined();
+    expect(seenByCommune.body.draw).toMatchObject({ status: 'open', commitment: opened.body.commitment });
+    expect(openedAgain.body.commitment).toBe(opened.body.commitment);
+  });
+
+  it('refuses recognition before the draw', async () => {
+    const early = await process.decide(CITY_ORGANISER, [BRANCHES[0]!], 'recognise');
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('Chưa thể công nhận: chi đoàn chưa có trong đợt rút mẫu thẩm định (cấp trên chưa đóng nhận báo cáo và rút mẫu).');
+  });
+
+  it('closing intake draws 30% rounded up per commune, reveals the seed matching the commitment, and mails the one appraiser assigned', async () => {
+    // Prepare
+    const commitment = (await appraisal.draw()).body.draw?.commitment;
+
+    // Act
+    const closed = await appraisal.intake('close');
+    const { body } = await appraisal.draw();
+
+    // Assess
+    expect(closed.status).toBe(202);
+    expect(body.draw).toMatchObject({ status: 'drawn', reportedCount: 3, sampledCount: 1 });
+    expect(commitmentOf(body.draw!.seed!)).toBe(commitment);
+    expect(body.verification).toEqual({ commitmentMatches: true, mismatches: [] });
+    const [commune] = body.communes;
+    expect(commune).toMatchObject({ communeId: 'sadec-tan-phu-dong', reported: BRANCHES });
+    expect(commune?.sampled).toHaveLength(1);
+    // The other member comes from Tân Phú Đông: a conflict of interest, so never assigned there
+    expect(await appraisal.assignments('thamdinh2-sadec')).toEqual([]);
+    expect((await appraisal.assignments()).map((assignment) => assignment.unitId)).toEqual(commune?.sampled);
+    expect(await mailTo('thamdinh@sadec.doan.example', 'Phân công thẩm định 1 chi đoàn')).toHaveLength(1);
+    expect(await mailTo('thamdinh2@sadec.doan.example', 'Phân công thẩm định')).toHaveLength(0);
+  });
+
+  it('lets the appraiser see only their assignment: the dossier yes, other units no', async () => {
+    // Prepare
+    const [assigned] = await appraisal.assignments();
+    const token = await ctx.local.signIn(APPRAISER);
+    const other = BRANCHES.find((unitId) => unitId !== assigned?.unitId)!;
+
+    // Act
+    const detail = await ctx.local.api<{ dossier?: { formId: string }; criteria: unknown[] }>('GET', `/api/assignments/chi-doan-dat-chuan-2027-dong-thap/${assigned?.unitId}`, token);
+    const notAssigned = await ctx.local.api('GET', `/api/assignments/chi-doan-dat-chuan-2027-dong-thap/${other}`, token);
+    const standing = await ctx.local.api('GET', `/api/standings/chi-doan-dat-chuan-2027-dong-thap/${other}`, token);
+
+    // Assess
+    expect(detail.status).toBe(200);
+    expect(detail.body.dossier?.formId).toBe('self-assessment');
+    expect(detail.body.criteria).toHaveLength(7);
+    expect(notAssigned.status).toBe(403);
+    expect(standing.status).toBe(403);
+  });
+
+  it('a failed appraisal widens the sample to the whole commune; recognition follows each chi đoàn’s own appraisal', async () => {
+    // Prepare
+    const [first] = await appraisal.assignments();
+    const sampled = first!.unitId;
+    const others = BRANCHES.filter((unitId) => unitId !== sampled);
+
+    // Act: criterion 3 is not as the dossier claimed
+    const sent = await appraisal.appraise(sampled, [3]);
+    const widened = await appraisal.assignments();
+    const blocked = await process.decide(CITY_ORGANISER, [sampled], 'recognise');
+    const waiting = await process.decide(CITY_ORGANISER, [others[0]!], 'recognise');
+    await appraisal.appraise(others[0]!);
+    await appraisal.appraise(others[1]!);
+    const recognised = await process.decide(CITY_ORGANISER, others, 'recognise');
+
+    // Assess
+    expect(sent.status).toBe(202);
+    expect(widened.map(({ unitId, round, status, outcome }) => ({ unitId, round, status, outcome }))).toEqual(
+      [
+        { unitId: sampled, round: 1, status: 'appraised', outcome: 'failed' },
+        ...others.map((unitId) => ({ unitId, round: 2, status: 'assigned', outcome: undefined })),
+      ].sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    );
+    expect(await mailTo('thamdinh@sadec.doan.example', 'Thẩm định bổ sung 2 chi đoàn tại Đoàn xã Tân Phú Đông')).toHaveLength(1);
+    expect(blocked.body.message).toBe('Chưa thể công nhận: tổ thẩm định kết luận chi đoàn không đúng như hồ sơ.');
+    expect(waiting.body.message).toBe('Chưa thể công nhận: chi đoàn đang chờ tổ thẩm định đến thẩm định.');
+    expect(recognised.status).toBe(202);
+    for (const unitId of others) expect(await process.state(unitId)).toBe('recognised');
+    const history = (await process.standing(sampled)).history.map((entry) => entry.summary);
+    expect(history.at(-1)).toBe('Tổ thẩm định: không đúng như hồ sơ ở tiêu chí 3');
+    // The draw still verifies: widening adds to the sample, it never rewrites the draw
+    expect((await appraisal.draw()).body.verification).toEqual({ commitmentMatches: true, mismatches: [] });
+  });
+
+  it('refuses a second appraisal of a chi đoàn already appraised, whatever its findings', async () => {
+    // Prepare
+    const [done] = await appraisal.assignments();
+
+    // Act
+    const again = await appraisal.appraise(done!.unitId);
+    const token = await ctx.local.signIn(APPRAISER);
+    const partial = await ctx.local.api<{ message: string }>('POST', '/api/appraisals', token, {
+      idempotencyKey: '5b1d1f3e-8a0c-4c8e-9d7e-2f1a3b4c5d6e',
+      cycleId: 'chi-doan-dat-chuan-2027-dong-thap',
+      unitId: done!.unitId,
+      data: { visitDate: '2027-06-12', findings: [{ criterionId: 'no-violations', finding: 'verified' }] },
+    });
+
+    // Assess
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Chi đoàn này đã được thẩm định; kết quả đã ghi nhận không sửa được.');
+    expect(partial.status).toBe(409);
+  });
+});
