@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { requireRole } from '../../domain/access.ts';
+import { isAppraiserOnly, requireRole } from '../../domain/access.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { contentRefusal } from '../../domain/evidence.ts';
 import { identityOf } from '../shared/auth.ts';
@@ -14,11 +14,13 @@ import { evidenceView } from '../shared/views.ts';
  */
 export async function confirmEvidence(event: HttpEvent) {
   const identity = identityOf(event);
-  requireRole(identity, 'secretary');
+  // The one who attached it: a unit's secretary, or an appraiser for their findings' photos.
+  requireRole(identity, 'secretary', 'appraiser');
   const evidenceId = event.pathParameters?.evidenceId;
   if (!evidenceId) throw new NotFoundError('Không tìm thấy minh chứng.');
   let evidence = await getEvidence(evidenceId);
   if (evidence.unitId !== identity.unitId) throw new ForbiddenError('Minh chứng này không thuộc đơn vị của bạn.');
+  if (isAppraiserOnly(identity) && evidence.uploadedBy !== identity.userId) throw new ForbiddenError('Minh chứng này không phải của bạn.');
 
   if (evidence.status === 'pending') {
     const upload = await inspectUpload(evidence);

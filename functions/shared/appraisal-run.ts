@@ -37,7 +37,6 @@ export async function recordAppraisalResult(appraisalId: string, now: Date): Pro
   const event: ProcessEvent = { type: 'appraisal', eventId: appraisalId, outcome: appraisal.outcome, failedCriteria };
   const actor = { userId: appraisal.appraiser.userId, name: appraisal.appraiser.name, roles: ['appraiser' as const], unitId: assignment.upperUnitId };
   await applyEvent(event, unit, { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor }, { notices: () => Promise.resolve([]) });
-  await markAppraised(assignment, appraisalId, appraisal.outcome);
   const sample = await recordResult(assignment, appraisal.unitId, appraisal.outcome);
 
   let noticeIds: string[] = [];
@@ -86,6 +85,8 @@ export async function recordAppraisalResult(appraisalId: string, now: Date): Pro
       now,
     );
   }
+  // Last: an assignment shown appraised has its consequences (the widening) already in place.
+  await markAppraised(assignment, appraisalId, appraisal.outcome);
   await markAppraisalRecorded(appraisalId, noticeIds);
   return { noticeBatches: noticeBatches(noticeIds) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { phoneJourney } from '../support/journey.ts';
-import { MODEL_A } from '../support/process.ts';
+import { Appraisal, MODEL_A } from '../support/process.ts';
 
 const journey = phoneJourney();
 
@@ -34,6 +34,11 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await phuThuan.getByRole('button', { name: 'Xác nhận' }).click();
     await phuThuan.getByRole('button', { name: 'Báo cáo cấp trên' }).click();
     await expect.poll(() => phuThuan.count()).toBe(0);
+    // The city draws its appraisal sample (Phú Thuận, the one reported) and the team verifies it
+    const appraisal = new Appraisal(journey.local);
+    await appraisal.intake('open');
+    await appraisal.intake('close');
+    await appraisal.appraise('sadec-tan-phu-dong-ap-phu-thuan');
 
     // Act: the city's organisation cadre recognises it, proposing a commendation
     await signInAs(/Lê Văn Phúc/);
@@ -49,12 +54,13 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await expect.poll(() => page.getByTestId('standing-state').textContent()).toBe('Đã công nhận');
     expect(await page.getByTestId('history').locator('li').allTextContents()).toEqual([
       expect.stringMatching(/Lê Văn Phúc.*Công nhận \(đề nghị khen thưởng\)/),
+      expect.stringMatching(/Phạm Ngọc Lan.*Tổ thẩm định: đúng như hồ sơ ở mọi tiêu chí/),
       expect.stringContaining('Báo cáo cấp trên'),
       expect.stringContaining('Xác nhận hồ sơ'),
       expect.stringContaining('Gửi hồ sơ tự đánh giá: đạt cả 7 tiêu chí'),
       expect.stringContaining('Được Đoàn xã Tân Phú Đông đăng ký xây dựng đạt chuẩn'),
     ]);
-    expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 5 mục, mỗi mục gắn mã băm của mục trước.');
+    expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 6 mục, mỗi mục gắn mã băm của mục trước.');
     // The state machine drawn from its ASL, with the unit's step (5. Duy trì chuẩn) highlighted
     const current = page.locator('.diagram li[aria-current="step"]');
     expect(await current.getAttribute('data-step')).toBe('maintain');

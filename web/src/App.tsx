@@ -9,6 +9,9 @@ import { FORMS, type FormId } from '../../domain/forms/index.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { UnitPage } from './pages/UnitPage.tsx';
+import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
+import { AppraisePage } from './pages/AppraisePage.tsx';
+import { DrawPage } from './pages/DrawPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 
@@ -37,6 +40,8 @@ export function App() {
   const submissionId = /^\/submissions\/([^/]+)$/.exec(path)?.[1];
   const formId = /^\/forms\/([^/]+)$/.exec(path)?.[1];
   const unitPageId = /^\/units\/([^/]+)$/.exec(path)?.[1];
+  const appraisedUnitId = /^\/appraisals\/([^/]+)$/.exec(path)?.[1];
+  const drawUnitId = /^\/draws\/([^/]+)$/.exec(path)?.[1];
   const query = new URLSearchParams(location.search);
   const cycleId = query.get('cycle');
   const amends = query.get('amends') ?? undefined;
@@ -48,6 +53,9 @@ export function App() {
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
+  else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;
+  else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;
+  else if (drawUnitId && cycleId) page = <DrawPage key={drawUnitId} unitId={decodeURIComponent(drawUnitId)} cycleId={cycleId} />;
   else if (unitPageId && cycleId) page = <UnitPage key={unitPageId} unitId={decodeURIComponent(unitPageId)} cycleId={cycleId} />;
   else page = <HomePage />;
 

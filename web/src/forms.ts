@@ -4,7 +4,12 @@ import { FORMS, type FormId } from '../../domain/forms/index.ts';
 
 /** Each form's JSON Schema is generated from the domain's zod schema: one contract, defined once. */
 export function jsonSchemaOf(formId: FormId): RJSFSchema {
-  return z.toJSONSchema(FORMS[formId].schema, { target: 'draft-7', io: 'input' }) as RJSFSchema;
+  return jsonSchemaFrom(FORMS[formId].schema);
+}
+
+/** Any domain schema as the JSON Schema rjsf renders (draft 7: what its ajv8 validator accepts). */
+export function jsonSchemaFrom(schema: z.ZodType): RJSFSchema {
+  return z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as RJSFSchema;
 }
 
 /** Field issues ({field: "data.a.b", message}) as the error tree rjsf shows under each field. */

@@ -21,17 +21,26 @@ export function HomePage() {
   const [items, setItems] = useState<SubmissionView[]>();
   const [cycles, setCycles] = useState<CycleSummary[]>([]);
   const [unitKind, setUnitKind] = useState<string>();
+  const [parentId, setParentId] = useState<string>();
   const [error, setError] = useState<string>();
   const isSecretary = session?.user.roles.includes('secretary') ?? false;
   const mayImport = session?.user.roles.some((role) => role === 'admin' || role === 'organiser') ?? false;
+  const roles = session?.user.roles ?? [];
+  const appraiserOnly = roles.length > 0 && roles.every((role) => role === 'appraiser');
+  const drawsAt = roles.some((role) => role === 'organiser' || role === 'leader') ? unitId : unitKind === 'commune' ? parentId : undefined;
+  const link = (path: string, label: string) => (
+    <a href={path} onClick={(event) => (event.preventDefault(), navigate(path))}>
+      {label}
+    </a>
+  );
 
   useEffect(() => {
     const fail = (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được dữ liệu.');
     request<{ items: SubmissionView[] }>('GET', '/api/submissions').then((result) => setItems(result.items)).catch(fail);
     request<{ items: CycleSummary[] }>('GET', '/api/cycles').then((result) => setCycles(result.items)).catch(fail);
     if (unitId) {
-      request<{ unit: { kind: string } }>('GET', `/api/units/${encodeURIComponent(unitId)}`)
-        .then((result) => setUnitKind(result.unit.kind))
+      request<{ unit: { kind: string; parentId?: string } }>('GET', `/api/units/${encodeURIComponent(unitId)}`)
+        .then((result) => (setUnitKind(result.unit.kind), setParentId(result.unit.parentId)))
         .catch(fail);
     }
   }, [unitId]);
@@ -62,10 +71,10 @@ export function HomePage() {
             ))}
           </ol>
           <div className="links">
-            <a href={`/units/${unitId}?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/units/${unitId}?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
-              Tiến trình của đơn vị
-            </a>
-            {unitKind !== 'branch' && (
+            {roles.includes('appraiser') && cycle.templateId === 'chi-doan-dat-chuan' && link(`/appraisals?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Hộp thẩm định')}
+            {drawsAt && cycle.templateId === 'chi-doan-dat-chuan' && link(`/draws/${encodeURIComponent(drawsAt)}?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Rút mẫu thẩm định')}
+            {!appraiserOnly && link(`/units/${unitId}?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Tiến trình của đơn vị')}
+            {unitKind !== 'branch' && !appraiserOnly && (
               <a href={`/inbox?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/inbox?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
                 Việc cần xử lý
               </a>
