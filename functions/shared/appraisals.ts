@@ -38,10 +38,15 @@ export async function requireDraw(cycleId: string, upperUnitId: string): Promise
 
 /** Opens intake: the seed, kept apart, and its published hash. Opening again finds the first. */
 export async function openDraw(draw: DrawRecord, seed: string): Promise<DrawRecord> {
-  const stored = await putOnce({ ...keys.draw(draw.cycleId, draw.upperUnitId), ...draw });
+  const stored = await putOnce({ ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...draw });
   if (!stored) return requireDraw(draw.cycleId, draw.upperUnitId);
   await dynamo().send(new PutCommand({ TableName: config.tableName, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), seed } }));
   return draw;
+}
+
+/** Every upper level's draw in a cycle: one index query. */
+export async function listDrawsOfCycle(cycleId: string): Promise<DrawRecord[]> {
+  return (await queryPartition(partitions.drawsOf(cycleId))).map((item) => recordOf<DrawRecord>(item));
 }
 
 export async function getSeed(cycleId: string, upperUnitId: string): Promise<string> {

@@ -8,6 +8,8 @@ export const partitions = {
   queueOf: (cycleId: string, unitId: string) => `QUEUE#${cycleId}#${unitId}`,
   /** One appraiser's assignments in one cycle (their inbox). */
   assignmentsOf: (cycleId: string, userId: string) => `APPRAISER#${cycleId}#${userId}`,
+  /** Every upper level's appraisal draw in one cycle. */
+  drawsOf: (cycleId: string) => `DRAWS#${cycleId}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -42,6 +44,7 @@ export const keys = {
   decision: (decisionId: string) => ({ pk: `DECISION#${decisionId}`, sk: 'DECISION' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   draw: (cycleId: string, upperUnitId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: 'DRAW' }),
+  drawInCycle: (cycleId: string, upperUnitId: string) => ({ gsi1pk: partitions.drawsOf(cycleId), gsi1sk: upperUnitId }),
   /** The secret seed, apart from the draw record so no read of the draw can leak it before the reveal. */
   drawSeed: (cycleId: string, upperUnitId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: 'SEED' }),
   communeSample: (cycleId: string, upperUnitId: string, communeId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: `COMMUNE#${communeId}` }),

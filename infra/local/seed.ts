@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { openDraw } from '../../functions/shared/appraisals.ts';
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
 import type { Actor, ProcessEvent } from '../../domain/process/transitions.ts';
 import { createCycle, cycleIdFor, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
@@ -68,7 +71,8 @@ const CITY_ORGANISER: Actor = { userId: 'xaydungdoan-sadec', name: 'Lê Văn Ph�
 /**
  * Where the demo units stand, reached through the same transitions and audit chain as real use:
  * every pilot commune has sent its plan; Tân Phú Đông has registered three of its four ấp; the
- * "3 chủ động" pilots (and Tân Phú Đông) are registered with a cadre assigned to follow them.
+ * "3 chủ động" pilots (and Tân Phú Đông) are registered with a cadre assigned to follow them; the
+ * city has opened intake for its appraisal draw (the commitment published).
  */
 async function seedDemoProcess(): Promise<number> {
   const [modelA, modelB] = DEMO_CYCLE_REQUESTS.map((request) => cycleIdFor(request));
@@ -95,5 +99,11 @@ async function seedDemoProcess(): Promise<number> {
     await apply(modelB!, unitId, { type: 'submission', eventId: `seed-3cd-plan-${unitId}`, formId: 'three-proactive-plan', submissionId: `seed-3cd-plan-${unitId}` });
     await apply(modelB!, unitId, { type: 'decision', eventId: `seed-3cd-cadre-${unitId}`, action: 'assign-cadre', cadre: 'Lê Văn Phúc' }, CITY_ORGANISER);
   }
+  // The city has opened intake of its communes' reports: the draw's commitment is public.
+  const seed = randomBytes(32).toString('hex');
+  await openDraw(
+    { cycleId: modelA!, upperUnitId: 'sadec', commitment: commitmentOf(seed), rule: DEFAULT_SAMPLING_RULE, status: 'open', openedAt: now.toISOString(), openedBy: CITY_ORGANISER.name },
+    seed,
+  );
   return events;
 }

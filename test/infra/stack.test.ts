@@ -75,6 +75,21 @@ describe('RecognitionStack', () => {
     expect(submit).not.toContain('ses:SendEmail');
   });
 
+  it('lets the appraisal functions start only their own state machine', () => {
+    // Prepare
+    const envOf = (id: string) => {
+      const [fn] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: FUNCTIONS.find((f) => f.id === id)!.description } })) as Resource[];
+      return Object.keys((fn!.Properties.Environment as { Variables: Record<string, unknown> }).Variables);
+    };
+
+    // Assess
+    expect(actionsOf(FUNCTIONS.find((fn) => fn.id === 'manageDraw')!.description)).toContain('states:StartExecution');
+    expect(envOf('manageDraw')).toContain('APPRAISAL_DRAW_WORKFLOW_ARN');
+    expect(envOf('manageDraw')).not.toContain('APPRAISAL_RESULT_WORKFLOW_ARN');
+    expect(envOf('submitAppraisal')).toContain('APPRAISAL_RESULT_WORKFLOW_ARN');
+    expect(actionsOf(FUNCTIONS.find((fn) => fn.id === 'drawSample')!.description)).not.toContain('states:StartExecution');
+  });
+
   it('lets only the evidence functions touch evidence, each with the S3 actions it needs', () => {
     const upload = actionsOf(FUNCTIONS.find((fn) => fn.id === 'requestEvidenceUpload')!.description);
     const confirm = actionsOf(FUNCTIONS.find((fn) => fn.id === 'confirmEvidence')!.description);

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { commitmentOf } from '../../domain/appraisal/draw.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { addSecretaries, Appraisal, APPRAISER, CITY_ORGANISER, Process } from '../support/process.ts';
 
 const ctx = localStackPerFile();
-let process: Process;
+let flow: Process;
 let appraisal: Appraisal;
 
 const COMMUNE = 'bithu-tanphudong';
@@ -16,15 +20,15 @@ async function mailTo(address: string, subject: string) {
 
 beforeAll(async () => {
   // Prepare: the three registered chi đoàn of Tân Phú Đông are assessed, confirmed and reported
-  process = new Process(ctx.local);
+  flow = new Process(ctx.local);
   appraisal = new Appraisal(ctx.local);
   await addSecretaries(ctx.local, [
     { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: BRANCHES[1]! },
     { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: BRANCHES[0]! },
   ]);
-  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await process.assess(userId);
-  await process.decide(COMMUNE, BRANCHES, 'confirm');
-  await process.decide(COMMUNE, BRANCHES, 'report');
+  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await flow.assess(userId);
+  await flow.decide(COMMUNE, BRANCHES, 'confirm');
+  await flow.decide(COMMUNE, BRANCHES, 'report');
 });
 
 describe('the appraisal draw', () => {
@@ -44,7 +48,7 @@ describe('the appraisal draw', () => {
   });
 
   it('refuses recognition before the draw', async () => {
-    const early = await process.decide(CITY_ORGANISER, [BRANCHES[0]!], 'recognise');
+    const early = await flow.decide(CITY_ORGANISER, [BRANCHES[0]!], 'recognise');
     expect(early.status).toBe(409);
     expect(early.body.message).toBe('Chưa thể công nhận: chi đoàn chưa có trong đợt rút mẫu thẩm định (cấp trên chưa đóng nhận báo cáo và rút mẫu).');
   });
@@ -70,6 +74,24 @@ describe('the appraisal draw', () => {
     expect((await appraisal.assignments()).map((assignment) => assignment.unitId)).toEqual(commune?.sampled);
     expect(await mailTo('thamdinh@sadec.doan.example', 'Phân công thẩm định 1 chi đoàn')).toHaveLength(1);
     expect(await mailTo('thamdinh2@sadec.doan.example', 'Phân công thẩm định')).toHaveLength(0);
+  });
+
+  it('`npm run verify-sample` recomputes the draw from the table and says it matches', async () => {
+    // Act: the command line, pointed at this test's stack the way it is pointed at AWS
+    const env = {
+      ...process.env,
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      AWS_ENDPOINT_URL_DYNAMODB: ctx.local.stack.urls.dynamodb,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    };
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'infra/local/cli/verify-sample.ts', 'chi-doan-dat-chuan-2027-dong-thap'], { env });
+
+    // Assess
+    expect(stdout).toContain('khớp mã cam kết ✓');
+    expect(stdout).toMatch(/✓ sadec-tan-phu-dong: 1\/3 — sadec-tan-phu-dong-ap-phu-\w+ \([0-9a-f]{8}…\)/);
+    expect(stdout).toContain('KHỚP: mẫu của cả 1 xã đúng như tính lại.');
   });
 
   it('lets the appraiser see only their assignment: the dossier yes, other units no', async () => {
@@ -100,11 +122,11 @@ describe('the appraisal draw', () => {
     // Act: criterion 3 is not as the dossier claimed
     const sent = await appraisal.appraise(sampled, [3]);
     const widened = await appraisal.assignments();
-    const blocked = await process.decide(CITY_ORGANISER, [sampled], 'recognise');
-    const waiting = await process.decide(CITY_ORGANISER, [others[0]!], 'recognise');
+    const blocked = await flow.decide(CITY_ORGANISER, [sampled], 'recognise');
+    const waiting = await flow.decide(CITY_ORGANISER, [others[0]!], 'recognise');
     await appraisal.appraise(others[0]!);
     await appraisal.appraise(others[1]!);
-    const recognised = await process.decide(CITY_ORGANISER, others, 'recognise');
+    const recognised = await flow.decide(CITY_ORGANISER, others, 'recognise');
 
     // Assess
     expect(sent.status).toBe(202);
@@ -118,8 +140,8 @@ describe('the appraisal draw', () => {
     expect(blocked.body.message).toBe('Chưa thể công nhận: tổ thẩm định kết luận chi đoàn không đúng như hồ sơ.');
     expect(waiting.body.message).toBe('Chưa thể công nhận: chi đoàn đang chờ tổ thẩm định đến thẩm định.');
     expect(recognised.status).toBe(202);
-    for (const unitId of others) expect(await process.state(unitId)).toBe('recognised');
-    const history = (await process.standing(sampled)).history.map((entry) => entry.summary);
+    for (const unitId of others) expect(await flow.state(unitId)).toBe('recognised');
+    const history = (await flow.standing(sampled)).history.map((entry) => entry.summary);
     expect(history.at(-1)).toBe('Tổ thẩm định: không đúng như hồ sơ ở tiêu chí 3');
     // The draw still verifies: widening adds to the sample, it never rewrites the draw
     expect((await appraisal.draw()).body.verification).toEqual({ commitmentMatches: true, mismatches: [] });

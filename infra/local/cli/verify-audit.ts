@@ -1,6 +1,4 @@
-import { ENV } from '../../../functions/shared/env-names.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../dynamodb.ts';
-import { DEFAULT_PORTS, LOCAL_TABLE_NAME } from '../stack.ts';
+import { NOT_RUNNING, useLocalTableUnlessConfigured } from './local-env.ts';
 
 /**
  * npm run verify-audit -- <unitId> [more unit ids]: checks each unit's hash-chained history.
@@ -12,15 +10,7 @@ if (unitIds.length === 0) {
   console.error('Usage: npm run verify-audit -- <unitId> [unitId…]   e.g. sadec-tan-phu-dong-ap-phu-thuan');
   process.exit(2);
 }
-if (!process.env[ENV.tableName]) {
-  Object.assign(process.env, {
-    [ENV.tableName]: LOCAL_TABLE_NAME,
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${DEFAULT_PORTS.dynamodb}`,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-  });
-}
+useLocalTableUnlessConfigured();
 
 const { listAudit } = await import('../../../functions/shared/process.ts');
 const { verifyChain } = await import('../../../domain/process/audit.ts');
@@ -32,7 +22,7 @@ for (const unitId of unitIds) {
   try {
     entries = await listAudit(unitId);
   } catch (error) {
-    console.error(`Cannot read the table (${(error as Error).name}). Is the local stack running? Start it with \`npm start\`.`);
+    console.error(`Cannot read the table (${(error as Error).name}). ${NOT_RUNNING}`);
     process.exit(2);
   }
   const verdict = verifyChain(entries);
