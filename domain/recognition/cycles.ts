@@ -3,6 +3,7 @@ import { addDays, zonedInstant } from '../dates.ts';
 import { ValidationError } from '../errors.ts';
 import { unitIdSchema } from '../organisation.ts';
 import { criterionSchema, type Criterion } from './criteria.ts';
+import { DEFAULT_REMINDERS, reminderRuleSchema, type ReminderRule } from '../deadlines/obligations.ts';
 import { PROCESS_TEMPLATES, TEMPLATE_IDS, type AreaTemplate, type RelativeDate, type StepTemplate } from './templates.ts';
 
 const isoDate = z.iso.date({ error: 'Ngày không hợp lệ.' });
@@ -18,6 +19,7 @@ export const cycleRequestSchema = z.object({
   upperDeadlines: z.record(z.string(), isoDate.nullable()).optional(),
   targets: z.object({ registrationShare: share.optional(), recognitionShare: share.optional() }).optional(),
   criteria: z.array(criterionSchema).min(1).optional(),
+  reminders: reminderRuleSchema.optional(),
 });
 export type CycleRequest = z.infer<typeof cycleRequestSchema>;
 
@@ -43,6 +45,8 @@ export interface Cycle {
   criteria: Criterion[];
   areas: AreaTemplate[];
   targets: { registrationShare?: number; recognitionShare?: number };
+  /** When the daily sweep reminds and escalates; cycles stored before it existed use the defaults. */
+  reminders?: ReminderRule;
   createdAt: string;
   createdBy: string;
 }
@@ -97,6 +101,7 @@ export function createCycle(request: CycleRequest, createdBy: string, now: Date)
     criteria: request.criteria ?? template.criteria,
     areas: template.areas,
     targets: { ...template.targets, ...request.targets },
+    reminders: request.reminders ?? DEFAULT_REMINDERS,
     createdAt: now.toISOString(),
     createdBy,
   };

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { recognitionBlocker, type AppraisalRecord, type Assignment, type CommuneSample, type DrawRecord } from '../../domain/appraisal/records.ts';
 import type { Standing } from '../../domain/process/states.ts';
-import { batchGetItems, batchPutItems, queryAll, queryPartition } from './table.ts';
+import { batchGetItems, batchPutItems, putOnce, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { PendingNotice } from './process.ts';
@@ -13,16 +13,6 @@ import type { PendingNotice } from './process.ts';
 async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: true }));
   return Item;
-}
-
-async function putOnce(item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await dynamo().send(new PutCommand({ TableName: config.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
 }
 
 export async function getDraw(cycleId: string, upperUnitId: string): Promise<DrawRecord | undefined> {

@@ -9,6 +9,7 @@ export const ENV = {
   doanCoSo3ChuDongWorkflowArn: 'DOAN_CO_SO_3_CHU_DONG_WORKFLOW_ARN',
   appraisalDrawWorkflowArn: 'APPRAISAL_DRAW_WORKFLOW_ARN',
   appraisalResultWorkflowArn: 'APPRAISAL_RESULT_WORKFLOW_ARN',
+  dailySweepWorkflowArn: 'DAILY_SWEEP_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',
@@ -29,4 +30,5 @@ export const PROCESS_WORKFLOW_ENV = Object.values(PROCESS_WORKFLOW_ENV_OF);
 export const WORKFLOW_ENV_OF = {
   'appraisal-draw': ENV.appraisalDrawWorkflowArn,
   'appraisal-result': ENV.appraisalResultWorkflowArn,
+  'daily-sweep': ENV.dailySweepWorkflowArn,
 } as const;

@@ -8,6 +8,8 @@ export const partitions = {
   queueOf: (cycleId: string, unitId: string) => `QUEUE#${cycleId}#${unitId}`,
   /** One appraiser's assignments in one cycle (their inbox). */
   assignmentsOf: (cycleId: string, userId: string) => `APPRAISER#${cycleId}#${userId}`,
+  /** Deadline digests sent to one unit, by date. */
+  sentTo: (unitId: string) => `SENT#${unitId}`,
   /** Every upper level's appraisal draw in one cycle. */
   drawsOf: (cycleId: string) => `DRAWS#${cycleId}`,
 };
@@ -55,6 +57,16 @@ export const keys = {
   }),
   appraisal: (appraisalId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: 'APPRAISAL' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
+  /** The distinct reminder rules of all cycles: which deadline dates the sweep reads. */
+  sweepRules: () => ({ pk: 'SWEEP#RULES', sk: 'RULES' }),
+  /** What a unit owes before it has any standing in a cycle (its plan). */
+  obligation: (cycleId: string, unitId: string) => ({ pk: `OBLIGATION#${cycleId}#${unitId}`, sk: 'OBLIGATION' }),
+  /** An open obligation in the due index, under its deadline date. */
+  dueOn: (deadline: string, cycleId: string, duty: string, ownerUnitId: string, subjectUnitId: string) => ({
+    gsi2pk: `DUE#${deadline}`,
+    gsi2sk: `${cycleId}#${duty}#${ownerUnitId}#${subjectUnitId}`,
+  }),
+  digestSent: (recipientUnitId: string, asOf: string) => ({ gsi1pk: partitions.sentTo(recipientUnitId), gsi1sk: asOf }),
 };
 
 /**
@@ -62,6 +74,6 @@ export const keys = {
  * every item of a kind is written by that kind's repository alone, so its shape is known.
  */
 export function recordOf<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...record } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, ...record } = item;
   return record as T;
 }

@@ -15,7 +15,7 @@ import { listUsersOfUnit } from './users.ts';
 export class MailDeliveryError extends DomainError {}
 
 /** The addresses of a unit's people holding any of the roles, plus its leaders' listed emails. */
-async function addressesOf(unitId: string, roles: string[]): Promise<string[]> {
+export async function addressesOf(unitId: string, roles: string[]): Promise<string[]> {
   const [users, unit] = await Promise.all([listUsersOfUnit(unitId), getUnit(unitId)]);
   const fromUsers = users.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => user.email);
   const leaders = roles.includes('leader') ? unit.leaderEmails : [];

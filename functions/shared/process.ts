@@ -10,6 +10,9 @@ import { batchGetItems, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from './config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { getUnit } from './units.ts';
+import { getCycle } from './cycles.ts';
+import { openingDuty, standingDuty, type Due } from '../../domain/deadlines/obligations.ts';
+import type { Cycle } from '../../domain/recognition/cycles.ts';
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -59,11 +62,27 @@ export async function listAudit(unitId: string): Promise<AuditEntry[]> {
   return items.map((item) => recordOf<AuditEntry>(item));
 }
 
-function standingItems(change: Change, unit: Pick<Unit, 'ancestors'>): TransactItem {
+/** The obligation a standing owes next, as the due index holds it (absent: it leaves the index). */
+export function dueOfStanding(state: Standing['state'], unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>, cycle: Pick<Cycle, 'cycleId' | 'steps' | 'reports'>): Due | undefined {
+  const owed = standingDuty(state, cycle);
+  if (!owed) return undefined;
+  const ownerAncestors = owed.ownerLevelsUp === 0 ? unit.ancestors : unit.ancestors.slice(0, -1);
+  const ownerUnitId = owed.ownerLevelsUp === 0 ? unit.unitId : unit.ancestors.at(-1);
+  if (!ownerUnitId) return undefined;
+  return { cycleId: cycle.cycleId, duty: owed.duty, deadline: owed.deadline, ownerUnitId, ownerAncestors, subjectUnitId: unit.unitId, subjectName: unit.name };
+}
+
+export function dueKeys(due: Due) {
+  return { ...keys.dueOn(due.deadline, due.cycleId, due.duty, due.ownerUnitId, due.subjectUnitId), due };
+}
+
+function standingItems(change: Change, unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>, cycle: Cycle): TransactItem {
   const acting = actingUnitOf(change.after.state, unit.ancestors);
+  const due = dueOfStanding(change.after.state, unit, cycle);
   const item = {
     ...keys.standing(change.after.cycleId, change.unitId),
     ...(acting ? keys.standingInQueue(change.after.cycleId, acting, change.after.state, change.unitId) : {}),
+    ...(due ? dueKeys(due) : {}),
     ...change.after,
     parentId: unit.ancestors.at(-1),
   };
@@ -128,6 +147,7 @@ const MAX_ITEMS = 100;
  */
 export async function applyEvent(event: ProcessEvent, unit: Unit, context: ProcessContext, write: EventWrite): Promise<{ changes: Change[]; noticeIds: string[] }> {
   const unitIds = unitsReadBy(event, unit.unitId);
+  const cycle = await getCycle(context.cycleId);
   for (let attempt = 1; ; attempt++) {
     // One round trip for the standings and the chain heads of the units the event may change.
     const found = await batchGetItems([...unitIds.map((id) => keys.standing(context.cycleId, id)), ...unitIds.map((id) => keys.chainHead(id))]);
@@ -137,7 +157,11 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
     for (const change of changes) {
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
       const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
-      items.push(standingItems(change, changedUnit), ...auditItems(change, head, event, context).items);
+      items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
+      // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
+      if (!change.before && openingDuty(cycle, changedUnit.kind)) {
+        items.push({ Delete: { TableName: config.tableName, Key: keys.obligation(context.cycleId, change.unitId) } });
+      }
     }
     items.push(...notices.map((notice) => noticeItem(notice, context.now)));
     if (write.recordUpdate) items.push(write.recordUpdate(notices.map((notice) => notice.noticeId)));

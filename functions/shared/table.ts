@@ -1,5 +1,6 @@
 /* Table operations every repository shares: batched gets and puts, paged queries, guarded updates. */
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config, dynamo } from './config.ts';
 
 /**
@@ -70,3 +71,15 @@ export function setIfStatus(key: { pk: string; sk: string }, fields: Record<stri
     },
   };
 }
+
+/** Writes an item only if absent; false when it was already there. */
+export async function putOnce(item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await dynamo().send(new PutCommand({ TableName: config.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+

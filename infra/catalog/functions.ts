@@ -222,6 +222,28 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write'],
     timeoutSeconds: 120,
   },
+  {
+    id: 'planSweep',
+    entry: 'functions/plan-sweep/handler.ts',
+    description: 'Task: finds the obligations due, overdue or to escalate on a date and queues one digest per recipient',
+    env: [ENV.tableName, ENV.appUrl],
+    grants: ['table:read', 'table:write'],
+    timeoutSeconds: 600,
+  },
+  {
+    id: 'startSweep',
+    entry: 'functions/start-sweep/handler.ts',
+    description: 'Runs the daily deadline sweep as of a chosen date (admin)',
+    env: [ENV.dailySweepWorkflowArn],
+    grants: ['workflow:daily-sweep'],
+  },
+  {
+    id: 'listNotices',
+    entry: 'functions/list-notices/handler.ts',
+    description: 'Lists the deadline digests sent to a unit and the units under it',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
 ] as const satisfies readonly FunctionDefinition[];
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];

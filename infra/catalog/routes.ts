@@ -34,4 +34,6 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/assignments', functionId: 'listAssignments' },
   { method: 'GET', path: '/api/assignments/{cycleId}/{unitId}', functionId: 'getAssignment' },
   { method: 'POST', path: '/api/appraisals', functionId: 'submitAppraisal' },
+  { method: 'POST', path: '/api/sweeps', functionId: 'startSweep' },
+  { method: 'GET', path: '/api/notices', functionId: 'listNotices' },
 ];

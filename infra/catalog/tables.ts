@@ -15,6 +15,10 @@ export const APP_TABLE: TableDefinition = {
   id: 'RecognitionTable',
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalIndexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  globalIndexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    // Sparse: only open obligations carry its keys, under their deadline date (the daily sweep).
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -56,6 +56,8 @@ export const WORKFLOWS = [
     type: 'STANDARD',
     functions: {
       RecordSweepRunFunctionArn: 'recordSweepRun',
+      PlanSweepFunctionArn: 'planSweep',
+      SendNoticesFunctionArn: 'sendNotices',
     },
   },
 ] as const satisfies readonly WorkflowDefinition[];

@@ -6,6 +6,7 @@ import { placeUnits, unitSchema } from '../../domain/organisation.ts';
 import type { Actor, ProcessEvent } from '../../domain/process/transitions.ts';
 import { createCycle, cycleIdFor, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
 import { getCycle, storeCycle } from '../../functions/shared/cycles.ts';
+import { openObligations } from '../../functions/shared/obligations.ts';
 import { applyEvent, getStanding } from '../../functions/shared/process.ts';
 import { getUnit, putUnits } from '../../functions/shared/units.ts';
 import { getUser, putUsers } from '../../functions/shared/users.ts';
@@ -61,7 +62,8 @@ export const DEMO_CYCLE_REQUESTS = [
 
 async function seedDemoCycles(): Promise<void> {
   for (const request of DEMO_CYCLE_REQUESTS) {
-    await storeCycle(createCycle(request, 'quantri-dongthap', new Date()), request);
+    const { cycle } = await storeCycle(createCycle(request, 'quantri-dongthap', new Date()), request);
+    await openObligations(cycle);
   }
 }
 

@@ -1,0 +1,66 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_REMINDERS, openingDuty, remindersOf, type Due, type ReminderRule } from '../../domain/deadlines/obligations.ts';
+import type { Unit } from '../../domain/organisation.ts';
+import type { Cycle } from '../../domain/recognition/cycles.ts';
+import { batchPutItems, queryAll } from './table.ts';
+import { config, dynamo } from './config.ts';
+import { keys, recordOf } from './keys.ts';
+import { dueKeys, getStandings } from './process.ts';
+import { listChildren } from './units.ts';
+
+/** Every unit under `rootId`, level by level: one index query per unit with children. */
+async function unitsUnder(rootId: string): Promise<Unit[]> {
+  const found: Unit[] = [];
+  let level = [rootId];
+  while (level.length > 0) {
+    const children = (await Promise.all(level.map((unitId) => listChildren(unitId)))).flat();
+    found.push(...children);
+    level = children.filter((unit) => unit.kind !== 'branch').map((unit) => unit.unitId);
+  }
+  return found;
+}
+
+/**
+ * Opens a cycle's first obligations: each unit in its scope that sends a plan owes it by the
+ * first step's deadline (one item each, in the due index), unless it already has a standing.
+ * Registers the cycle's reminder rule so the sweep knows which dates to read. Idempotent.
+ */
+export async function openObligations(cycle: Cycle): Promise<number> {
+  await registerReminderRule(remindersOf(cycle));
+  const units = (await unitsUnder(cycle.scopeUnitId)).filter((unit) => openingDuty(cycle, unit.kind));
+  const standings = await getStandings(cycle.cycleId, units.map((unit) => unit.unitId));
+  const owing = units.filter((unit) => !standings.get(unit.unitId));
+  await batchPutItems(
+    owing.map((unit) => {
+      const opening = openingDuty(cycle, unit.kind)!;
+      const due: Due = { cycleId: cycle.cycleId, duty: opening.duty, deadline: opening.deadline, ownerUnitId: unit.unitId, ownerAncestors: unit.ancestors, subjectUnitId: unit.unitId, subjectName: unit.name };
+      return { ...keys.obligation(cycle.cycleId, unit.unitId), ...dueKeys(due) };
+    }),
+  );
+  return owing.length;
+}
+
+export async function registerReminderRule(rule: ReminderRule): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.sweepRules(),
+      UpdateExpression: 'ADD #rules :rule',
+      ExpressionAttributeNames: { '#rules': 'rules' },
+      ExpressionAttributeValues: { ':rule': new Set([JSON.stringify({ daysBefore: [...rule.daysBefore].sort((a, b) => a - b), graceDays: rule.graceDays })]) },
+    }),
+  );
+}
+
+/** The distinct reminder rules in use (the default always among them): one key lookup. */
+export async function reminderRules(): Promise<ReminderRule[]> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.sweepRules() }));
+  const stored = [...((Item?.rules as Set<string> | undefined) ?? [])].map((rule) => JSON.parse(rule) as ReminderRule);
+  return [DEFAULT_REMINDERS, ...stored];
+}
+
+/** The open obligations due on one date: one index query, page after page. */
+export async function duesOn(deadline: string): Promise<Due[]> {
+  const items = await queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :due', ExpressionAttributeValues: { ':due': `DUE#${deadline}` } });
+  return items.map((item) => recordOf<{ due: Due }>(item).due);
+}

@@ -1,0 +1,79 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { remindersOf } from '../../domain/deadlines/obligations.ts';
+import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle } from '../../domain/deadlines/sweep.ts';
+import { config, dynamo } from './config.ts';
+import { getCycle } from './cycles.ts';
+import { noticeBatches } from './draw-run.ts';
+import { keys } from './keys.ts';
+import { addressesOf } from './notices.ts';
+import { duesOn, reminderRules } from './obligations.ts';
+import { putOnce } from './table.ts';
+import { getUnit } from './units.ts';
+
+/** Everyone who reads a unit's deadline digest: its secretary, organisers and leaders, and its listed leader emails. */
+const DIGEST_ROLES = ['secretary', 'organiser', 'leader'];
+
+export const digestNoticeId = (asOf: string, recipientUnitId: string) => `sweep#${asOf}#${recipientUnitId}`;
+
+/**
+ * Task PlanSweep: the reminders, overdue notices and escalations of one Vietnam calendar date.
+ * Reads only the due index, one query per deadline date that matters today; plans one digest per
+ * recipient unit; queues each as a notice whose id is the date and the unit, written only if absent,
+ * so however often the sweep of a date runs, each digest is queued, and sent, once.
+ */
+export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string; dues: number; digests: number; queued: number; noticeBatches: { noticeIds: string[] }[] }> {
+  const dates = datesToRead(asOf, await reminderRules());
+  const dues = (await Promise.all(dates.map((date) => duesOn(date)))).flat();
+  const cycles = new Map<string, SweepCycle>();
+  for (const cycleId of new Set(dues.map((due) => due.cycleId))) {
+    const cycle = await getCycle(cycleId);
+    cycles.set(cycleId, { title: cycle.title, reminders: remindersOf(cycle) });
+  }
+  const digests = planDigests(asOf, dues, cycles);
+  let queued = 0;
+  const noticeIds: string[] = [];
+  await inChunks(digests, 10, async (digest) => {
+    const noticeId = await queueDigest(digest, asOf, now);
+    if (noticeId.queued) queued++;
+    if (noticeId.id) noticeIds.push(noticeId.id);
+  });
+  await recordSweepOutcome(asOf, { dues: dues.length, digests: digests.length, queued });
+  return { asOf, dues: dues.length, digests: digests.length, queued, noticeBatches: noticeBatches(noticeIds.sort()) };
+}
+
+async function queueDigest(digest: Digest, asOf: string, now: Date): Promise<{ id?: string; queued: boolean }> {
+  const [unit, to] = await Promise.all([getUnit(digest.recipientUnitId), addressesOf(digest.recipientUnitId, DIGEST_ROLES)]);
+  if (to.length === 0) return { queued: false };
+  const noticeId = digestNoticeId(asOf, digest.recipientUnitId);
+  const message = digestMessage(digest, to, { recipientName: unit.name, asOf, appUrl: config.appUrl });
+  const lines = digest.lines.map((line) => ({ kind: line.kind, duty: line.due.duty, subjectUnitId: line.due.subjectUnitId, subjectName: line.due.subjectName, deadline: line.due.deadline, days: line.days }));
+  const queued = await putOnce({
+    ...keys.notice(noticeId),
+    ...keys.digestSent(digest.recipientUnitId, asOf),
+    noticeId,
+    ...message,
+    kind: 'deadline-digest',
+    asOf,
+    recipientUnitId: digest.recipientUnitId,
+    recipientName: unit.name,
+    lines,
+    status: 'pending',
+    createdAt: now.toISOString(),
+  });
+  return { id: noticeId, queued };
+}
+
+async function recordSweepOutcome(asOf: string, outcome: { dues: number; digests: number; queued: number }): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.sweepRun(asOf),
+      UpdateExpression: 'SET asOfDate = :asOf, dues = :dues, digests = :digests, lastRunAt = :now ADD runs :one, queued :queued',
+      ExpressionAttributeValues: { ':asOf': asOf, ':dues': outcome.dues, ':digests': outcome.digests, ':now': new Date().toISOString(), ':one': 1, ':queued': outcome.queued },
+    }),
+  );
+}
+
+async function inChunks<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/dates.ts';
+import { localStackPerFile } from '../support/local-stack.ts';
+import { addSecretaries, MODEL_A, Process } from '../support/process.ts';
+
+const ctx = localStackPerFile();
+let process: Process;
+
+/** Runs the sweep as of a date through the admin control, and returns the emails it sent. */
+async function sweep(asOf: string): Promise<{ to: string[]; subject: string; text: string }[]> {
+  const before = (await ctx.local.inbox()).length;
+  const answer = await ctx.local.api('POST', '/api/sweeps', await ctx.local.signIn('quantri-dongthap'), { asOf });
+  if (answer.status !== 202) throw new Error(`sweep refused: ${JSON.stringify(answer.body)}`);
+  await ctx.local.stack.engine.idle();
+  return (await ctx.local.inbox()).slice(before).map((mail) => ({ to: [...mail.destination.to].sort(), subject: mail.subject, text: mail.body.text ?? '' }));
+}
+
+const register = (userId: string, branchId: string) => process.submit(userId, 'registration', { branchIds: [branchId] }, MODEL_A);
+const subjects = (mails: { subject: string }[]) => mails.map((mail) => mail.subject).sort();
+
+const PHUONG_3 = ['bithu.phuong3@sadec.doan.example'];
+const AN_HOA = ['bithu-anhoa@sadec.doan.example', 'bithu.anhoa@sadec.doan.example'];
+const CITY = ['bithu@sadec.doan.example', 'xaydungdoan@sadec.doan.example'];
+const PROVINCE = ['bithu@dongthap.doan.example'];
+
+beforeAll(async () => {
+  // Prepare: the demo's communes have sent their plans; all but Tân Phú Đông still owe their
+  // registration, due 10/02/2027. An Hòa gets a secretary account.
+  process = new Process(ctx.local);
+  await addSecretaries(ctx.local, [{ userId: 'bithu-anhoa', name: 'Lâm Thị Ngọc', unitId: 'sadec-an-hoa' }]);
+});
+
+describe('the daily sweep, walked through February 2027 one day at a time', () => {
+  it('reminds, tells the leaders, escalates, each recipient once a day; nothing twice; a late submitter drops out', async () => {
+    const sent = new Map<string, { to: string[]; subject: string; text: string }[]>();
+
+    // Act: 1–19 February, one sweep a day; Phường 3 registers on the 5th, An Hòa late on the 13th
+    for (let day = 1; day <= 19; day++) {
+      const asOf = addDays('2027-02-01', day - 1);
+      if (asOf === '2027-02-05') await register('bithu-phuong3', 'sadec-phuong-3-khom-1');
+      if (asOf === '2027-02-13') await register('bithu-anhoa', 'sadec-an-hoa-khom-hoa-khanh');
+      sent.set(asOf, await sweep(asOf));
+    }
+    const rerun = await sweep('2027-02-11');
+
+    // Assess: mail on four days only
+    expect([...sent].filter(([, mails]) => mails.length > 0).map(([date]) => date)).toEqual(['2027-02-03', '2027-02-09', '2027-02-11', '2027-02-18']);
+
+    // 3/2, seven days before: every commune that still owes its registration, one email each
+    expect(subjects(sent.get('2027-02-03')!)).toEqual([
+      '[Đoàn Phường 3] 1 việc sắp đến hạn — ngày 03/02/2027',
+      '[Đoàn Phường An Hòa] 1 việc sắp đến hạn — ngày 03/02/2027',
+      '[Đoàn Phường Tân Quy Đông] 1 việc sắp đến hạn — ngày 03/02/2027',
+      '[Đoàn xã Tân Khánh Đông] 1 việc sắp đến hạn — ngày 03/02/2027',
+      '[Đoàn xã Tân Quy Tây] 1 việc sắp đến hạn — ngày 03/02/2027',
+    ]);
+    expect(sent.get('2027-02-03')!.find((mail) => mail.subject.startsWith('[Đoàn Phường 3]'))?.to).toEqual(PHUONG_3);
+    expect(sent.get('2027-02-03')![0]!.text).toContain('Đăng ký các chi đoàn xây dựng đạt chuẩn — ');
+    expect(sent.get('2027-02-03')![0]!.text).toContain('hạn 10/02/2027, còn 7 ngày');
+
+    // 9/2, the day before: Phường 3 has registered and is not reminded again
+    expect(subjects(sent.get('2027-02-09')!)).toEqual([
+      '[Đoàn Phường An Hòa] 1 việc sắp đến hạn — ngày 09/02/2027',
+      '[Đoàn Phường Tân Quy Đông] 1 việc sắp đến hạn — ngày 09/02/2027',
+      '[Đoàn xã Tân Khánh Đông] 1 việc sắp đến hạn — ngày 09/02/2027',
+      '[Đoàn xã Tân Quy Tây] 1 việc sắp đến hạn — ngày 09/02/2027',
+    ]);
+    expect(sent.get('2027-02-09')!.find((mail) => mail.subject.startsWith('[Đoàn Phường An Hòa]'))?.to).toEqual(AN_HOA);
+
+    // 11/2, the day after: each late commune's leaders, and one digest to the city listing all four
+    const dayAfter = sent.get('2027-02-11')!;
+    expect(subjects(dayAfter)).toEqual([
+      '[Thành Đoàn Sa Đéc] 4 việc quá hạn — ngày 11/02/2027',
+      '[Đoàn Phường An Hòa] 1 việc quá hạn — ngày 11/02/2027',
+      '[Đoàn Phường Tân Quy Đông] 1 việc quá hạn — ngày 11/02/2027',
+      '[Đoàn xã Tân Khánh Đông] 1 việc quá hạn — ngày 11/02/2027',
+      '[Đoàn xã Tân Quy Tây] 1 việc quá hạn — ngày 11/02/2027',
+    ]);
+    const city = dayAfter.find((mail) => mail.subject.startsWith('[Thành Đoàn Sa Đéc]'))!;
+    expect(city.to).toEqual(CITY);
+    expect(city.text.match(/^- .*$/gm)).toEqual([
+      expect.stringContaining('Đoàn Phường An Hòa: hạn 10/02/2027, đã quá 1 ngày'),
+      expect.stringContaining('Đoàn Phường Tân Quy Đông: hạn 10/02/2027, đã quá 1 ngày'),
+      expect.stringContaining('Đoàn xã Tân Khánh Đông: hạn 10/02/2027, đã quá 1 ngày'),
+      expect.stringContaining('Đoàn xã Tân Quy Tây: hạn 10/02/2027, đã quá 1 ngày'),
+    ]);
+    expect(city.text).toContain('Đồng chí nhận mục này vì đồng chí là lãnh đạo cấp trên trực tiếp của các đơn vị này.');
+
+    // 18/2, past the seven days' grace: one more level up, without An Hòa, which registered on the 13th
+    const escalation = sent.get('2027-02-18')!;
+    expect(escalation.map((mail) => [mail.to, mail.subject])).toEqual([[PROVINCE, '[Tỉnh Đoàn Đồng Tháp] 3 việc quá hạn — ngày 18/02/2027']]);
+    expect(escalation[0]!.text.match(/^- .*$/gm)).toEqual([
+      expect.stringContaining('Đoàn Phường Tân Quy Đông: hạn 10/02/2027, đã quá 8 ngày'),
+      expect.stringContaining('Đoàn xã Tân Khánh Đông: hạn 10/02/2027, đã quá 8 ngày'),
+      expect.stringContaining('Đoàn xã Tân Quy Tây: hạn 10/02/2027, đã quá 8 ngày'),
+    ]);
+
+    // The same day again: nothing new
+    expect(rerun).toEqual([]);
+  });
+
+  it('shows the leaders what was sent to whom', async () => {
+    // Act
+    const log = await ctx.local.api<{ notices: { asOf: string; recipientName: string; to: string[]; status: string; lines: { subjectName: string; kind: string }[] }[] }>(
+      'GET',
+      '/api/notices?unit=sadec',
+      await ctx.local.signIn('bithu-sadec'),
+    );
+    const sibling = await ctx.local.api('GET', '/api/notices?unit=sadec-tan-phu-dong', await ctx.local.signIn('bithu-phuong3'));
+
+    // Assess: the city's own digest and its communes', newest first, every one sent
+    expect(log.status).toBe(200);
+    const cityDigest = log.body.notices.find((notice) => notice.recipientName === 'Thành Đoàn Sa Đéc');
+    expect(cityDigest).toMatchObject({ asOf: '2027-02-11', to: CITY, status: 'sent' });
+    expect(cityDigest?.lines.map((line) => line.kind)).toEqual(['overdue-below', 'overdue-below', 'overdue-below', 'overdue-below']);
+    expect(log.body.notices.filter((notice) => notice.recipientName === 'Đoàn Phường 3').map((notice) => notice.asOf)).toEqual(['2027-02-03']);
+    expect(log.body.notices.every((notice) => notice.status === 'sent')).toBe(true);
+    expect(sibling.status).toBe(403);
+  });
+});
