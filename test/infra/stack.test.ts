@@ -45,7 +45,7 @@ describe('RecognitionStack', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })],
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
     });
   });
@@ -148,6 +148,38 @@ describe('RecognitionStack', () => {
       ScheduleExpression: 'cron(0 7 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
       Target: Match.objectLike({ Input: Match.stringLikeRegexp('<aws.scheduler.scheduled-time>') }),
+    });
+  });
+
+  it('starts the sweep state machine from the schedule with a role that may only start it', () => {
+    // Prepare
+    const [schedule] = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const target = schedule!.Properties.Target as { Arn: { Ref: string }; RoleArn: { 'Fn::GetAtt': string[] } };
+    const machine = template.findResources('AWS::StepFunctions::StateMachine')[target.Arn.Ref] as Resource;
+    const roleId = target.RoleArn['Fn::GetAtt'][0];
+    const policies = (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`));
+    const statements = policies.flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+
+    // Assess: the daily-sweep machine (its PlanSweep and SendNotices tasks), and nothing else
+    expect(Object.keys(machine.Properties.DefinitionSubstitutions as object).sort()).toEqual(['PlanSweepFunctionArn', 'RecordSweepRunFunctionArn', 'SendNoticesFunctionArn']);
+    expect(statements.map((statement) => statement.Action)).toEqual(['states:StartExecution']);
+    expect(statements[0]!.Resource).toEqual({ Ref: target.Arn.Ref });
+  });
+
+  it('lets only the notice sender use SES, from the configured identity; the sweep only plans', () => {
+    const send = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description);
+    const plan = actionsOf(FUNCTIONS.find((fn) => fn.id === 'planSweep')!.description);
+    const start = actionsOf(FUNCTIONS.find((fn) => fn.id === 'startSweep')!.description);
+    expect(send).toContain('ses:SendEmail');
+    expect(plan).not.toContain('ses:SendEmail');
+    expect(plan).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
+    expect(start.filter((action) => !action.startsWith('xray:'))).toEqual(['states:StartExecution']);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'ses:SendEmail', Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('identity/doan.example')])]) }) }),
+        ]),
+      }),
     });
   });
 

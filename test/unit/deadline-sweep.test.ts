@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REMINDERS, openingDuty, standingDuty, type Due } from '../../domain/deadlines/obligations.ts';
+import { datesToRead, digestMessage, planDigests } from '../../domain/deadlines/sweep.ts';
+import { createCycle } from '../../domain/recognition/cycles.ts';
+
+const cycle = createCycle({ templateId: 'chi-doan-dat-chuan', year: 2027, scopeUnitId: 'tinh' }, 'admin', new Date('2026-06-01T00:00:00Z'));
+const cycles = new Map([[cycle.cycleId, { title: cycle.title, reminders: DEFAULT_REMINDERS }]]);
+const due = (subject: string, deadline: string, ancestors = ['tinh', 'tp', 'xa']): Due => ({
+  cycleId: cycle.cycleId,
+  duty: 'self-assessment',
+  deadline,
+  ownerUnitId: subject,
+  ownerAncestors: ancestors,
+  subjectUnitId: subject,
+  subjectName: `Chi đoàn ${subject}`,
+});
+
+describe('what a unit owes, and by when', () => {
+  it('follows the cycle’s deadlines: plan, registration, the dossier before the results report', () => {
+    expect(openingDuty(cycle, 'commune')).toEqual({ duty: 'implementation-plan', deadline: '2026-07-20' });
+    expect(openingDuty(cycle, 'branch')).toBeUndefined();
+    expect(standingDuty('plan-submitted', cycle)).toEqual({ duty: 'registration', deadline: '2027-02-10', ownerLevelsUp: 0 });
+    expect(standingDuty('returned', cycle)).toEqual({ duty: 'self-assessment', deadline: '2027-10-01', ownerLevelsUp: 0 });
+    expect(standingDuty('awaiting-confirmation', cycle)).toBeUndefined();
+  });
+});
+
+describe('the sweep of one day', () => {
+  it('reads the dates 7 and 1 days ahead, yesterday, and the grace boundary', () => {
+    expect(datesToRead('2027-02-11', [DEFAULT_REMINDERS, { daysBefore: [3], graceDays: 7 }])).toEqual(['2027-02-03', '2027-02-10', '2027-02-12', '2027-02-14', '2027-02-18']);
+  });
+
+  it('sends each recipient one digest: its own lines and its units’ lines together', () => {
+    // Prepare: on 11/02 a branch of xa is overdue, another reminded; the commune xa itself is overdue
+    const dues = [due('ap-1', '2027-02-10'), due('ap-2', '2027-02-12'), due('xa', '2027-02-10', ['tinh', 'tp'])];
+
+    // Act
+    const digests = planDigests('2027-02-11', dues, cycles);
+
+    // Assess
+    expect(digests.map((digest) => [digest.recipientUnitId, digest.lines.map((line) => `${line.kind}:${line.due.subjectUnitId}:${line.days}`)])).toEqual([
+      ['ap-1', ['overdue:ap-1:1']],
+      ['ap-2', ['reminder:ap-2:1']],
+      ['tp', ['overdue-below:xa:1']],
+      ['xa', ['overdue:xa:1', 'overdue-below:ap-1:1']],
+    ]);
+  });
+
+  it('escalates only on the day the grace ends, and ignores a due date between', () => {
+    const digests = planDigests('2027-02-18', [due('ap-1', '2027-02-10'), due('ap-2', '2027-02-12')], cycles);
+    expect(digests.map((digest) => [digest.recipientUnitId, digest.lines.map((line) => line.kind)])).toEqual([['tp', ['escalation']]]);
+  });
+
+  it('escapes what units typed in their names, in the HTML', () => {
+    const [digest] = planDigests('2027-02-11', [{ ...due('ap-1', '2027-02-10'), subjectName: 'Chi đoàn <b>ấp 1</b>' }], cycles);
+    const message = digestMessage(digest!, ['a@x.vn'], { recipientName: 'Chi đoàn & Co', asOf: '2027-02-11', appUrl: 'https://app' });
+    expect(message.html).toContain('Chi đoàn &lt;b&gt;ấp 1&lt;/b&gt;');
+    expect(message.html).not.toContain('<b>ấp 1</b>');
+    expect(message.subject).toBe('[Chi đoàn & Co] 1 việc quá hạn — ngày 11/02/2027');
+    expect(message.text).toContain('Thực hiện: https://app/forms/self-assessment?cycle=');
+  });
+});
