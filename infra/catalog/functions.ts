@@ -231,11 +231,11 @@ export const FUNCTIONS = [
     timeoutSeconds: 600,
   },
   {
-    id: 'startSweep',
-    entry: 'functions/start-sweep/handler.ts',
-    description: 'Runs the daily deadline sweep as of a chosen date (admin)',
-    env: [ENV.dailySweepWorkflowArn],
-    grants: ['workflow:daily-sweep'],
+    id: 'sweeps',
+    entry: 'functions/sweeps/handler.ts',
+    description: 'Runs the daily deadline sweep as of a chosen date, and reports a date\'s run (admin)',
+    env: [ENV.tableName, ENV.dailySweepWorkflowArn],
+    grants: ['table:read', 'workflow:daily-sweep'],
   },
   {
     id: 'listNotices',

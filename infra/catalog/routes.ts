@@ -34,6 +34,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/assignments', functionId: 'listAssignments' },
   { method: 'GET', path: '/api/assignments/{cycleId}/{unitId}', functionId: 'getAssignment' },
   { method: 'POST', path: '/api/appraisals', functionId: 'submitAppraisal' },
-  { method: 'POST', path: '/api/sweeps', functionId: 'startSweep' },
+  { method: 'POST', path: '/api/sweeps', functionId: 'sweeps' },
+  { method: 'GET', path: '/api/sweeps/{asOf}', functionId: 'sweeps' },
   { method: 'GET', path: '/api/notices', functionId: 'listNotices' },
 ];

@@ -12,6 +12,8 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
 import { AppraisePage } from './pages/AppraisePage.tsx';
 import { DrawPage } from './pages/DrawPage.tsx';
+import { NoticesPage } from './pages/NoticesPage.tsx';
+import { SweepPage } from './pages/SweepPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 
@@ -53,6 +55,8 @@ export function App() {
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
+  else if (path === '/sweep') page = <SweepPage />;
+  else if (path === '/notices') page = <NoticesPage unitId={query.get('unit') ?? session.user.unitId} />;
   else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;
   else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;
   else if (drawUnitId && cycleId) page = <DrawPage key={drawUnitId} unitId={decodeURIComponent(drawUnitId)} cycleId={cycleId} />;

@@ -52,13 +52,11 @@ export function HomePage() {
   return (
     <section>
       <h1>Hồ sơ của đơn vị</h1>
-      {mayImport && (
-        <p>
-          <a href="/imports" onClick={(event) => (event.preventDefault(), navigate('/imports'))}>
-            Nhập đơn vị và tài khoản từ tệp Excel/CSV
-          </a>
-        </p>
-      )}
+      <div className="links">
+        {mayImport && link('/imports', 'Nhập đơn vị và tài khoản từ tệp Excel/CSV')}
+        {!appraiserOnly && unitKind !== 'branch' && link('/notices', 'Thư nhắc hạn đã gửi')}
+        {roles.includes('admin') && link('/sweep', 'Quét hạn theo ngày')}
+      </div>
       {cycles.map((cycle) => (
         <div className="cycle" key={cycle.cycleId}>
           <strong>{cycle.title}</strong>

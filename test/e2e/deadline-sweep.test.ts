@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { phoneJourney } from '../support/journey.ts';
+
+const journey = phoneJourney();
+const SLOW = { timeout: 15_000 };
+
+async function signInAs(name: RegExp) {
+  const page = journey.page;
+  await page.goto(journey.local.stack.urls.app);
+  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('button', { name }).click();
+}
+
+describe('the deadline sweep on a phone', () => {
+  it('the admin runs the sweep as of the day after the registration deadline; the city leader sees what was sent to whom', async () => {
+    // Act: the province admin sets the clock to 11/02/2027 and runs the sweep
+    const page = journey.page;
+    await signInAs(/Huỳnh Bảo Ngọc/);
+    await page.getByRole('link', { name: 'Quét hạn theo ngày' }).click();
+    await page.getByLabel('Ngày quét (dd/mm/yyyy)').fill('11/02/2027');
+    await page.getByRole('button', { name: 'Chạy quét hạn' }).click();
+
+    // Assess: five communes still owe their registration: five digests and the city's, six emails
+    await expect.poll(() => page.getByTestId('sweep-results').locator('li').first().textContent(), SLOW).toBe(
+      '11/02/20275 việc đến hạn/quá hạn được xét · 6 thư tổng hợp · 6 thư mới gửi',
+    );
+    expect(await page.getByLabel('Ngày quét (dd/mm/yyyy)').inputValue()).toBe('12/02/2027');
+
+    // Act: the city's leader opens the notice log
+    await signInAs(/Võ Thanh Tùng/);
+    await page.getByRole('link', { name: 'Thư nhắc hạn đã gửi' }).click();
+
+    // Assess: the city's own digest lists its five late communes; each commune's digest is there too
+    const notices = page.getByTestId('notice');
+    await expect.poll(() => notices.count(), SLOW).toBe(6);
+    const city = notices.filter({ hasText: 'Thành Đoàn Sa Đéc' });
+    expect(await city.locator('strong').textContent()).toBe('11/02/2027 · Thành Đoàn Sa Đéc');
+    expect(await city.locator('li').count()).toBe(5);
+    expect(await city.locator('li').first().textContent()).toMatch(/^Đơn vị trực thuộc quá hạn: Đăng ký các chi đoàn xây dựng đạt chuẩn — .+, hạn 10\/02\/2027, quá 1 ngày$/);
+    expect(await city.locator('.muted').textContent()).toMatch(/^Gửi tới bithu@sadec\.doan\.example, xaydungdoan@sadec\.doan\.example — đã gửi lúc/);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
+  });
+});
