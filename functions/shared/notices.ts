@@ -36,6 +36,27 @@ export async function processNotices(changes: Change[], eventId: string, cycle: 
   return notices;
 }
 
+const SEND_CONCURRENCY = 8;
+
+async function sendOne(notice: MailMessage): Promise<void> {
+  try {
+    await email().send(
+      new SendEmailCommand({
+        FromEmailAddress: config.mailFrom,
+        Destination: { ToAddresses: notice.to },
+        Content: {
+          Simple: {
+            Subject: { Data: notice.subject, Charset: 'UTF-8' },
+            Body: { Html: { Data: notice.html, Charset: 'UTF-8' }, Text: { Data: notice.text, Charset: 'UTF-8' } },
+          },
+        },
+      }),
+    );
+  } catch (error) {
+    throw new MailDeliveryError(`Gửi thư thất bại: ${error instanceof Error ? error.name : 'lỗi không rõ'}`);
+  }
+}
+
 interface StoredNotice extends MailMessage {
   noticeId: string;
   status: 'pending' | 'sent';
@@ -50,23 +71,9 @@ interface StoredNotice extends MailMessage {
 export async function sendPendingNotices(noticeIds: string[], now: Date): Promise<{ sent: number; skipped: number }> {
   const found = await batchGetItems(noticeIds.map((id) => keys.notice(id)));
   const pending = [...found.values()].filter((item) => item.status === 'pending') as unknown as (StoredNotice & { pk: string; sk: string })[];
-  for (const notice of pending) {
-    try {
-      await email().send(
-        new SendEmailCommand({
-          FromEmailAddress: config.mailFrom,
-          Destination: { ToAddresses: notice.to },
-          Content: {
-            Simple: {
-              Subject: { Data: notice.subject, Charset: 'UTF-8' },
-              Body: { Html: { Data: notice.html, Charset: 'UTF-8' }, Text: { Data: notice.text, Charset: 'UTF-8' } },
-            },
-          },
-        }),
-      );
-    } catch (error) {
-      throw new MailDeliveryError(`Gửi thư thất bại: ${error instanceof Error ? error.name : 'lỗi không rõ'}`);
-    }
+  // A few at a time: SES takes one message per call, and a digest day can hold thousands.
+  for (let start = 0; start < pending.length; start += SEND_CONCURRENCY) {
+    await Promise.all(pending.slice(start, start + SEND_CONCURRENCY).map((notice) => sendOne(notice)));
   }
   await batchPutItems(pending.map((notice) => ({ ...notice, status: 'sent', sentAt: now.toISOString() })));
   return { sent: pending.length, skipped: noticeIds.length - pending.length };

@@ -32,7 +32,7 @@ export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string;
   const digests = planDigests(asOf, dues, cycles);
   let queued = 0;
   const noticeIds: string[] = [];
-  await inChunks(digests, 10, async (digest) => {
+  await inChunks(digests, 25, async (digest) => {
     const noticeId = await queueDigest(digest, asOf, now);
     if (noticeId.queued) queued++;
     if (noticeId.id) noticeIds.push(noticeId.id);
