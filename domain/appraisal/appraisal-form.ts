@@ -62,18 +62,19 @@ export function blankAppraisal(criteria: Pick<Criterion, 'id'>[], today: string)
   return { visitDate: today, findings: criteria.map((criterion) => ({ criterionId: criterion.id }) as AppraisalData['findings'][number]), minutes: [] };
 }
 
-/** Each finding headed by its criterion, answered with two large radio buttons (a phone in a meeting hall). */
-export function appraisalUi(criteria: Pick<Criterion, 'number' | 'wording'>[]): Record<string, unknown> {
+/** Each finding answered with two large radio buttons (a phone in a meeting hall), notes below. */
+export function appraisalUi(criteria: Pick<Criterion, 'number'>[]): Record<string, unknown> {
+  const item = {
+    criterionId: { 'ui:widget': 'hidden' },
+    finding: { 'ui:widget': 'radio', 'ui:enumNames': FINDINGS.map((finding) => FINDING_LABELS[finding]) },
+    notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
+  };
   return {
     visitDate: { 'ui:widget': 'date' },
     findings: {
       'ui:options': { addable: false, removable: false, orderable: false },
-      items: {
-        criterionId: { 'ui:widget': 'hidden' },
-        finding: { 'ui:widget': 'radio', 'ui:enumNames': FINDINGS.map((finding) => FINDING_LABELS[finding]) },
-        notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 2 } },
-      },
-      ...Object.fromEntries(criteria.map((criterion, index) => [index, { 'ui:title': `Tiêu chí ${criterion.number}: ${criterion.wording}` }])),
+      // A fixed list (one entry per criterion, titled with its wording by the page's schema).
+      items: criteria.map(() => item),
     },
     minutes: { 'ui:field': 'evidence' },
     conclusion: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } },

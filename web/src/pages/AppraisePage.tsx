@@ -7,7 +7,9 @@ import { calendarDate } from '../../../domain/dates.ts';
 import { ApiError, request } from '../api.ts';
 import { DateWidget } from '../components/DateWidget.tsx';
 import { EvidenceField, EvidenceList, type EvidenceContext } from '../components/EvidenceField.tsx';
-import { errorSchemaOf, jsonSchemaFrom } from '../forms.ts';
+import type { RJSFSchema } from '@rjsf/utils';
+import { FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
+import { errorSchemaOf, jsonSchemaFrom, jsonSchemaOf } from '../forms.ts';
 import { formatCalendarDate } from '../format.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
@@ -21,8 +23,31 @@ interface AssignmentDetail {
   appraisal?: { outcome: string; data: AppraisalData; submittedAt: string; status: string };
 }
 
-const schema = jsonSchemaFrom(appraisalDataSchema);
+const baseSchema = jsonSchemaFrom(appraisalDataSchema);
+const dossierSchema = jsonSchemaOf('self-assessment');
+const dossierForm: FormDefinition = FORMS['self-assessment'];
+
+/** The findings as a fixed list, one item per criterion of the cycle, each headed by its wording. */
+function schemaFor(criteria: { number: number; wording: string }[]): RJSFSchema {
+  const findings = baseSchema.properties?.findings as RJSFSchema;
+  const item = findings.items as RJSFSchema;
+  return {
+    ...baseSchema,
+    properties: {
+      ...baseSchema.properties,
+      findings: {
+        ...findings,
+        items: criteria.map((criterion) => ({ ...item, title: `Tiêu chí ${criterion.number}: ${criterion.wording}` })),
+        additionalItems: false,
+        minItems: criteria.length,
+        maxItems: criteria.length,
+      },
+    },
+  };
+}
+
 const validator = zodValidator<AppraisalData>(appraisalDataSchema);
+const dossierValidator = zodValidator(dossierForm.schema);
 
 /** One key per chi đoàn and page load: a double tap on a slow network is still one appraisal. */
 function appraisalKey(unitId: string): string {
@@ -53,6 +78,7 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
       .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được hồ sơ chi đoàn.'));
   }, [cycleId, unitId]);
 
+  const schema = useMemo(() => schemaFor(detail?.cycle.criteria ?? []), [detail]);
   const uiSchema = useMemo(
     () => ({
       ...appraisalUi(detail?.cycle.criteria ?? []),
@@ -102,6 +128,20 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
           </li>
         ))}
       </ul>
+      {detail.dossier && (
+        <details className="dossier">
+          <summary>Số liệu chi đoàn đã khai</summary>
+          <Form
+            schema={dossierSchema}
+            uiSchema={{ ...dossierForm.ui(detail.dossier.data), 'ui:submitButtonOptions': { norender: true } }}
+            formData={detail.dossier.data}
+            validator={dossierValidator}
+            fields={{ evidence: EvidenceField }}
+            formContext={{ cycleId, formId: 'self-assessment' } satisfies EvidenceContext}
+            disabled
+          />
+        </details>
+      )}
       {detail.evidence.length > 0 && (
         <>
           <h3>Minh chứng chi đoàn đã gửi</h3>
