@@ -17,6 +17,8 @@ export interface DrawRecord {
   status: DrawStatus;
   openedAt: string;
   openedBy: string;
+  /** yyyy-mm-dd: the daily sweep of the day after closes intake and starts the draw, if nobody did. */
+  closesOn?: string;
   closedAt?: string;
   closedBy?: string;
   drawnAt?: string;

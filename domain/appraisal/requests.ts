@@ -8,5 +8,7 @@ export const drawRequestSchema = z.object({
   unitId: unitIdSchema,
   action: z.enum(['open', 'close'], { error: 'Thao tác phải là mở hoặc đóng nhận báo cáo.' }),
   rule: samplingRuleSchema.partial().optional(),
+  /** Intake closes (and the draw runs) by itself the morning after this date; default: the results report's deadline. */
+  closesOn: z.iso.date({ error: 'Ngày đóng nhận báo cáo không hợp lệ.' }).optional(),
 });
 export type DrawRequest = z.infer<typeof drawRequestSchema>;

@@ -4,19 +4,19 @@ import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw
 import { drawRequestSchema } from '../../domain/appraisal/requests.ts';
 import { ConflictError, ForbiddenError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { closeDraw, getDraw, openDraw } from '../shared/appraisals.ts';
+import { getDraw, openDraw } from '../shared/appraisals.ts';
+import { closeIntakeAndDraw } from '../shared/draw-run.ts';
 import { identityOf } from '../shared/auth.ts';
-import { config } from '../shared/config.ts';
 import { requireCycleVisible } from '../shared/cycle-access.ts';
 import { getCycle } from '../shared/cycles.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
 import { drawView } from '../shared/appraisal-views.ts';
 
 /**
  * POST /api/draws: the upper level opens intake of its communes' reports for a cycle (a fresh
  * 256-bit seed is stored apart and its SHA-256 published) or closes it, which starts the draw's
- * state machine. Both are idempotent: opening again or closing again changes nothing.
+ * state machine (the daily sweep does it the morning after the closing date if nobody has). Both
+ * are idempotent: opening again or closing again changes nothing.
  */
 export async function manageDraw(event: HttpEvent) {
   const identity = identityOf(event);
@@ -39,6 +39,7 @@ export async function manageDraw(event: HttpEvent) {
         status: 'open',
         openedAt: now.toISOString(),
         openedBy: identity.name,
+        closesOn: request.closesOn ?? cycle.reports.find((report) => report.id === 'results-report')?.deadline,
       },
       seed,
     );
@@ -47,11 +48,7 @@ export async function manageDraw(event: HttpEvent) {
 
   const current = await getDraw(cycle.cycleId, request.unitId);
   if (!current) throw new ConflictError('Chưa mở nhận báo cáo: hãy mở nhận báo cáo (công bố mã cam kết) trước khi rút mẫu.');
-  const draw = await closeDraw(cycle.cycleId, request.unitId, identity.name, now);
-  // Also on a retry: if the first attempt died after closing, this is what starts the draw.
-  if (draw.status === 'drawing') {
-    await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycle.cycleId}-${request.unitId}`.slice(0, 80), { cycleId: cycle.cycleId, upperUnitId: request.unitId });
-  }
+  const draw = await closeIntakeAndDraw(cycle.cycleId, request.unitId, identity.name, now);
   return json(202, drawView(draw));
 }
 

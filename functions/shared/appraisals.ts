@@ -28,7 +28,8 @@ export async function requireDraw(cycleId: string, upperUnitId: string): Promise
 
 /** Opens intake: the seed, kept apart, and its published hash. Opening again finds the first. */
 export async function openDraw(draw: DrawRecord, seed: string): Promise<DrawRecord> {
-  const stored = await putOnce({ ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...draw });
+  const closing = draw.closesOn ? { ...keys.intakeClosingOn(draw.closesOn, draw.cycleId, draw.upperUnitId), intake: { cycleId: draw.cycleId, upperUnitId: draw.upperUnitId } } : {};
+  const stored = await putOnce({ ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...closing, ...draw });
   if (!stored) return requireDraw(draw.cycleId, draw.upperUnitId);
   await dynamo().send(new PutCommand({ TableName: config.tableName, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), seed } }));
   return draw;
@@ -52,7 +53,8 @@ export async function closeDraw(cycleId: string, upperUnitId: string, by: string
       new UpdateCommand({
         TableName: config.tableName,
         Key: keys.draw(cycleId, upperUnitId),
-        UpdateExpression: 'SET #status = :drawing, closedAt = :now, closedBy = :by',
+        // Out of the due index: closed now, the sweep has nothing left to close.
+        UpdateExpression: 'SET #status = :drawing, closedAt = :now, closedBy = :by REMOVE gsi2pk, gsi2sk',
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':drawing': 'drawing', ':open': 'open', ':now': now.toISOString(), ':by': by },

@@ -4,11 +4,22 @@ import type { Assignment, CommuneSample, DrawRecord } from '../../domain/apprais
 import { addDays, calendarDate } from '../../domain/dates.ts';
 import { assignmentMessage, type AssignedUnit } from '../../domain/notices/appraisal-notices.ts';
 import type { Unit } from '../../domain/organisation.ts';
-import { completeDraw, getSeed, getUnitsById, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
+import { closeDraw, completeDraw, getSeed, getUnitsById, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
 import { config } from './config.ts';
+import { startWorkflowOnce } from './workflows.ts';
 import { getCycle } from './cycles.ts';
 import { getUnit } from './units.ts';
 import { listUsersOfUnit } from './users.ts';
+
+/** Closes an upper level's intake (once) and starts its draw, named after it so it runs once. */
+export async function closeIntakeAndDraw(cycleId: string, upperUnitId: string, by: string, now: Date): Promise<DrawRecord> {
+  const draw = await closeDraw(cycleId, upperUnitId, by, now);
+  // Also on a retry: if the first attempt died after closing, this is what starts the draw.
+  if (draw.status === 'drawing') {
+    await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycleId}-${upperUnitId}`.slice(0, 80), { cycleId, upperUnitId });
+  }
+  return draw;
+}
 
 /** SendNotices takes at most this many ids; the state machine maps over the batches. */
 const NOTICE_BATCH = 100;

@@ -66,6 +66,8 @@ export const keys = {
     gsi2pk: `DUE#${deadline}`,
     gsi2sk: `${cycleId}#${duty}#${ownerUnitId}#${subjectUnitId}`,
   }),
+  /** An open intake in the due index: the sweep of the day after its closing date closes it. */
+  intakeClosingOn: (closesOn: string, cycleId: string, upperUnitId: string) => ({ gsi2pk: `DUE#${closesOn}`, gsi2sk: `~intake#${cycleId}#${upperUnitId}` }),
   digestSent: (recipientUnitId: string, asOf: string) => ({ gsi1pk: partitions.sentTo(recipientUnitId), gsi1sk: asOf }),
 };
 

@@ -59,8 +59,18 @@ export async function reminderRules(): Promise<ReminderRule[]> {
   return [DEFAULT_REMINDERS, ...stored];
 }
 
-/** The open obligations due on one date: one index query, page after page. */
-export async function duesOn(deadline: string): Promise<Due[]> {
-  const items = await queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :due', ExpressionAttributeValues: { ':due': `DUE#${deadline}` } });
-  return items.map((item) => recordOf<{ due: Due }>(item).due);
+export interface Intake {
+  cycleId: string;
+  upperUnitId: string;
+  closesOn: string;
+}
+
+/** What is due on one date: open obligations, and intakes of appraisal reports to close. One index query, page after page. */
+export async function dueOn(date: string): Promise<{ dues: Due[]; intakes: Intake[] }> {
+  const items = await queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :due', ExpressionAttributeValues: { ':due': `DUE#${date}` } });
+  const records = items.map((item) => recordOf<{ due?: Due; intake?: Omit<Intake, 'closesOn'> }>(item));
+  return {
+    dues: records.flatMap((record) => (record.due ? [record.due] : [])),
+    intakes: records.flatMap((record) => (record.intake ? [{ ...record.intake, closesOn: date }] : [])),
+  };
 }

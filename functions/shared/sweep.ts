@@ -3,10 +3,11 @@ import { remindersOf } from '../../domain/deadlines/obligations.ts';
 import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle } from '../../domain/deadlines/sweep.ts';
 import { config, dynamo } from './config.ts';
 import { getCycle } from './cycles.ts';
-import { noticeBatches } from './draw-run.ts';
 import { keys } from './keys.ts';
 import { addressesOf } from './notices.ts';
-import { duesOn, reminderRules } from './obligations.ts';
+import { dueOn, reminderRules } from './obligations.ts';
+import { closeIntakeAndDraw, noticeBatches } from './draw-run.ts';
+import { addDays } from '../../domain/dates.ts';
 import { putOnce } from './table.ts';
 import { getUnit } from './units.ts';
 
@@ -23,7 +24,13 @@ export const digestNoticeId = (asOf: string, recipientUnitId: string) => `sweep#
  */
 export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string; dues: number; digests: number; queued: number; noticeBatches: { noticeIds: string[] }[] }> {
   const dates = datesToRead(asOf, await reminderRules());
-  const dues = (await Promise.all(dates.map((date) => duesOn(date)))).flat();
+  const found = await Promise.all(dates.map((date) => dueOn(date)));
+  const dues = found.flatMap((day) => day.dues);
+  // Intakes whose closing date was yesterday close now, and their draw starts (once).
+  const yesterday = addDays(asOf, -1);
+  for (const intake of found.flatMap((day) => day.intakes).filter((candidate) => candidate.closesOn === yesterday)) {
+    await closeIntakeAndDraw(intake.cycleId, intake.upperUnitId, 'Hệ thống (hết hạn nhận báo cáo)', now);
+  }
   const cycles = new Map<string, SweepCycle>();
   for (const cycleId of new Set(dues.map((due) => due.cycleId))) {
     const cycle = await getCycle(cycleId);

@@ -226,8 +226,8 @@ export const FUNCTIONS = [
     id: 'planSweep',
     entry: 'functions/plan-sweep/handler.ts',
     description: 'Task: finds the obligations due, overdue or to escalate on a date and queues one digest per recipient',
-    env: [ENV.tableName, ENV.appUrl],
-    grants: ['table:read', 'table:write'],
+    env: [ENV.tableName, ENV.appUrl, ENV.appraisalDrawWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:appraisal-draw'],
     timeoutSeconds: 600,
   },
   {

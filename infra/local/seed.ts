@@ -104,7 +104,16 @@ async function seedDemoProcess(): Promise<number> {
   // The city has opened intake of its communes' reports: the draw's commitment is public.
   const seed = randomBytes(32).toString('hex');
   await openDraw(
-    { cycleId: modelA!, upperUnitId: 'sadec', commitment: commitmentOf(seed), rule: DEFAULT_SAMPLING_RULE, status: 'open', openedAt: now.toISOString(), openedBy: CITY_ORGANISER.name },
+    {
+      cycleId: modelA!,
+      upperUnitId: 'sadec',
+      commitment: commitmentOf(seed),
+      rule: DEFAULT_SAMPLING_RULE,
+      status: 'open',
+      openedAt: now.toISOString(),
+      openedBy: CITY_ORGANISER.name,
+      closesOn: (await getCycle(modelA!)).reports.find((report) => report.id === 'results-report')?.deadline,
+    },
     seed,
   );
   return events;

@@ -117,4 +117,21 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
     expect(log.body.notices.every((notice) => notice.status === 'sent')).toBe(true);
     expect(sibling.status).toBe(403);
   });
+
+  it('closes the city’s appraisal intake the morning after its closing date, and draws', async () => {
+    // Prepare: the demo city opened intake until the results report's deadline, 01/10/2027
+    const drawOf = async () =>
+      (await ctx.local.api<{ draw: { status: string; closesOn: string; closedBy?: string } }>('GET', `/api/draws/${MODEL_A}/sadec`, await ctx.local.signIn('bithu-sadec'))).body.draw;
+    const before = await drawOf();
+
+    // Act
+    await sweep('2027-10-01');
+    const onTheDay = await drawOf();
+    await sweep('2027-10-02');
+
+    // Assess
+    expect(before).toMatchObject({ status: 'open', closesOn: '2027-10-01' });
+    expect(onTheDay?.status).toBe('open');
+    expect(await drawOf()).toMatchObject({ status: 'drawn', closedBy: 'Hệ thống (hết hạn nhận báo cáo)' });
+  });
 });

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { verifyDraw, type SamplingRule } from '../../../domain/appraisal/draw.ts';
 import { ApiError, currentSession, request } from '../api.ts';
-import { formatDateTime } from '../format.ts';
+import { formatCalendarDate, formatDateTime } from '../format.ts';
 
 interface DrawAnswer {
   cycle: { cycleId: string; title: string };
   upper: { unitId: string; name: string };
-  draw?: { status: 'open' | 'drawing' | 'drawn'; commitment: string; rule: SamplingRule; openedAt: string; drawnAt?: string; seed?: string; reportedCount?: number; sampledCount?: number; inputDigest?: string };
+  draw?: { status: 'open' | 'drawing' | 'drawn'; commitment: string; closesOn?: string; closedBy?: string; rule: SamplingRule; openedAt: string; drawnAt?: string; seed?: string; reportedCount?: number; sampledCount?: number; inputDigest?: string };
   communes: { communeId: string; communeName: string; reported: string[]; sampled: string[]; widened: string[]; results: Record<string, string> }[];
 }
 
@@ -76,6 +76,18 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
           <dd data-testid="draw-status">{draw.status === 'open' ? 'Đang nhận báo cáo' : draw.status === 'drawing' ? 'Đang rút mẫu' : 'Đã rút mẫu'}</dd>
           <dt>Mã cam kết (SHA-256 của hạt giống), công bố lúc {formatDateTime(draw.openedAt)}</dt>
           <dd className="hash" data-testid="commitment">{draw.commitment}</dd>
+          {draw.status === 'open' && draw.closesOn && (
+            <>
+              <dt>Hạn nhận báo cáo</dt>
+              <dd>Hết ngày {formatCalendarDate(draw.closesOn)}; sáng hôm sau hệ thống tự đóng nhận báo cáo và rút mẫu nếu cấp trên chưa làm.</dd>
+            </>
+          )}
+          {draw.closedBy && (
+            <>
+              <dt>Đóng nhận báo cáo</dt>
+              <dd>{draw.closedBy}</dd>
+            </>
+          )}
           <dt>Quy tắc</dt>
           <dd>
             Mỗi xã chọn {percent(draw.rule.rate)} số chi đoàn đã báo cáo (làm tròn lên), ít nhất {draw.rule.minimum}
