@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../support/evidence.ts';
-import { phoneJourney } from '../support/journey.ts';
+import { phoneJourney, signInAs } from '../support/journey.ts';
 import { addSecretaries, Appraisal, Process } from '../support/process.ts';
 
 const journey = phoneJourney();
 /** A draw or an upload runs a workflow or several API calls: more than a second on a loaded machine. */
 const SLOW = { timeout: 15_000 };
 const BRANCHES = ['sadec-tan-phu-dong-ap-phu-hoa', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-thuan'];
-
-async function signInAs(name: RegExp) {
-  const page = journey.page;
-  await page.goto(journey.local.stack.urls.app);
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name }).click();
-}
 
 const openFromHome = (label: string) =>
   journey.page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: label }).click();
@@ -33,14 +26,14 @@ describe('the appraisal team on phones', () => {
     const page = journey.page;
 
     // Act: the city's cadre closes intake; the draw runs
-    await signInAs(/Lê Văn Phúc/);
+    await signInAs(journey, /Lê Văn Phúc/);
     await openFromHome('Rút mẫu thẩm định');
     const commitment = await page.getByTestId('commitment').textContent();
     await page.getByRole('button', { name: 'Đóng nhận báo cáo và rút mẫu' }).click();
     await expect.poll(() => page.getByTestId('draw-status').textContent(), SLOW).toBe('Đã rút mẫu');
 
     // Act: the appraiser opens her inbox and the one chi đoàn drawn
-    await signInAs(/Phạm Ngọc Lan/);
+    await signInAs(journey, /Phạm Ngọc Lan/);
     await openFromHome('Hộp thẩm định');
     await expect.poll(() => page.getByRole('status').textContent(), SLOW).toBe('Còn 1/1 chi đoàn cần thẩm định.');
     const drawn = page.locator('[data-testid^="assignment-"]');
@@ -64,7 +57,7 @@ describe('the appraisal team on phones', () => {
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
 
     // Assess: the commune opens the city's draw; the browser recomputes it and it matches
-    await signInAs(/Nguyễn Thị Thu Hà/);
+    await signInAs(journey, /Nguyễn Thị Thu Hà/);
     await openFromHome('Rút mẫu thẩm định');
     await expect.poll(() => page.getByTestId('verification').textContent(), SLOW).toBe('Đã kiểm tra lại trên máy này: hạt giống khớp mã cam kết, mẫu của cả 1 xã đúng như tính lại.');
     expect(await page.getByTestId('commitment').textContent()).toBe(commitment);

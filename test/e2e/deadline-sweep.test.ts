@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { phoneJourney } from '../support/journey.ts';
+import { phoneJourney, signInAs } from '../support/journey.ts';
 
 const journey = phoneJourney();
 const SLOW = { timeout: 15_000 };
-
-async function signInAs(name: RegExp) {
-  const page = journey.page;
-  await page.goto(journey.local.stack.urls.app);
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name }).click();
-}
 
 describe('the deadline sweep on a phone', () => {
   it('the admin runs the sweep as of the day after the registration deadline; the city leader sees what was sent to whom', async () => {
     // Act: the province admin sets the clock to 11/02/2027 and runs the sweep
     const page = journey.page;
-    await signInAs(/Huỳnh Bảo Ngọc/);
+    await signInAs(journey, /Huỳnh Bảo Ngọc/);
     await page.getByRole('link', { name: 'Quét hạn theo ngày' }).click();
     await page.getByLabel('Ngày quét (dd/mm/yyyy)').fill('11/02/2027');
     await page.getByRole('button', { name: 'Chạy quét hạn' }).click();
@@ -27,7 +20,7 @@ describe('the deadline sweep on a phone', () => {
     expect(await page.getByLabel('Ngày quét (dd/mm/yyyy)').inputValue()).toBe('12/02/2027');
 
     // Act: the city's leader opens the notice log
-    await signInAs(/Võ Thanh Tùng/);
+    await signInAs(journey, /Võ Thanh Tùng/);
     await page.getByRole('link', { name: 'Thư nhắc hạn đã gửi' }).click();
 
     // Assess: the city's own digest lists its five late communes; each commune's digest is there too

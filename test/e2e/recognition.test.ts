@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
-import { phoneJourney } from '../support/journey.ts';
+import { phoneJourney, signInAs } from '../support/journey.ts';
 import { Appraisal, MODEL_A } from '../support/process.ts';
 
 const journey = phoneJourney();
-
-async function signInAs(name: RegExp) {
-  const page = journey.page;
-  await page.goto(journey.local.stack.urls.app);
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name }).click();
-}
 
 /** Opens the inbox of the Model A cycle from the home page. */
 async function openInbox() {
@@ -29,7 +22,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     const phuThuan = page.getByTestId('inbox-sadec-tan-phu-dong-ap-phu-thuan');
 
     // Act: the commune secretary confirms, then reports to the city
-    await signInAs(/Nguyễn Thị Thu Hà/);
+    await signInAs(journey, /Nguyễn Thị Thu Hà/);
     await openInbox();
     await phuThuan.getByRole('button', { name: 'Xác nhận' }).click();
     await phuThuan.getByRole('button', { name: 'Báo cáo cấp trên' }).click();
@@ -41,7 +34,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await appraisal.appraise('sadec-tan-phu-dong-ap-phu-thuan');
 
     // Act: the city's organisation cadre recognises it, proposing a commendation
-    await signInAs(/Lê Văn Phúc/);
+    await signInAs(journey, /Lê Văn Phúc/);
     await openInbox();
     await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).click();
     await phuThuan.getByLabel('Đề nghị khen thưởng').check();
@@ -49,7 +42,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await expect.poll(() => phuThuan.count()).toBe(0);
 
     // Assess: the chi đoàn's timeline
-    await signInAs(/Lê Hoàng Nam/);
+    await signInAs(journey, /Lê Hoàng Nam/);
     await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tiến trình của đơn vị' }).click();
     await expect.poll(() => page.getByTestId('standing-state').textContent()).toBe('Đã công nhận');
     expect(await page.getByTestId('history').locator('li').allTextContents()).toEqual([

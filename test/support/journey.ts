@@ -25,3 +25,11 @@ export function phoneJourney(): Journey {
   });
   return journey;
 }
+
+/** Signs in on the local sign-in page as the demo account whose button matches, signing out first. */
+export async function signInAs(journey: Journey, name: RegExp): Promise<void> {
+  const page = journey.page;
+  await page.goto(journey.local.stack.urls.app);
+  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('button', { name }).click();
+}
