@@ -1,13 +1,12 @@
 import { assignWidened } from '../../domain/appraisal/assign.ts';
 import { unitsToWiden, type Assignment } from '../../domain/appraisal/records.ts';
 import { addDays, calendarDate } from '../../domain/dates.ts';
-import type { Unit } from '../../domain/organisation.ts';
 import type { ProcessEvent } from '../../domain/process/transitions.ts';
 import {
   getAppraisal,
   getAssignment,
-  getUnitsById,
-  listSamplesAssignments,
+  listAssignments,
+  getAssignments,
   markAppraisalRecorded,
   markAppraised,
   putAssignments,
@@ -19,7 +18,7 @@ import {
 import { getCycle } from './cycles.ts';
 import { assignmentNotices, noticeBatches, teamOf } from './draw-run.ts';
 import { applyEvent } from './process.ts';
-import { getUnit } from './units.ts';
+import { getUnit, getUnits } from './units.ts';
 
 /**
  * Task RecordAppraisal: carries out a stored appraisal, once. The finding goes on the chi đoàn's
@@ -46,11 +45,13 @@ export async function recordAppraisalResult(appraisalId: string, now: Date): Pro
     await widenSample(sample, toWiden);
     const [team, units, upper, assignedHere] = await Promise.all([
       teamOf(assignment.upperUnitId),
-      getUnitsById<Unit>(toWiden),
+      getUnits(toWiden),
       getUnit(assignment.upperUnitId),
-      listSamplesAssignments(appraisal.cycleId, sample.sampled),
+      getAssignments(appraisal.cycleId, sample.sampled),
     ]);
-    const loads = new Map<string, number>();
+    // Loads matter only when nobody eligible appraises there already (the team changed): count them then.
+    const stillThere = assignedHere.some((other) => team.some((member) => member.userId === other.appraiserId && member.homeUnitId !== sample.communeId));
+    const loads = new Map(stillThere ? [] : await Promise.all(team.map(async (member) => [member.userId, (await listAssignments(appraisal.cycleId, member.userId)).length] as const)));
     const chosen = assignWidened(
       toWiden.map((unitId) => ({ unitId, communeId: sample.communeId })),
       assignedHere.map((other) => other.appraiserId),

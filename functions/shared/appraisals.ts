@@ -220,10 +220,6 @@ export async function queueNotices(notices: PendingNotice[], now: Date): Promise
   return notices.map((notice) => notice.noticeId);
 }
 
-export async function getUnitsById<T>(unitIds: string[]): Promise<Map<string, T>> {
-  const found = await batchGetItems(unitIds.map((unitId) => keys.unit(unitId)));
-  return new Map([...found.values()].map((item) => [item.unitId as string, recordOf<T>(item)]));
-}
 
 /**
  * Why the upper level cannot recognise this chi đoàn yet, read from its commune's sample (one
@@ -237,7 +233,7 @@ export async function recognitionBlockerFor(cycleId: string, unit: { unitId: str
 }
 
 /** The assignments of some chi đoàn (a commune's first sample), by key. */
-export async function listSamplesAssignments(cycleId: string, unitIds: string[]): Promise<Assignment[]> {
+export async function getAssignments(cycleId: string, unitIds: string[]): Promise<Assignment[]> {
   const found = await batchGetItems(unitIds.map((unitId) => keys.assignment(cycleId, unitId)));
   return [...found.values()].map((item) => recordOf<Assignment>(item));
 }

@@ -4,11 +4,11 @@ import type { Assignment, CommuneSample, DrawRecord } from '../../domain/apprais
 import { addDays, calendarDate } from '../../domain/dates.ts';
 import { assignmentMessage, type AssignedUnit } from '../../domain/notices/appraisal-notices.ts';
 import type { Unit } from '../../domain/organisation.ts';
-import { closeDraw, completeDraw, getSeed, getUnitsById, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
+import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
 import { config } from './config.ts';
 import { startWorkflowOnce } from './workflows.ts';
 import { getCycle } from './cycles.ts';
-import { getUnit } from './units.ts';
+import { getUnit, getUnits } from './units.ts';
 import { listUsersOfUnit } from './users.ts';
 
 /** Closes an upper level's intake (once) and starts its draw, named after it so it runs once. */
@@ -48,13 +48,13 @@ export async function runDraw(cycleId: string, upperUnitId: string, now: Date): 
   if (draw.status !== 'drawing') throw new Error(`Draw ${cycleId}/${upperUnitId} is ${draw.status}, not closing`);
 
   const [cycle, upper, seed, standings, team] = await Promise.all([getCycle(cycleId), getUnit(upperUnitId), getSeed(cycleId, upperUnitId), listReported(cycleId, upperUnitId), teamOf(upperUnitId)]);
-  const reportedUnits = await getUnitsById<Unit>(standings.map((standing) => standing.unitId));
+  const reportedUnits = await getUnits(standings.map((standing) => standing.unitId));
   const reported: ReportedUnit[] = standings.flatMap((standing) => {
     const communeId = standing.parentId ?? reportedUnits.get(standing.unitId)?.ancestors.at(-1);
     return communeId ? [{ unitId: standing.unitId, communeId }] : [];
   });
   const draws = drawSample({ seed, cycleId, reported, rule: draw.rule });
-  const communes = await getUnitsById<Unit>(draws.map((commune) => commune.communeId));
+  const communes = await getUnits(draws.map((commune) => commune.communeId));
   const sampled = draws.flatMap((commune) => commune.sampled.map((unitId) => ({ unitId, communeId: commune.communeId })));
   const assigned = assignAppraisers(sampled, team);
 

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchPutItems, queryPartition } from './table.ts';
+import { batchGetItems, batchPutItems, queryPartition } from './table.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { byName, type Unit } from '../../domain/organisation.ts';
 import { config, dynamo } from './config.ts';
@@ -26,6 +26,12 @@ export function getUnit(unitId: string): Promise<Unit> {
     if (!Item) throw new NotFoundError('Không tìm thấy đơn vị.');
     return toUnit(Item);
   });
+}
+
+/** Many units by id, in batches of 100 (a draw's reported chi đoàn); unknown ids are absent. */
+export async function getUnits(unitIds: string[]): Promise<Map<string, Unit>> {
+  const found = await batchGetItems(unitIds.map((unitId) => keys.unit(unitId)));
+  return new Map([...found.values()].map((item) => [item.unitId as string, toUnit(item)]));
 }
 
 /** The units whose direct upper level is `parentId`, in Vietnamese alphabetical order. */
