@@ -27,7 +27,11 @@ interface Column {
   header: string;
   note: string;
   example: string;
+  /** May be left out of a file altogether (files made before it existed still import). */
+  optional?: boolean;
 }
+
+const HOME_UNIT_HEADER = 'Mã xã của thẩm định viên';
 
 export const COLUMNS: Record<SheetId, Column[]> = {
   units: [
@@ -43,6 +47,13 @@ export const COLUMNS: Record<SheetId, Column[]> = {
     { key: 'email', header: 'Email', note: 'Nhận thông báo, nhắc hạn.', example: 'bithu.tankhanhdong@sadec.doan.example' },
     { key: 'roles', header: 'Vai trò', note: `Một hoặc nhiều, cách nhau dấu phẩy: ${ROLES.map((role) => ROLE_LABELS[role]).join('; ')}.`, example: ROLE_LABELS.secretary },
     { key: 'unitId', header: 'Mã đơn vị', note: 'Đơn vị đã có, hoặc có trong trang Đơn vị.', example: 'sadec-tan-khanh-dong' },
+    {
+      key: 'homeUnitId',
+      header: HOME_UNIT_HEADER,
+      note: 'Chỉ với thành viên Tổ thẩm định: Đoàn cấp xã nơi người đó sinh sống, công tác; không bao giờ được phân công thẩm định chi đoàn của xã này. Để trống nếu không có.',
+      example: '',
+      optional: true,
+    },
   ],
 };
 
@@ -84,13 +95,13 @@ function yesNo(cell: string): boolean | string {
 
 const READERS: Record<SheetId, Record<string, (cell: string) => unknown>> = {
   units: { kind: kindOf, residential: yesNo, parentId: (cell) => cell.trim() || undefined },
-  users: { roles: rolesOf },
+  users: { roles: rolesOf, homeUnitId: (cell) => cell.trim() || undefined },
 };
 
 /** Which sheet a header row belongs to, by its columns; undefined when it matches neither. */
 export function sheetOfHeader(header: string[]): SheetId | undefined {
   const present = new Set(header.map(fold));
-  return (Object.keys(COLUMNS) as SheetId[]).find((sheet) => COLUMNS[sheet].every((column) => present.has(fold(column.header))));
+  return (Object.keys(COLUMNS) as SheetId[]).find((sheet) => COLUMNS[sheet].every((column) => column.optional || present.has(fold(column.header))));
 }
 
 interface ParsedRow<T> {
@@ -152,7 +163,7 @@ export function referencedIds(sheets: Sheet[]): { unitIds: string[]; userIds: st
     const sheetId = sheetOfHeader(header);
     if (!sheetId) continue;
     const position = (title: string) => header.findIndex((cell) => fold(cell) === fold(title));
-    const columns = sheetId === 'units' ? ['Mã đơn vị', 'Mã đơn vị cấp trên'] : ['Mã đơn vị'];
+    const columns = sheetId === 'units' ? ['Mã đơn vị', 'Mã đơn vị cấp trên'] : ['Mã đơn vị', HOME_UNIT_HEADER];
     for (const cells of body) {
       for (const title of columns) {
         const value = cells[position(title)]?.trim();
@@ -212,6 +223,8 @@ export function planImport(sheets: Sheet[], context: ImportContext): ImportPlan 
           ? { column: 'Mã đơn vị', message: `Đơn vị "${user.unitId}" không tồn tại.` }
           : unit.unitId !== context.scopeUnitId && !unit.ancestors.includes(context.scopeUnitId)
             ? { column: 'Mã đơn vị', message: 'Tài khoản phải thuộc đơn vị trong phạm vi của bạn.' }
+            : user.homeUnitId && !known.has(user.homeUnitId)
+              ? { column: HOME_UNIT_HEADER, message: `Đơn vị "${user.homeUnitId}" không tồn tại.` }
             : user.roles.includes('admin' satisfies Role) && !context.mayGrantAdmin
               ? { column: 'Vai trò', message: 'Chỉ quản trị hệ thống mới tạo được tài khoản quản trị.' }
               : undefined;

@@ -33,6 +33,29 @@ describe('planImport', () => {
     expect(plan.users[0]?.roles).toEqual(['secretary', 'leader']);
   });
 
+  it('reads an appraiser’s home commune when the column is there, and refuses one that does not exist', () => {
+    // Prepare: the optional column; the file above (without it) still imports
+    const header = [...USER_HEADER, 'Mã xã của thẩm định viên'];
+    const sheets: Sheet[] = [
+      { name: 'Đơn vị', rows: [UNIT_HEADER, ['sadec-tkd', 'Đoàn xã Tân Khánh Đông', 'Xã', 'sadec', '']] },
+      {
+        name: 'Tài khoản',
+        rows: [header, ['thamdinh-a', 'Ngô Văn An', 'an@example.vn', 'Thành viên Tổ thẩm định', 'sadec', 'sadec-tkd'], ['thamdinh-b', 'Lý Thị Bé', 'be@example.vn', 'appraiser', 'sadec', 'sadec-khong-co'], ['thamdinh-c', 'Mai Văn Cường', 'cuong@example.vn', 'appraiser', 'sadec', '']],
+      },
+    ];
+
+    // Act
+    const plan = planImport(sheets, context());
+
+    // Assess
+    expect(plan.users.map((user) => [user.userId, user.homeUnitId])).toEqual([
+      ['thamdinh-a', 'sadec-tkd'],
+      ['thamdinh-b', 'sadec-khong-co'],
+      ['thamdinh-c', undefined],
+    ]);
+    expect(plan.issues).toEqual([{ sheet: 'Tài khoản', row: 3, column: 'Mã xã của thẩm định viên', message: 'Đơn vị "sadec-khong-co" không tồn tại.' }]);
+  });
+
   it('reports every wrong row with its row number and column, in Vietnamese', () => {
     // Prepare
     const sheets: Sheet[] = [
