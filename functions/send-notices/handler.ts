@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { sendPendingNotices } from '../shared/notices.ts';
+import { NOTICE_BATCH, sendPendingNotices } from '../shared/notices.ts';
 import { taskHandler } from '../shared/task.ts';
 
-const inputSchema = z.object({ noticeIds: z.array(z.string().min(1)).max(100) });
+const inputSchema = z.object({ noticeIds: z.array(z.string().min(1)).max(NOTICE_BATCH) });
 
 /** Task SendNotices: the emails an event queued, each sent once, then marked sent in one write. */
 export async function sendNotices({ noticeIds }: z.infer<typeof inputSchema>) {

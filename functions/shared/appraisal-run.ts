@@ -16,7 +16,8 @@ import {
   widenSample,
 } from './appraisals.ts';
 import { getCycle } from './cycles.ts';
-import { assignmentNotices, noticeBatches, teamOf } from './draw-run.ts';
+import { assignmentNotices, teamOf } from './draw-run.ts';
+import { noticeBatches } from './notices.ts';
 import { applyEvent } from './process.ts';
 import { getUnit, getUnits } from './units.ts';
 

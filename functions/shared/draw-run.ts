@@ -6,6 +6,7 @@ import { assignmentMessage, type AssignedUnit } from '../../domain/notices/appra
 import type { Unit } from '../../domain/organisation.ts';
 import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
 import { config } from './config.ts';
+import { noticeBatches } from './notices.ts';
 import { startWorkflowOnce } from './workflows.ts';
 import { getCycle } from './cycles.ts';
 import { getUnit, getUnits } from './units.ts';
@@ -19,15 +20,6 @@ export async function closeIntakeAndDraw(cycleId: string, upperUnitId: string, b
     await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycleId}-${upperUnitId}`.slice(0, 80), { cycleId, upperUnitId });
   }
   return draw;
-}
-
-/** SendNotices takes at most this many ids; the state machine maps over the batches. */
-const NOTICE_BATCH = 100;
-
-export function noticeBatches(noticeIds: string[]): { noticeIds: string[] }[] {
-  const batches: { noticeIds: string[] }[] = [];
-  for (let start = 0; start < noticeIds.length; start += NOTICE_BATCH) batches.push({ noticeIds: noticeIds.slice(start, start + NOTICE_BATCH) });
-  return batches;
 }
 
 /** The team: the upper level's people holding the appraiser role (one index query). */
@@ -48,15 +40,18 @@ export async function runDraw(cycleId: string, upperUnitId: string, now: Date): 
   if (draw.status !== 'drawing') throw new Error(`Draw ${cycleId}/${upperUnitId} is ${draw.status}, not closing`);
 
   const [cycle, upper, seed, standings, team] = await Promise.all([getCycle(cycleId), getUnit(upperUnitId), getSeed(cycleId, upperUnitId), listReported(cycleId, upperUnitId), teamOf(upperUnitId)]);
-  const reportedUnits = await getUnits(standings.map((standing) => standing.unitId));
+  // Standings written before they carried their commune are the only ones whose unit is read here.
+  const unplaced = await getUnits(standings.filter((standing) => !standing.parentId).map((standing) => standing.unitId));
   const reported: ReportedUnit[] = standings.flatMap((standing) => {
-    const communeId = standing.parentId ?? reportedUnits.get(standing.unitId)?.ancestors.at(-1);
+    const communeId = standing.parentId ?? unplaced.get(standing.unitId)?.ancestors.at(-1);
     return communeId ? [{ unitId: standing.unitId, communeId }] : [];
   });
   const draws = drawSample({ seed, cycleId, reported, rule: draw.rule });
   const communes = await getUnits(draws.map((commune) => commune.communeId));
   const sampled = draws.flatMap((commune) => commune.sampled.map((unitId) => ({ unitId, communeId: commune.communeId })));
   const assigned = assignAppraisers(sampled, team);
+  // Names only for what the emails and the inbox show: the sampled chi đoàn.
+  const sampledUnits = await getUnits(sampled.map((unit) => unit.unitId));
 
   const dueDate = addDays(calendarDate(now), draw.rule.appraisalDays);
   const nameOf = (unitId: string, units: Map<string, Unit>) => units.get(unitId)?.name ?? unitId;
@@ -68,7 +63,7 @@ export async function runDraw(cycleId: string, upperUnitId: string, now: Date): 
       cycleId,
       upperUnitId,
       unitId: unit.unitId,
-      unitName: nameOf(unit.unitId, reportedUnits),
+      unitName: nameOf(unit.unitId, sampledUnits),
       communeId: unit.communeId,
       communeName: nameOf(unit.communeId, communes),
       appraiserId: appraiser.userId,

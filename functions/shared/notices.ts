@@ -78,3 +78,12 @@ export async function sendPendingNotices(noticeIds: string[], now: Date): Promis
   await batchPutItems(pending.map((notice) => ({ ...notice, status: 'sent', sentAt: now.toISOString() })));
   return { sent: pending.length, skipped: noticeIds.length - pending.length };
 }
+
+/** SendNotices takes at most this many ids; the state machine maps over the batches. */
+export const NOTICE_BATCH = 100;
+
+export function noticeBatches(noticeIds: string[]): { noticeIds: string[] }[] {
+  const batches: { noticeIds: string[] }[] = [];
+  for (let start = 0; start < noticeIds.length; start += NOTICE_BATCH) batches.push({ noticeIds: noticeIds.slice(start, start + NOTICE_BATCH) });
+  return batches;
+}

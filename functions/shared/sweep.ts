@@ -4,9 +4,9 @@ import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle }
 import { config, dynamo } from './config.ts';
 import { getCycle } from './cycles.ts';
 import { keys } from './keys.ts';
-import { addressesOf } from './notices.ts';
 import { dueOn, reminderRules } from './obligations.ts';
-import { closeIntakeAndDraw, noticeBatches } from './draw-run.ts';
+import { closeIntakeAndDraw } from './draw-run.ts';
+import { addressesOf, noticeBatches } from './notices.ts';
 import { addDays } from '../../domain/dates.ts';
 import { putOnce } from './table.ts';
 import { getUnit } from './units.ts';

@@ -11,6 +11,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
 import { errorSchemaOf, jsonSchemaFrom, jsonSchemaOf } from '../forms.ts';
 import { formatCalendarDate } from '../format.ts';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '../idempotency.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
 
@@ -49,17 +50,6 @@ function schemaFor(criteria: { number: number; wording: string }[]): RJSFSchema 
 const validator = zodValidator<AppraisalData>(appraisalDataSchema);
 const dossierValidator = zodValidator(dossierForm.schema);
 
-/** One key per chi đoàn and page load: a double tap on a slow network is still one appraisal. */
-function appraisalKey(unitId: string): string {
-  const storage = `idempotency-key:appraisal:${unitId}`;
-  let key = sessionStorage.getItem(storage);
-  if (!key) {
-    key = crypto.randomUUID();
-    sessionStorage.setItem(storage, key);
-  }
-  return key;
-}
-
 /** An assigned chi đoàn on the appraiser's phone: the dossier as claimed, then the findings form. */
 export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: string }) {
   const [detail, setDetail] = useState<AssignmentDetail>();
@@ -91,8 +81,8 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
     setSending(true);
     setError(undefined);
     try {
-      await request('POST', '/api/appraisals', { idempotencyKey: appraisalKey(unitId), cycleId, unitId, data });
-      sessionStorage.removeItem(`idempotency-key:appraisal:${unitId}`);
+      await request('POST', '/api/appraisals', { idempotencyKey: idempotencyKeyFor(`appraisal:${unitId}`), cycleId, unitId, data });
+      forgetIdempotencyKey(`appraisal:${unitId}`);
       // Recorded by its workflow within moments (a failure also widens the sample): wait for it.
       setProgress('Đang ghi nhận kết quả…');
       for (let attempt = 0; attempt < 30; attempt++) {

@@ -8,6 +8,7 @@ import { DateWidget } from '../components/DateWidget.tsx';
 import { EvidenceField, type EvidenceContext } from '../components/EvidenceField.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '../idempotency.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
 import { formatDateTime } from '../format.ts';
@@ -31,17 +32,6 @@ function DraftState({ status, savedAt }: { status: DraftStatus; savedAt?: string
       {when}
     </p>
   );
-}
-
-/** One key per draft: a double click or a retried request is still one submission. */
-function draftKey(formId: string, cycleId: string): string {
-  const storage = `idempotency-key:${formId}:${cycleId}`;
-  let key = sessionStorage.getItem(storage);
-  if (!key) {
-    key = crypto.randomUUID();
-    sessionStorage.setItem(storage, key);
-  }
-  return key;
 }
 
 type Data = Record<string, unknown>;
@@ -71,11 +61,11 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
       const submission = await request<SubmissionView>('POST', '/api/submissions', {
         formId,
         cycleId,
-        idempotencyKey: draftKey(formId, cycleId),
+        idempotencyKey: idempotencyKeyFor(`${formId}:${cycleId}`),
         amends,
         data,
       });
-      sessionStorage.removeItem(`idempotency-key:${formId}:${cycleId}`);
+      forgetIdempotencyKey(`${formId}:${cycleId}`);
       await draft.discard();
       navigate(`/submissions/${submission.submissionId}`);
     } catch (failure) {
