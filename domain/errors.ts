@@ -1,6 +1,6 @@
 /**
  * Domain errors. Each carries a Vietnamese message meant for the user; the HTTP edge maps the
- * class to a status code in one place (functions/shared/http.ts).
+ * class to a status code in one place (functions/shared/edge/http.ts).
  */
 export class DomainError extends Error {
   constructor(message: string) {

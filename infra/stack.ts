@@ -4,7 +4,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../functions/shared/config/env-names.ts';
 import { FUNCTIONS, type FunctionId } from './catalog/functions.ts';
 import { ROUTES } from './catalog/routes.ts';
 import { SCHEDULES } from './catalog/schedules.ts';

@@ -4,7 +4,7 @@ import type { SamplingRule } from './draw.ts';
 /**
  * The records of an upper level's appraisal round in one cycle: the draw (its commitment, then
  * its revealed seed), one sample per commune, an assignment per sampled chi đoàn, an appraisal
- * per visit. Plain data; functions/shared/appraisals.ts stores them.
+ * per visit. Plain data; functions/shared/store/appraisals.ts stores them.
  */
 export type DrawStatus = 'open' | 'drawing' | 'drawn';
 

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { figuresOfSelfAssessment, type SelfAssessment } from '../../domain/forms/self-assessment.ts';
 import { evaluateCriteria } from '../../domain/recognition/criteria.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { getSubmission } from '../shared/submissions.ts';
-import { taskHandler } from '../shared/task.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { getSubmission } from '../shared/store/submissions.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ submissionId: z.string().min(1) });
 

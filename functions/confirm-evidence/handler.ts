@@ -2,11 +2,11 @@ import { fileTypeFromBuffer } from 'file-type';
 import { isAppraiserOnly, requireRole } from '../../domain/access.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { contentRefusal } from '../../domain/evidence.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getEvidence, recordCheck } from '../shared/evidence.ts';
-import { inspectUpload, removeUpload } from '../shared/evidence-store.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { evidenceView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getEvidence, recordCheck } from '../shared/store/evidence.ts';
+import { inspectUpload, removeUpload } from '../shared/store/evidence-objects.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { evidenceView } from '../shared/views/submission-views.ts';
 
 /**
  * POST /api/evidence/{evidenceId}/confirm, after the upload: the file's first bytes say what it

@@ -1,11 +1,11 @@
 import { requireCanSee, requireRole } from '../../domain/access.ts';
 import { createCycle, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { storeCycle } from '../shared/cycles.ts';
-import { openObligations } from '../shared/obligations.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { getUnit } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { storeCycle } from '../shared/store/cycles.ts';
+import { openObligations } from '../shared/store/obligations.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { getUnit } from '../shared/store/units.ts';
 
 /**
  * POST /api/cycles: an admin opens a cycle for their province (or a unit below it) from a template;

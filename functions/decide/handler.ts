@@ -3,17 +3,17 @@ import { ConflictError, DomainError } from '../../domain/errors.ts';
 import { decisionRequestSchema, type DecisionRecord } from '../../domain/process/decisions.ts';
 import { changesFor, stepOfAction, type ProcessEvent } from '../../domain/process/transitions.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { recognitionBlockerFor } from '../shared/appraisals.ts';
-import { identityOf } from '../shared/auth.ts';
-import { config } from '../shared/config.ts';
-import { requireCycleVisible } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { storeDecision } from '../shared/decisions.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { idempotentId } from '../shared/ids.ts';
-import { getStandings } from '../shared/process.ts';
-import { getUnit } from '../shared/units.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
+import { recognitionBlockerFor } from '../shared/store/appraisals.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { config } from '../shared/config/config.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { storeDecision } from '../shared/store/decisions.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { idempotentId } from '../shared/edge/ids.ts';
+import { getStandings } from '../shared/store/process.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
 
 /**
  * POST /api/decisions: a commune confirms, returns or reports; the upper level recognises,

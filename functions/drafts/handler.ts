@@ -2,9 +2,9 @@ import { requireRole } from '../../domain/access.ts';
 import { draftBodySchema, draftPathSchema } from '../../domain/drafts.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { deleteDraft, getDraft, saveDraft } from '../shared/drafts.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { deleteDraft, getDraft, saveDraft } from '../shared/store/drafts.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 
 /**
  * GET / PUT / DELETE /api/drafts/{cycleId}/{formId}: the unit's one draft of a form in a cycle.

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { runDraw } from '../shared/draw-run.ts';
-import { taskHandler } from '../shared/task.ts';
+import { runDraw } from '../shared/tasks/draw-run.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ cycleId: z.string().min(1), upperUnitId: z.string().min(1) });
 

@@ -1,15 +1,15 @@
 import { requireRole } from '../../domain/access.ts';
 import { evidenceIdsIn } from '../../domain/evidence.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { getAppraisal } from '../shared/appraisals.ts';
-import { requireOwnAssignment } from '../shared/assignment-access.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { getEvidenceBatch } from '../shared/evidence.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getStanding } from '../shared/process.ts';
-import { getSubmission } from '../shared/submissions.ts';
-import { evidenceView, submissionView } from '../shared/views.ts';
+import { getAppraisal } from '../shared/store/appraisals.ts';
+import { requireOwnAssignment } from '../shared/access/assignment-access.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { getEvidenceBatch } from '../shared/store/evidence.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getStanding } from '../shared/store/process.ts';
+import { getSubmission } from '../shared/store/submissions.ts';
+import { evidenceView, submissionView } from '../shared/views/submission-views.ts';
 
 /**
  * GET /api/assignments/{cycleId}/{unitId}: everything the assigned appraiser needs on the spot:

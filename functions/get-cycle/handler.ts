@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../domain/errors.ts';
-import { identityOf } from '../shared/auth.ts';
-import { requireCycleVisible } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/cycles/{cycleId} */
 export async function getCycleById(event: HttpEvent) {

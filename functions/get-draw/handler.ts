@@ -1,11 +1,11 @@
 import { verifyDraw } from '../../domain/appraisal/draw.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
-import { getDraw, listSamples } from '../shared/appraisals.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getUnit } from '../shared/units.ts';
-import { drawView } from '../shared/appraisal-views.ts';
+import { getDraw, listSamples } from '../shared/store/appraisals.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { drawView } from '../shared/views/appraisal-views.ts';
 
 /**
  * GET /api/draws/{cycleId}/{unitId}: an upper level's draw as every unit concerned sees it: the

@@ -1,12 +1,12 @@
 import { isAppraiserOnly, requireCanSee } from '../../domain/access.ts';
-import { requireOwnAssignment } from '../shared/assignment-access.ts';
+import { requireOwnAssignment } from '../shared/access/assignment-access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getEvidence } from '../shared/evidence.ts';
-import { downloadUrl } from '../shared/evidence-store.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getUnit } from '../shared/units.ts';
-import { evidenceView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getEvidence } from '../shared/store/evidence.ts';
+import { downloadUrl } from '../shared/store/evidence-objects.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { evidenceView } from '../shared/views/submission-views.ts';
 
 /** GET /api/evidence/{evidenceId}: the file's details and, once checked, a short-lived download link. */
 export async function getEvidenceById(event: HttpEvent) {

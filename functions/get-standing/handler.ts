@@ -1,13 +1,13 @@
 import { requireCanSee } from '../../domain/access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { verifyChain } from '../../domain/process/audit.ts';
-import { identityOf } from '../shared/auth.ts';
-import { requireCycleVisible } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getStanding, listAudit } from '../shared/process.ts';
-import { historyView, standingView } from '../shared/standing-views.ts';
-import { getUnit } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getStanding, listAudit } from '../shared/store/process.ts';
+import { historyView, standingView } from '../shared/views/standing-views.ts';
+import { getUnit } from '../shared/store/units.ts';
 
 /**
  * GET /api/standings/{cycleId}/{unitId}: where a unit stands in a cycle, what is next and by

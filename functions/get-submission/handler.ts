@@ -1,10 +1,10 @@
 import { requireCanSee } from '../../domain/access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getSubmission } from '../shared/submissions.ts';
-import { getUnit } from '../shared/units.ts';
-import { submissionView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getSubmission } from '../shared/store/submissions.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { submissionView } from '../shared/views/submission-views.ts';
 
 /** GET /api/submissions/{submissionId}: for the submitting unit and every level above it. */
 export async function getSubmissionById(event: HttpEvent) {

@@ -1,9 +1,9 @@
 import { requireCanSee } from '../../domain/access.ts';
 import { unitIdSchema } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getUnit, listChildren } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getUnit, listChildren } from '../shared/store/units.ts';
 
 /** GET /api/units/{unitId}: a unit the user may see, with the units directly under it. */
 export async function getUnitWithChildren(event: HttpEvent) {

@@ -5,13 +5,13 @@ import { importRequestSchema } from '../../domain/import-request.ts';
 import { planImport, referencedIds } from '../../domain/imports.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { batchGetItems } from '../shared/table.ts';
-import { findImport, writeImport } from '../shared/directory-imports.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { idempotentId } from '../shared/ids.ts';
-import { keys, recordOf } from '../shared/keys.ts';
-import { readSheets } from '../shared/spreadsheets.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { batchGetItems } from '../shared/store/table.ts';
+import { findImport, writeImport } from '../shared/store/directory-imports.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { idempotentId } from '../shared/edge/ids.ts';
+import { keys, recordOf } from '../shared/store/keys.ts';
+import { readSheets } from '../shared/edge/spreadsheets.ts';
 
 /**
  * POST /api/imports: units and users from an .xlsx or .csv file. Every row is checked first; one

@@ -1,9 +1,9 @@
 import { requireRole } from '../../domain/access.ts';
 import { templateQuerySchema } from '../../domain/import-request.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, type HttpEvent, type HttpResult } from '../shared/http.ts';
-import { templateCsv, templateXlsx, XLSX_TYPE } from '../shared/spreadsheets.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { templateCsv, templateXlsx, XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 
 /** GET /api/imports/template?format=xlsx|csv&sheet=units|users: the file to fill in. */
 export async function importTemplate(event: HttpEvent): Promise<HttpResult> {

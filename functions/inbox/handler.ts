@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { requireCycleVisible } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { listQueue } from '../shared/process.ts';
-import { standingView } from '../shared/standing-views.ts';
-import { getUnit } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { listQueue } from '../shared/store/process.ts';
+import { standingView } from '../shared/views/standing-views.ts';
+import { getUnit } from '../shared/store/units.ts';
 
 const querySchema = z.object({ cycle: z.string({ error: 'Thiếu đợt công nhận.' }).regex(/^[a-z0-9-]{3,64}$/, { error: 'Mã đợt công nhận không hợp lệ.' }) });
 

@@ -1,9 +1,9 @@
 import { requireRole } from '../../domain/access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { listAssignments } from '../shared/appraisals.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { listAssignments } from '../shared/store/appraisals.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/assignments?cycle=: the signed-in appraiser's own chi đoàn in a cycle, by commune (one index query). */
 export async function listMyAssignments(event: HttpEvent) {

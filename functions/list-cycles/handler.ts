@@ -1,7 +1,7 @@
-import { identityOf } from '../shared/auth.ts';
-import { cycleScopesOf } from '../shared/cycle-access.ts';
-import { listCyclesInScope } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { cycleScopesOf } from '../shared/access/cycle-access.ts';
+import { listCyclesInScope } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/cycles: the cycles that apply to the user's unit, from every level above it. */
 export async function listCycles(event: HttpEvent) {

@@ -1,10 +1,10 @@
 import { requireCanSee, requireRole } from '../../domain/access.ts';
 import { unitIdSchema } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { listDigestsSentTo } from '../shared/notice-log.ts';
-import { getUnit, listChildren } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { listDigestsSentTo } from '../shared/store/notice-log.ts';
+import { getUnit, listChildren } from '../shared/store/units.ts';
 
 /**
  * GET /api/notices?unit=: the deadline digests sent to a unit and to the units directly under it,

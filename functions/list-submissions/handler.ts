@@ -1,11 +1,11 @@
 import { requireCanSee } from '../../domain/access.ts';
 import { unitIdSchema } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { listUnitSubmissions } from '../shared/submissions.ts';
-import { getUnit } from '../shared/units.ts';
-import { submissionView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { listUnitSubmissions } from '../shared/store/submissions.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { submissionView } from '../shared/views/submission-views.ts';
 
 /** GET /api/submissions[?unitId=…]: one unit's submissions, newest first; the user's own by default. */
 export async function listSubmissions(event: HttpEvent) {

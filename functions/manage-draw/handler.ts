@@ -4,13 +4,13 @@ import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw
 import { drawRequestSchema } from '../../domain/appraisal/requests.ts';
 import { ConflictError, ForbiddenError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { getDraw, openDraw } from '../shared/appraisals.ts';
-import { closeIntakeAndDraw } from '../shared/draw-run.ts';
-import { identityOf } from '../shared/auth.ts';
-import { requireCycleVisible } from '../shared/cycle-access.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { drawView } from '../shared/appraisal-views.ts';
+import { getDraw, openDraw } from '../shared/store/appraisals.ts';
+import { closeIntakeAndDraw } from '../shared/tasks/draw-run.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { drawView } from '../shared/views/appraisal-views.ts';
 
 /**
  * POST /api/draws: the upper level opens intake of its communes' reports for a cycle (a fresh

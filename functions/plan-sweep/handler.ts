@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { runSweep } from '../shared/sweep.ts';
-import { taskHandler } from '../shared/task.ts';
+import { runSweep } from '../shared/tasks/sweep.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ asOfDate: z.iso.date() });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { recordAppraisalResult } from '../shared/appraisal-run.ts';
-import { taskHandler } from '../shared/task.ts';
+import { recordAppraisalResult } from '../shared/tasks/appraisal-run.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ appraisalId: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { criterionResultSchema } from '../../domain/recognition/criteria.ts';
-import { applyDecision, recordSubmission } from '../shared/record-events.ts';
-import { taskHandler } from '../shared/task.ts';
+import { applyDecision, recordSubmission } from '../shared/tasks/record-events.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({
   kind: z.enum(['submission', 'decision']),

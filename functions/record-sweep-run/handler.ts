@@ -2,9 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { calendarDate } from '../../domain/dates.ts';
-import { config, dynamo } from '../shared/config.ts';
-import { keys } from '../shared/keys.ts';
-import { taskHandler } from '../shared/task.ts';
+import { config, dynamo } from '../shared/config/config.ts';
+import { keys } from '../shared/store/keys.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ scheduledTime: z.iso.datetime({ offset: true }) });
 

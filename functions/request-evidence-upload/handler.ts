@@ -4,12 +4,12 @@ import { evidenceRequestSchema } from '../../domain/evidence.ts';
 import { APPRAISAL_EVIDENCE_FIELDS, APPRAISAL_FORM_ID } from '../../domain/appraisal/appraisal-form.ts';
 import { FORMS, type FormDefinition } from '../../domain/forms/index.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { requireCycleOfUnit } from '../shared/cycle-access.ts';
-import { createEvidence } from '../shared/evidence.ts';
-import { uploadForm } from '../shared/evidence-store.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { evidenceView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
+import { createEvidence } from '../shared/store/evidence.ts';
+import { uploadForm } from '../shared/store/evidence-objects.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { evidenceView } from '../shared/views/submission-views.ts';
 
 /**
  * POST /api/evidence: records the file the unit is about to attach, then hands back the signed

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { NOTICE_BATCH, sendPendingNotices } from '../shared/notices.ts';
-import { taskHandler } from '../shared/task.ts';
+import { NOTICE_BATCH, sendPendingNotices } from '../shared/dispatch/notices.ts';
+import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ noticeIds: z.array(z.string().min(1)).max(NOTICE_BATCH) });
 

@@ -3,15 +3,15 @@ import { APPRAISAL_FORM_ID, appraisalRequestSchema, checkFindings, outcomeOf } f
 import { evidenceIdsIn, evidenceIssues } from '../../domain/evidence.ts';
 import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { storeAppraisal } from '../shared/appraisals.ts';
-import { requireOwnAssignment } from '../shared/assignment-access.ts';
-import { identityOf } from '../shared/auth.ts';
-import { config } from '../shared/config.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { getEvidenceBatch } from '../shared/evidence.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { idempotentId } from '../shared/ids.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
+import { storeAppraisal } from '../shared/store/appraisals.ts';
+import { requireOwnAssignment } from '../shared/access/assignment-access.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { config } from '../shared/config/config.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { getEvidenceBatch } from '../shared/store/evidence.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { idempotentId } from '../shared/edge/ids.ts';
+import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
 
 /**
  * POST /api/appraisals: the assigned appraiser's findings on one chi đoàn. Checked (the cycle's

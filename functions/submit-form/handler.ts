@@ -7,16 +7,16 @@ import { canFill, FORMS, type FormDefinition } from '../../domain/forms/index.ts
 import type { Identity } from '../../domain/identity.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
 import { parseSubmissionRequest, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
-import { identityOf } from '../shared/auth.ts';
-import { config } from '../shared/config.ts';
-import { requireCycleOfUnit } from '../shared/cycle-access.ts';
-import { getEvidenceBatch } from '../shared/evidence.ts';
-import { getStandings } from '../shared/process.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { getSubmission, storeSubmission, submissionIdFor } from '../shared/submissions.ts';
-import { getUnit, listChildren } from '../shared/units.ts';
-import { submissionView } from '../shared/views.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { config } from '../shared/config/config.ts';
+import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
+import { getEvidenceBatch } from '../shared/store/evidence.ts';
+import { getStandings } from '../shared/store/process.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { getSubmission, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
+import { getUnit, listChildren } from '../shared/store/units.ts';
+import { submissionView } from '../shared/views/submission-views.ts';
+import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
 
 /** The version being amended: the unit's own, of the same form and cycle, still open to change. */
 async function amendedVersion(identity: Identity, request: SubmissionRequest, form: FormDefinition, cycle: Cycle): Promise<Submission | undefined> {

@@ -4,11 +4,11 @@ import * as z from 'zod';
 import { requireRole } from '../../domain/access.ts';
 import { zonedInstant } from '../../domain/dates.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
-import { identityOf } from '../shared/auth.ts';
-import { config, dynamo } from '../shared/config.ts';
-import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/http.ts';
-import { keys, recordOf } from '../shared/keys.ts';
-import { startWorkflowOnce } from '../shared/workflows.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { config, dynamo } from '../shared/config/config.ts';
+import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
+import { keys, recordOf } from '../shared/store/keys.ts';
+import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
 
 const isoDate = z.iso.date({ error: 'Ngày quét không hợp lệ (yyyy-mm-dd).' });
 

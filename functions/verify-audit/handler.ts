@@ -1,10 +1,10 @@
 import { requireCanSee } from '../../domain/access.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { verifyChain } from '../../domain/process/audit.ts';
-import { identityOf } from '../shared/auth.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { listAudit } from '../shared/process.ts';
-import { getUnit } from '../shared/units.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { listAudit } from '../shared/store/process.ts';
+import { getUnit } from '../shared/store/units.ts';
 
 /** GET /api/units/{unitId}/audit: the unit's whole history chain, and whether every link holds. */
 export async function verifyAudit(event: HttpEvent) {

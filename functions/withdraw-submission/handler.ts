@@ -2,11 +2,11 @@ import { requireRole } from '../../domain/access.ts';
 import { requireChangeable } from '../../domain/changes.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { FORMS } from '../../domain/forms/index.ts';
-import { identityOf } from '../shared/auth.ts';
-import { getCycle } from '../shared/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/http.ts';
-import { getSubmission, withdrawSubmission } from '../shared/submissions.ts';
-import { submissionView } from '../shared/views.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { getSubmission, withdrawSubmission } from '../shared/store/submissions.ts';
+import { submissionView } from '../shared/views/submission-views.ts';
 
 /** POST /api/submissions/{submissionId}/withdraw: the submitting unit takes it back before the deadline. */
 export async function withdraw(event: HttpEvent) {

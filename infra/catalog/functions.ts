@@ -1,4 +1,4 @@
-import { ENV, PROCESS_WORKFLOW_ENV, type EnvName, type WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV, type EnvName, type WORKFLOW_ENV_OF } from '../../functions/shared/config/env-names.ts';
 
 /**
  * Every Lambda function: where its handler lives and which environment it needs. CDK bundles the

@@ -9,7 +9,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ENV, type EnvName } from '../../functions/shared/env-names.ts';
+import { ENV, type EnvName } from '../../functions/shared/config/env-names.ts';
 import type { FunctionDefinition } from '../catalog/functions.ts';
 
 const EVIDENCE_PREFIX = 'evidence/';

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { openDraw } from '../../functions/shared/appraisals.ts';
+import { openDraw } from '../../functions/shared/store/appraisals.ts';
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
 import type { Actor, ProcessEvent } from '../../domain/process/transitions.ts';
 import { createCycle, cycleIdFor, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
-import { getCycle, storeCycle } from '../../functions/shared/cycles.ts';
-import { openObligations } from '../../functions/shared/obligations.ts';
-import { applyEvent, getStanding } from '../../functions/shared/process.ts';
-import { getUnit, putUnits } from '../../functions/shared/units.ts';
-import { getUser, putUsers } from '../../functions/shared/users.ts';
+import { getCycle, storeCycle } from '../../functions/shared/store/cycles.ts';
+import { openObligations } from '../../functions/shared/store/obligations.ts';
+import { applyEvent, getStanding } from '../../functions/shared/store/process.ts';
+import { getUnit, putUnits } from '../../functions/shared/store/units.ts';
+import { getUser, putUsers } from '../../functions/shared/store/users.ts';
 import { DEMO_UNITS } from './demo-data.ts';
 import { DEMO_USERS } from './demo-users.ts';
 

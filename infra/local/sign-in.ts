@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { CLAIMS } from '../../functions/shared/claims.ts';
+import { CLAIMS } from '../../functions/shared/edge/claims.ts';
 import type { User } from '../../domain/users.ts';
 
 const ISSUER = 'local-sign-in';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../../functions/shared/env-names.ts';
+import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../../functions/shared/config/env-names.ts';
 import { SCHEDULES } from '../catalog/schedules.ts';
 import { APP_TABLE } from '../catalog/tables.ts';
 import { WORKFLOWS } from '../catalog/workflows.ts';

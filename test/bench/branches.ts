@@ -1,8 +1,8 @@
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
-import { getCycle } from '../../functions/shared/cycles.ts';
-import { applyEvent } from '../../functions/shared/process.ts';
-import { getUnit, putUnits } from '../../functions/shared/units.ts';
-import { putUsers } from '../../functions/shared/users.ts';
+import { getCycle } from '../../functions/shared/store/cycles.ts';
+import { applyEvent } from '../../functions/shared/store/process.ts';
+import { getUnit, putUnits } from '../../functions/shared/store/units.ts';
+import { putUsers } from '../../functions/shared/store/users.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
 

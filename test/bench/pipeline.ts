@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dynamo } from '../../functions/shared/config.ts';
+import { dynamo } from '../../functions/shared/config/config.ts';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { TestStack } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
@@ -23,7 +23,7 @@ const writes = new Map<string, number>();
 const reads = new Map<string, number>();
 
 const local = await TestStack.start();
-// Every function shares the one document client (functions/shared/config.ts): count what it sends.
+// Every function shares the one document client (functions/shared/config/config.ts): count what it sends.
 dynamo().middlewareStack.add(
   (next) => async (args) => {
     const target = String((args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'] ?? '').split('.')[1] ?? '';

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { formatCalendarDate, zonedInstant } from '../../domain/dates.ts';
 import { createCycle } from '../../domain/recognition/cycles.ts';
-import { dynamo } from '../../functions/shared/config.ts';
-import { storeCycle } from '../../functions/shared/cycles.ts';
-import { keys } from '../../functions/shared/keys.ts';
-import { dueKeys, dueOfStanding } from '../../functions/shared/process.ts';
-import { batchPutItems } from '../../functions/shared/table.ts';
-import { putUnits } from '../../functions/shared/units.ts';
+import { dynamo } from '../../functions/shared/config/config.ts';
+import { storeCycle } from '../../functions/shared/store/cycles.ts';
+import { keys } from '../../functions/shared/store/keys.ts';
+import { dueKeys, dueOfStanding } from '../../functions/shared/store/process.ts';
+import { batchPutItems } from '../../functions/shared/store/table.ts';
+import { putUnits } from '../../functions/shared/store/units.ts';
 import { generateNationalUnits } from '../support/national-dataset.ts';
 import { TestStack } from '../support/local-stack.ts';
 

@@ -1,7 +1,7 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../functions/shared/keys.ts';
+import { keys } from '../../functions/shared/store/keys.ts';
 import { eventually, localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnauthenticatedError } from '../../domain/errors.ts';
-import { identityOf } from '../../functions/shared/auth.ts';
-import type { HttpEvent } from '../../functions/shared/http.ts';
+import { identityOf } from '../../functions/shared/edge/auth.ts';
+import type { HttpEvent } from '../../functions/shared/edge/http.ts';
 
 const eventWith = (claims: Record<string, unknown> | undefined) =>
   ({ requestContext: { authorizer: claims ? { jwt: { claims, scopes: [] } } : undefined } }) as unknown as HttpEvent;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from '../../functions/shared/cache.ts';
+import { TtlCache } from '../../functions/shared/store/cache.ts';
 
 describe('TtlCache', () => {
   it('loads once within its lifetime, again after it, and never keeps a failure', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { errorResponse, jsonBody, type HttpEvent } from '../../functions/shared/http.ts';
+import { errorResponse, jsonBody, type HttpEvent } from '../../functions/shared/edge/http.ts';
 
 describe('errorResponse', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { ENV } from '../../../functions/shared/env-names.ts';
+import { ENV } from '../../../functions/shared/config/env-names.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../dynamodb.ts';
 import { DEFAULT_PORTS, LOCAL_TABLE_NAME } from '../stack.ts';
 

@@ -12,7 +12,7 @@ if (unitIds.length === 0) {
 }
 useLocalTableUnlessConfigured();
 
-const { listAudit } = await import('../../../functions/shared/process.ts');
+const { listAudit } = await import('../../../functions/shared/store/process.ts');
 const { verifyChain } = await import('../../../domain/process/audit.ts');
 const { formatDateTime } = await import('../../../domain/dates.ts');
 

@@ -13,7 +13,7 @@ if (!cycleId) {
 }
 useLocalTableUnlessConfigured();
 
-const { getDraw, listDrawsOfCycle, listSamples } = await import('../../../functions/shared/appraisals.ts');
+const { getDraw, listDrawsOfCycle, listSamples } = await import('../../../functions/shared/store/appraisals.ts');
 const { verifyDraw, ticketOf } = await import('../../../domain/appraisal/draw.ts');
 const { formatDateTime } = await import('../../../domain/dates.ts');
 

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../../domain/errors.ts';
-import { COLUMNS, HELP_SHEET, KIND_LABELS, SHEETS, type Sheet, type SheetId } from '../../domain/imports.ts';
-import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
+import { ValidationError } from '../../../domain/errors.ts';
+import { COLUMNS, HELP_SHEET, KIND_LABELS, SHEETS, type Sheet, type SheetId } from '../../../domain/imports.ts';
+import { ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
 
 /** Spreadsheet files in and out: .xlsx through ExcelJS, .csv through csv-parse. Cells come out as text. */
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -1,15 +1,15 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { remindersOf } from '../../domain/deadlines/obligations.ts';
-import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle } from '../../domain/deadlines/sweep.ts';
-import { config, dynamo } from './config.ts';
-import { getCycle } from './cycles.ts';
-import { keys } from './keys.ts';
-import { dueOn, reminderRules } from './obligations.ts';
+import { remindersOf } from '../../../domain/deadlines/obligations.ts';
+import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle } from '../../../domain/deadlines/sweep.ts';
+import { config, dynamo } from '../config/config.ts';
+import { getCycle } from '../store/cycles.ts';
+import { keys } from '../store/keys.ts';
+import { dueOn, reminderRules } from '../store/obligations.ts';
 import { closeIntakeAndDraw } from './draw-run.ts';
-import { addressesOf, noticeBatches } from './notices.ts';
-import { addDays } from '../../domain/dates.ts';
-import { putOnce } from './table.ts';
-import { getUnit } from './units.ts';
+import { addressesOf, noticeBatches } from '../dispatch/notices.ts';
+import { addDays } from '../../../domain/dates.ts';
+import { putOnce } from '../store/table.ts';
+import { getUnit } from '../store/units.ts';
 
 /** Everyone who reads a unit's deadline digest: its secretary, organisers and leaders, and its listed leader emails. */
 const DIGEST_ROLES = ['secretary', 'organiser', 'leader'];

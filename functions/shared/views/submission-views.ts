@@ -1,6 +1,6 @@
-import type { Evidence } from '../../domain/evidence.ts';
-import { FORMS } from '../../domain/forms/index.ts';
-import { SUBMISSION_STATUS_LABELS, type Submission } from '../../domain/submission.ts';
+import type { Evidence } from '../../../domain/evidence.ts';
+import { FORMS } from '../../../domain/forms/index.ts';
+import { SUBMISSION_STATUS_LABELS, type Submission } from '../../../domain/submission.ts';
 
 /** What the API returns of a submission: no internal fields, with labels the UI shows as is. */
 export function submissionView(submission: Submission) {

@@ -1,9 +1,9 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
-import type { Identity } from '../../domain/identity.ts';
-import { isSameOrBelow } from '../../domain/organisation.ts';
-import type { Cycle } from '../../domain/recognition/cycles.ts';
-import { getCycle } from './cycles.ts';
-import { getUnit } from './units.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
+import type { Identity } from '../../../domain/identity.ts';
+import { isSameOrBelow } from '../../../domain/organisation.ts';
+import type { Cycle } from '../../../domain/recognition/cycles.ts';
+import { getCycle } from '../store/cycles.ts';
+import { getUnit } from '../store/units.ts';
 
 /** The unit ids whose cycles apply to this user: their own unit and every unit above it. */
 export async function cycleScopesOf(identity: Identity): Promise<string[]> {

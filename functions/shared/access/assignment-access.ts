@@ -1,7 +1,7 @@
-import { ForbiddenError } from '../../domain/errors.ts';
-import type { Identity } from '../../domain/identity.ts';
-import type { Assignment } from '../../domain/appraisal/records.ts';
-import { getAssignment } from './appraisals.ts';
+import { ForbiddenError } from '../../../domain/errors.ts';
+import type { Identity } from '../../../domain/identity.ts';
+import type { Assignment } from '../../../domain/appraisal/records.ts';
+import { getAssignment } from '../store/appraisals.ts';
 
 /** An appraiser sees a chi đoàn only through their own assignment to it. */
 export async function requireOwnAssignment(identity: Identity, cycleId: string, unitId: string): Promise<Assignment> {

@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { recognitionBlocker, type AppraisalRecord, type Assignment, type CommuneSample, type DrawRecord } from '../../domain/appraisal/records.ts';
-import type { Standing } from '../../domain/process/states.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import { recognitionBlocker, type AppraisalRecord, type Assignment, type CommuneSample, type DrawRecord } from '../../../domain/appraisal/records.ts';
+import type { Standing } from '../../../domain/process/states.ts';
 import { batchGetItems, batchPutItems, putOnce, queryAll, queryPartition } from './table.ts';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { PendingNotice } from './process.ts';
 

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, ValidationError } from '../../domain/errors.ts';
-import type { Unit } from '../../domain/organisation.ts';
-import type { User } from '../../domain/users.ts';
-import { config, dynamo } from './config.ts';
+import { ConflictError, ValidationError } from '../../../domain/errors.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import type { User } from '../../../domain/users.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import { unitItem } from './units.ts';
 import { userItem } from './users.ts';

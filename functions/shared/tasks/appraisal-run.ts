@@ -1,7 +1,7 @@
-import { assignWidened } from '../../domain/appraisal/assign.ts';
-import { unitsToWiden, type Assignment } from '../../domain/appraisal/records.ts';
-import { addDays, calendarDate } from '../../domain/dates.ts';
-import type { ProcessEvent } from '../../domain/process/transitions.ts';
+import { assignWidened } from '../../../domain/appraisal/assign.ts';
+import { unitsToWiden, type Assignment } from '../../../domain/appraisal/records.ts';
+import { addDays, calendarDate } from '../../../domain/dates.ts';
+import type { ProcessEvent } from '../../../domain/process/transitions.ts';
 import {
   getAppraisal,
   getAssignment,
@@ -14,12 +14,12 @@ import {
   recordResult,
   requireDraw,
   widenSample,
-} from './appraisals.ts';
-import { getCycle } from './cycles.ts';
+} from '../store/appraisals.ts';
+import { getCycle } from '../store/cycles.ts';
 import { assignmentNotices, teamOf } from './draw-run.ts';
-import { noticeBatches } from './notices.ts';
-import { applyEvent } from './process.ts';
-import { getUnit, getUnits } from './units.ts';
+import { noticeBatches } from '../dispatch/notices.ts';
+import { applyEvent } from '../store/process.ts';
+import { getUnit, getUnits } from '../store/units.ts';
 
 /**
  * Task RecordAppraisal: carries out a stored appraisal, once. The finding goes on the chi đoàn's

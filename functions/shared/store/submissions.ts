@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { FORMS } from '../../domain/forms/index.ts';
-import type { Identity } from '../../domain/identity.ts';
-import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
-import { config, dynamo } from './config.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import { FORMS } from '../../../domain/forms/index.ts';
+import type { Identity } from '../../../domain/identity.ts';
+import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../../domain/submission.ts';
+import { config, dynamo } from '../config/config.ts';
 import { setIfStatus } from './table.ts';
-import { idempotentId } from './ids.ts';
+import { idempotentId } from '../edge/ids.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
 

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError } from '../../domain/errors.ts';
-import type { DecisionRecord } from '../../domain/process/decisions.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import type { DecisionRecord } from '../../../domain/process/decisions.ts';
 import { setIfStatus } from './table.ts';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
 

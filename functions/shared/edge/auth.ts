@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { Identity } from '../../domain/identity.ts';
-import { UnauthenticatedError } from '../../domain/errors.ts';
-import { isRole } from '../../domain/roles.ts';
+import type { Identity } from '../../../domain/identity.ts';
+import { UnauthenticatedError } from '../../../domain/errors.ts';
+import { isRole } from '../../../domain/roles.ts';
 import type { HttpEvent } from './http.ts';
 import { CLAIMS } from './claims.ts';
 

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type * as z from 'zod';
-import { parseOrThrow } from '../../domain/validation.ts';
+import { parseOrThrow } from '../../../domain/validation.ts';
 
 /**
  * A Step Functions task: its input is validated by the schema at the edge, like an HTTP body.

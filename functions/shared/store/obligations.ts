@@ -1,9 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_REMINDERS, openingDuty, remindersOf, type Due, type ReminderRule } from '../../domain/deadlines/obligations.ts';
-import type { Unit } from '../../domain/organisation.ts';
-import type { Cycle } from '../../domain/recognition/cycles.ts';
+import { DEFAULT_REMINDERS, openingDuty, remindersOf, type Due, type ReminderRule } from '../../../domain/deadlines/obligations.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import type { Cycle } from '../../../domain/recognition/cycles.ts';
 import { batchPutItems, queryAll } from './table.ts';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import { dueKeys, getStandings } from './process.ts';
 import { listChildren } from './units.ts';

@@ -1,7 +1,7 @@
 /* Table operations every repository shares: batched gets and puts, paged queries, guarded updates. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 
 /**
  * Items by key, in batches of 100 (DynamoDB's limit), retrying what the table leaves unprocessed.

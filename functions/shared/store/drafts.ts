@@ -1,8 +1,8 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Draft } from '../../domain/drafts.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import { config, dynamo } from './config.ts';
+import type { Draft } from '../../../domain/drafts.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { stepFunctions } from './config.ts';
+import { stepFunctions } from '../config/config.ts';
 
 /**
  * Starts an execution named after the record it advances. Step Functions refuses a second

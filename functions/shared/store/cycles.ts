@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import type { Cycle, CycleRequest } from '../../domain/recognition/cycles.ts';
-import { config, dynamo } from './config.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import type { Cycle, CycleRequest } from '../../../domain/recognition/cycles.ts';
+import { config, dynamo } from '../config/config.ts';
 import { TtlCache } from './cache.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 

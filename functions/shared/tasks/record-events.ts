@@ -1,16 +1,16 @@
-import { recognitionBlockerFor } from './appraisals.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { submissionReceipt } from '../../domain/notices/submission-receipt.ts';
-import type { ProcessEvent } from '../../domain/process/transitions.ts';
-import type { CriterionResult } from '../../domain/recognition/criteria.ts';
-import type { Submission } from '../../domain/submission.ts';
-import { config } from './config.ts';
-import { getCycle } from './cycles.ts';
-import { getDecision, recordDecisionOutcome } from './decisions.ts';
-import { processNotices } from './notices.ts';
-import { applyEvent, writeWithNotices, type PendingNotice } from './process.ts';
-import { getSubmission, recordSubmissionOutcome } from './submissions.ts';
-import { getUnit } from './units.ts';
+import { recognitionBlockerFor } from '../store/appraisals.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { submissionReceipt } from '../../../domain/notices/submission-receipt.ts';
+import type { ProcessEvent } from '../../../domain/process/transitions.ts';
+import type { CriterionResult } from '../../../domain/recognition/criteria.ts';
+import type { Submission } from '../../../domain/submission.ts';
+import { config } from '../config/config.ts';
+import { getCycle } from '../store/cycles.ts';
+import { getDecision, recordDecisionOutcome } from '../store/decisions.ts';
+import { processNotices } from '../dispatch/notices.ts';
+import { applyEvent, writeWithNotices, type PendingNotice } from '../store/process.ts';
+import { getSubmission, recordSubmissionOutcome } from '../store/submissions.ts';
+import { getUnit } from '../store/units.ts';
 
 /** What a submission or a decision does to the process: the work of the RecordEvent task. */
 

@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import type { Evidence, EvidenceRequest } from '../../domain/evidence.ts';
-import type { Identity } from '../../domain/identity.ts';
+import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
+import type { Evidence, EvidenceRequest } from '../../../domain/evidence.ts';
+import type { Identity } from '../../../domain/identity.ts';
 import { batchGetItems } from './table.ts';
-import { config, dynamo } from './config.ts';
-import { idempotentId } from './ids.ts';
+import { config, dynamo } from '../config/config.ts';
+import { idempotentId } from '../edge/ids.ts';
 import { keys, recordOf } from './keys.ts';
 
 const toEvidence = (item: Record<string, unknown>) => recordOf<Evidence>(item);

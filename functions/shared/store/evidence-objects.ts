@@ -1,8 +1,8 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, NotFound } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { evidenceObjectKey, type Evidence } from '../../domain/evidence.ts';
-import { config, objectStore } from './config.ts';
+import { evidenceObjectKey, type Evidence } from '../../../domain/evidence.ts';
+import { config, objectStore } from '../config/config.ts';
 
 /** Long enough for a phone on a slow rural connection to send 10 MB; short enough to be of little use if leaked. */
 const UPLOAD_SECONDS = 15 * 60;

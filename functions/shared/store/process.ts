@@ -1,18 +1,18 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.ts';
-import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../domain/process/audit.ts';
-import { actingUnitOf, type Standing } from '../../domain/process/states.ts';
-import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../domain/process/transitions.ts';
-import type { Unit } from '../../domain/organisation.ts';
-import type { MailMessage } from '../../domain/notices/message.ts';
+import { ConflictError } from '../../../domain/errors.ts';
+import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../../domain/process/audit.ts';
+import { actingUnitOf, type Standing } from '../../../domain/process/states.ts';
+import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../../domain/process/transitions.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import type { MailMessage } from '../../../domain/notices/message.ts';
 import { batchGetItems, queryAll, queryPartition } from './table.ts';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { getUnit } from './units.ts';
 import { getCycle } from './cycles.ts';
-import { openingDuty, standingDuty, type Due } from '../../domain/deadlines/obligations.ts';
-import type { Cycle } from '../../domain/recognition/cycles.ts';
+import { openingDuty, standingDuty, type Due } from '../../../domain/deadlines/obligations.ts';
+import type { Cycle } from '../../../domain/recognition/cycles.ts';
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 

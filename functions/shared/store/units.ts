@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems, batchPutItems, queryPartition } from './table.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import { byName, type Unit } from '../../domain/organisation.ts';
-import { config, dynamo } from './config.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import { byName, type Unit } from '../../../domain/organisation.ts';
+import { config, dynamo } from '../config/config.ts';
 import { TtlCache } from './cache.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 

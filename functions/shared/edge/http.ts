@@ -7,7 +7,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
   ValidationError,
-} from '../../domain/errors.ts';
+} from '../../../domain/errors.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;

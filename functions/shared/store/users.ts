@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError } from '../../domain/errors.ts';
-import type { User } from '../../domain/users.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
+import type { User } from '../../../domain/users.ts';
 import { batchPutItems, queryPartition } from './table.ts';
-import { config, dynamo } from './config.ts';
+import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 
 /** The stored item of a user: by id, and listed under their unit. */

@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../../domain/process/audit.ts';
-import { NEXT_STEP, STATE_LABELS, STATE_STEP, type Standing } from '../../domain/process/states.ts';
-import { actionsFor } from '../../domain/process/transitions.ts';
+import type { AuditEntry } from '../../../domain/process/audit.ts';
+import { NEXT_STEP, STATE_LABELS, STATE_STEP, type Standing } from '../../../domain/process/states.ts';
+import { actionsFor } from '../../../domain/process/transitions.ts';
 
 /** A standing as the API shows it: labels in Vietnamese, what comes next, what may be decided. */
 export function standingView(standing: Standing) {

@@ -1,16 +1,16 @@
-import { assignAppraisers, type Appraiser } from '../../domain/appraisal/assign.ts';
-import { drawSample, inputDigestOf, type ReportedUnit } from '../../domain/appraisal/draw.ts';
-import type { Assignment, CommuneSample, DrawRecord } from '../../domain/appraisal/records.ts';
-import { addDays, calendarDate } from '../../domain/dates.ts';
-import { assignmentMessage, type AssignedUnit } from '../../domain/notices/appraisal-notices.ts';
-import type { Unit } from '../../domain/organisation.ts';
-import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from './appraisals.ts';
-import { config } from './config.ts';
-import { noticeBatches } from './notices.ts';
-import { startWorkflowOnce } from './workflows.ts';
-import { getCycle } from './cycles.ts';
-import { getUnit, getUnits } from './units.ts';
-import { listUsersOfUnit } from './users.ts';
+import { assignAppraisers, type Appraiser } from '../../../domain/appraisal/assign.ts';
+import { drawSample, inputDigestOf, type ReportedUnit } from '../../../domain/appraisal/draw.ts';
+import type { Assignment, CommuneSample, DrawRecord } from '../../../domain/appraisal/records.ts';
+import { addDays, calendarDate } from '../../../domain/dates.ts';
+import { assignmentMessage, type AssignedUnit } from '../../../domain/notices/appraisal-notices.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from '../store/appraisals.ts';
+import { config } from '../config/config.ts';
+import { noticeBatches } from '../dispatch/notices.ts';
+import { startWorkflowOnce } from '../dispatch/workflows.ts';
+import { getCycle } from '../store/cycles.ts';
+import { getUnit, getUnits } from '../store/units.ts';
+import { listUsersOfUnit } from '../store/users.ts';
 
 /** Closes an upper level's intake (once) and starts its draw, named after it so it runs once. */
 export async function closeIntakeAndDraw(cycleId: string, upperUnitId: string, by: string, now: Date): Promise<DrawRecord> {

@@ -1,15 +1,15 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { DomainError } from '../../domain/errors.ts';
-import { noticesFor } from '../../domain/notices/process-notices.ts';
-import type { MailMessage } from '../../domain/notices/message.ts';
-import type { Change } from '../../domain/process/transitions.ts';
-import type { Cycle } from '../../domain/recognition/cycles.ts';
-import { batchGetItems, batchPutItems } from './table.ts';
-import { config, email } from './config.ts';
-import { keys } from './keys.ts';
-import type { PendingNotice } from './process.ts';
-import { getUnit } from './units.ts';
-import { listUsersOfUnit } from './users.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { noticesFor } from '../../../domain/notices/process-notices.ts';
+import type { MailMessage } from '../../../domain/notices/message.ts';
+import type { Change } from '../../../domain/process/transitions.ts';
+import type { Cycle } from '../../../domain/recognition/cycles.ts';
+import { batchGetItems, batchPutItems } from '../store/table.ts';
+import { config, email } from '../config/config.ts';
+import { keys } from '../store/keys.ts';
+import type { PendingNotice } from '../store/process.ts';
+import { getUnit } from '../store/units.ts';
+import { listUsersOfUnit } from '../store/users.ts';
 
 /** SES refused or failed; the workflow retries on this name. */
 export class MailDeliveryError extends DomainError {}
