@@ -1,13 +1,13 @@
 /**
  * Domain errors. Each carries a Vietnamese message meant for the user; the HTTP edge maps the
  * class to a status code in one place (functions/shared/edge/http.ts).
+ *
+ * Every class names itself in a string literal. Step Functions matches Retry/Catch on the error
+ * name the Lambda runtime reports (`error.name`), and a minifier renames classes: a name taken
+ * from the class would turn `MailDeliveryError` into `mr` in the deployed bundle.
  */
 export class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
-    // Step Functions matches Retry/Catch on the error name, so it must be the class name.
-    this.name = new.target.name;
-  }
+  override name: string = 'DomainError';
 }
 
 export interface FieldIssue {
@@ -17,6 +17,8 @@ export interface FieldIssue {
 }
 
 export class ValidationError extends DomainError {
+  override name: string = 'ValidationError';
+
   constructor(
     message: string,
     readonly issues: FieldIssue[] = [],
@@ -25,7 +27,15 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class UnauthenticatedError extends DomainError {}
-export class ForbiddenError extends DomainError {}
-export class NotFoundError extends DomainError {}
-export class ConflictError extends DomainError {}
+export class UnauthenticatedError extends DomainError {
+  override name: string = 'UnauthenticatedError';
+}
+export class ForbiddenError extends DomainError {
+  override name: string = 'ForbiddenError';
+}
+export class NotFoundError extends DomainError {
+  override name: string = 'NotFoundError';
+}
+export class ConflictError extends DomainError {
+  override name: string = 'ConflictError';
+}

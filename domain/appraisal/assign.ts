@@ -9,7 +9,9 @@ export interface Appraiser {
 }
 
 /** No assignment satisfies the rules (the message says which commune and why). */
-export class AssignmentError extends ConflictError {}
+export class AssignmentError extends ConflictError {
+  override name: string = 'AssignmentError';
+}
 
 /**
  * Shares sampled chi đoàn among the team: loads differ by at most one (every appraiser is filled

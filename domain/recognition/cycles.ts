@@ -51,7 +51,9 @@ export interface Cycle {
   createdBy: string;
 }
 
-export class CycleError extends ValidationError {}
+export class CycleError extends ValidationError {
+  override name: string = 'CycleError';
+}
 
 /** One cycle per template, year and scope: the id says which, so a repeated request finds it. */
 export function cycleIdFor(request: Pick<CycleRequest, 'templateId' | 'year' | 'scopeUnitId'>): string {

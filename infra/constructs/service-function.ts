@@ -48,6 +48,8 @@ export class ServiceFunction extends Construct {
         format: OutputFormat.ESM,
         target: 'node24',
         minify: true,
+        // Error names must survive: Retry/Catch match them, and so do the logs.
+        keepNames: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); give the ESM bundle one.

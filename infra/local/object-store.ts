@@ -33,6 +33,8 @@ interface StoredMeta {
 }
 
 class S3Error extends Error {
+  override name = 'S3Error';
+
   constructor(
     readonly status: number,
     readonly code: string,

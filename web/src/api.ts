@@ -3,6 +3,8 @@ import { apiUrl } from './config.ts';
 /** The browser's side of the HTTP API: one place that adds the token and reads errors. */
 /** A refused or failed request, with the server's Vietnamese message and field issues. */
 export class ApiError extends Error {
+  override name = 'ApiError';
+
   constructor(
     readonly status: number,
     message: string,

@@ -12,7 +12,9 @@ import { getUnit } from '../store/units.ts';
 import { listUsersOfUnit } from '../store/users.ts';
 
 /** SES refused or failed; the workflow retries on this name. */
-export class MailDeliveryError extends DomainError {}
+export class MailDeliveryError extends DomainError {
+  override name: string = 'MailDeliveryError';
+}
 
 /** The addresses of a unit's people holding any of the roles, plus its leaders' listed emails. */
 export async function addressesOf(unitId: string, roles: string[]): Promise<string[]> {

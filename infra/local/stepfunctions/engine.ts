@@ -26,6 +26,8 @@ interface RegisteredMachine {
 }
 
 export class StepFunctionsError extends Error {
+  override name = 'StepFunctionsError';
+
   constructor(
     readonly code: string,
     message: string,

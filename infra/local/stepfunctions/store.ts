@@ -17,7 +17,9 @@ export interface ExecutionRecord {
   cause?: string;
 }
 
-export class ExecutionExistsError extends Error {}
+export class ExecutionExistsError extends Error {
+  override name = 'ExecutionExistsError';
+}
 
 export interface Page<T> {
   items: T[];
