@@ -8,6 +8,10 @@
  */
 export class DomainError extends Error {
   override name: string = 'DomainError';
+
+  constructor(message: string) {
+    super(message);
+  }
 }
 
 export interface FieldIssue {
