@@ -17,6 +17,18 @@ export default defineConfig({
         },
       },
       {
+        // The same integration suite on the Lambda bundles CDK deploys (minified, keepNames…),
+        // synthesized once from the real stack: what AWS runs, not only the sources.
+        test: {
+          name: 'integration-bundles',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/bundles-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

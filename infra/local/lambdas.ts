@@ -27,17 +27,24 @@ function lambdaContext(functionId: string, timeoutSeconds: number): Context {
 /**
  * The in-process Lambda runtime: imports each catalogued handler file once and invokes its
  * exported `handler`. Payloads go through JSON both ways, as they do over a real Invoke.
+ * Given `bundles` (function id → the bundle CDK deploys, see bundles.ts), it runs those instead
+ * of the sources, so the suite can test the artifact that goes to AWS.
  */
 export class LocalLambdas {
   private readonly handlers = new Map<string, LambdaHandler>();
 
-  constructor(private readonly root = process.cwd()) {}
+  constructor(
+    private readonly root = process.cwd(),
+    private readonly bundles?: Record<string, string>,
+  ) {}
 
   async load(): Promise<void> {
     await Promise.all(
       FUNCTIONS.map(async (fn) => {
-        const module = (await import(pathToFileURL(resolve(this.root, fn.entry)).href)) as { handler?: LambdaHandler };
-        if (typeof module.handler !== 'function') throw new Error(`${fn.entry} exports no handler`);
+        const file = this.bundles ? this.bundles[fn.id] : resolve(this.root, fn.entry);
+        if (!file) throw new Error(`No bundle for ${fn.id}`);
+        const module = (await import(pathToFileURL(file).href)) as { handler?: LambdaHandler };
+        if (typeof module.handler !== 'function') throw new Error(`${file} exports no handler`);
         this.handlers.set(fn.id, module.handler);
       }),
     );

@@ -28,6 +28,8 @@ export interface LocalStackOptions {
   ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
   root?: string;
   scheduler?: boolean;
+  /** Function id → the deployed bundle to run instead of its source (tests of the artifact). */
+  lambdaBundles?: Record<string, string>;
   /** The one log stream; `source` says which stand-in speaks (local, api, sfn). */
   log?: (line: string, source?: string) => void;
 }
@@ -81,7 +83,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log('Starting DynamoDB Local, the mail inbox, the object store and the handlers…');
     // Independent start-ups overlap: the JVM boots while the handlers' modules load. Handlers
     // create their SDK clients on first use, after the environment below is set.
-    const lambdas = new LocalLambdas(root);
+    const lambdas = new LocalLambdas(root, options.lambdaBundles);
     const [dynamodb, mail, objects] = await Promise.all([
       startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
       startMail(ports.mail).then((started) => (cleanups.push(() => closeServer(started.server)), started)),

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import './provided-context.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -41,6 +42,7 @@ export class TestStack {
       dataDir,
       ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0 },
       scheduler: false,
+      lambdaBundles: inject('lambdaBundles'),
     });
     return new TestStack(stack, dataDir);
   }
@@ -64,6 +66,7 @@ export class TestStack {
         objectStore: port(urls.objectStore),
       },
       scheduler: false,
+      lambdaBundles: inject('lambdaBundles'),
     });
     return new TestStack(stack, this.dataDir);
   }
