@@ -176,9 +176,22 @@ export function referencedIds(sheets: Sheet[]): { unitIds: string[]; userIds: st
   return { unitIds: [...unitIds], userIds: [...userIds] };
 }
 
+/**
+ * Rows one file may hold. The import answers within API Gateway's 30 s (the HTTP API cuts the
+ * connection then, whatever the function is still doing): checking and writing this many rows
+ * takes a few seconds; a province's directory goes in a few files.
+ */
+export const MAX_IMPORT_ROWS = 5_000;
+
 /** Every check, every row: the plan to write, or the issues that stop it. */
 export function planImport(sheets: Sheet[], context: ImportContext): ImportPlan {
   const issues: RowIssue[] = [];
+  const dataRows = sheets.reduce((sum, sheet) => sum + Math.max(0, sheet.rows.length - 1), 0);
+  if (dataRows > MAX_IMPORT_ROWS) {
+    const limit = MAX_IMPORT_ROWS.toLocaleString('vi-VN');
+    issues.push({ sheet: sheets[0]?.name ?? '', row: 1, message: `Tệp có ${dataRows.toLocaleString('vi-VN')} dòng; mỗi lần nhập tối đa ${limit} dòng. Hãy chia thành nhiều tệp.` });
+    return { units: [], users: [], issues };
+  }
   const bySheet = new Map<SheetId, Sheet>();
   for (const sheet of sheets) {
     if (sheet.rows.every((cells) => cells.every((cell) => cell.trim() === ''))) continue;

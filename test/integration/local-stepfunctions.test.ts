@@ -15,7 +15,9 @@ import { planSubmission } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 
-
+const KIB = 1024;
+/** An execution input of about this many bytes. */
+const inputOf = (bytes: number) => JSON.stringify({ text: 'x'.repeat(bytes - 12) });
 
 const finished = (executionArn: string) =>
   eventually(async () => {
@@ -97,5 +99,65 @@ describe('the local Step Functions endpoint', () => {
     expect((await finished(orphanArn)).status).toBe('SUCCEEDED');
     const reread = await ctx.local.api('GET', `/api/submissions/${created.body.submissionId}`, await ctx.local.signIn('bithu-tanphudong'));
     expect(reread.body.status).toBe('acknowledged');
+  });
+
+  it('refuses an execution input over 256 KiB, as StartExecution does', async () => {
+    // Prepare
+    const arn = ctx.local.stack.engine.register('test-input-limit', { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } });
+
+    // Act + Assess
+    await expect(ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: inputOf(257 * KIB) }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    const accepted = await ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: inputOf(255 * KIB) }));
+    expect((await finished(accepted.executionArn!)).status).toBe('SUCCEEDED');
+  });
+
+  it('fails an execution whose state grows past 256 KiB with States.DataLimitExceeded, which a Catch of States.ALL does not take', async () => {
+    // Prepare: a state doubles its 150 KiB input inside a branch whose Catch takes every error.
+    const arn = ctx.local.stack.engine.register('test-state-limit', {
+      StartAt: 'Guarded',
+      States: {
+        Guarded: {
+          Type: 'Parallel',
+          Branches: [{ StartAt: 'Double', States: { Double: { Type: 'Pass', Parameters: { 'a.$': '$.text', 'b.$': '$.text' }, End: true } } }],
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Succeed' },
+      },
+    });
+
+    // Act
+    const started = await ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: inputOf(150 * KIB) }));
+
+    // Assess
+    const outcome = await finished(started.executionArn!);
+    expect(outcome).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    expect(outcome.cause).toContain("'Double'");
+  });
+
+  it('fails a task whose input would pass 256 KiB before the function runs', async () => {
+    // Prepare: a real task (CheckCriteria reads only) handed twice a 150 KiB text.
+    const arn = ctx.local.stack.engine.register('test-task-limit', {
+      StartAt: 'CheckCriteria',
+      States: {
+        CheckCriteria: {
+          Type: 'Task',
+          Resource: localArns.lambda('checkCriteria'),
+          Parameters: { 'a.$': '$.text', 'b.$': '$.text' },
+          TimeoutSeconds: 30,
+          Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2, IntervalSeconds: 1 }],
+          End: true,
+        },
+      },
+    });
+
+    // Act
+    const started = await ctx.local.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: inputOf(150 * KIB) }));
+
+    // Assess
+    const outcome = await finished(started.executionArn!);
+    expect(outcome).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
   });
 });

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
 import { recognitionBlocker, type AppraisalRecord, type Assignment, type CommuneSample, type DrawRecord } from '../../../domain/appraisal/records.ts';
 import type { Standing } from '../../../domain/process/states.ts';
@@ -26,13 +26,28 @@ export async function requireDraw(cycleId: string, upperUnitId: string): Promise
   return draw;
 }
 
-/** Opens intake: the seed, kept apart, and its published hash. Opening again finds the first. */
+/**
+ * Opens intake: the draw with its published hash, and the seed in an item of its own, in one
+ * transaction: a crash can leave neither or both, never a draw whose seed is missing. Opening
+ * again finds the first.
+ */
 export async function openDraw(draw: DrawRecord, seed: string): Promise<DrawRecord> {
   const closing = draw.closesOn ? { ...keys.intakeClosingOn(draw.closesOn, draw.cycleId, draw.upperUnitId), intake: { cycleId: draw.cycleId, upperUnitId: draw.upperUnitId } } : {};
-  const stored = await putOnce({ ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...closing, ...draw });
-  if (!stored) return requireDraw(draw.cycleId, draw.upperUnitId);
-  await dynamo().send(new PutCommand({ TableName: config.tableName, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), seed } }));
-  return draw;
+  const absent = { TableName: config.tableName, ConditionExpression: 'attribute_not_exists(pk)' };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { ...absent, Item: { ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...closing, ...draw } } },
+          { Put: { ...absent, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), seed } } },
+        ],
+      }),
+    );
+    return draw;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return requireDraw(draw.cycleId, draw.upperUnitId);
+    throw error;
+  }
 }
 
 /** Every upper level's draw in a cycle: one index query. */

@@ -6,6 +6,7 @@ import {
   StateMachine,
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
+import { AWS_LIMITS, jsonBytes, utf8Bytes } from '../aws-limits.ts';
 import { localArns } from '../arns.ts';
 import { allStates, type AslMachine } from './definitions.ts';
 import { HistoryRecorder } from './history.ts';
@@ -90,6 +91,12 @@ export class LocalStepFunctions {
       JSON.parse(input);
     } catch {
       throw new StepFunctionsError('InvalidExecutionInput', 'Invalid State Machine Execution Input');
+    }
+    if (utf8Bytes(input) > AWS_LIMITS.stepFunctionsPayloadBytes) {
+      throw new StepFunctionsError(
+        'ValidationException',
+        `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${AWS_LIMITS.stepFunctionsPayloadBytes}`,
+      );
     }
     const record: ExecutionRecord = {
       executionArn: localArns.execution(machine.name, name),
@@ -177,8 +184,9 @@ export class LocalStepFunctions {
 
   private run(machine: RegisteredMachine, record: ExecutionRecord): void {
     const input = JSON.parse(record.input) as EngineInput;
+    const limit = new DataLimit();
     const execution = machine.engine.run(input, {
-      overrides: { taskResourceLocalHandlers: machine.handlers },
+      overrides: { taskResourceLocalHandlers: limit.guard(machine.handlers, () => execution.abort()) },
       context: {
         Execution: {
           Id: record.executionArn,
@@ -192,10 +200,14 @@ export class LocalStepFunctions {
     });
     const recorder = new HistoryRecorder();
     const logged = (async () => {
-      for await (const event of execution.eventLogs) recorder.recordEngineEvent(event);
+      for await (const event of execution.eventLogs) {
+        recorder.recordEngineEvent(event);
+        if (limit.exceededBy(event)) execution.abort();
+      }
     })();
     const done = (async () => {
-      const outcome = await settle(execution.result);
+      const settled = await settle(execution.result);
+      const outcome = limit.failure() ?? settled;
       await logged.catch(() => undefined);
       const reason = this.stopReasons.get(record.executionArn);
       this.stopReasons.delete(record.executionArn);
@@ -230,5 +242,59 @@ async function settle(result: Promise<unknown>): Promise<{
       error: failure instanceof Error ? failure.name : 'States.Runtime',
       cause: failure instanceof Error ? failure.message : String(failure),
     };
+  }
+}
+
+type EngineEvent = Parameters<HistoryRecorder['recordEngineEvent']>[0];
+type Handlers = RegisteredMachine['handlers'];
+
+/**
+ * Step Functions' 256 KiB limit on one execution: a task's input and result, every state's input
+ * and output. AWS fails the execution with States.DataLimitExceeded, which no Catch of
+ * States.ALL takes; here the execution is aborted at once and closed FAILED with that error.
+ */
+class DataLimit {
+  private exceeded?: { stateName: string; what: 'input' | 'output' };
+
+  /** The machine's task handlers, checked on the way in and out. */
+  guard(handlers: Handlers, abort: () => void): Handlers {
+    const guarded: Handlers = {};
+    for (const [stateName, handler] of Object.entries(handlers)) {
+      guarded[stateName] = async (input: unknown) => {
+        this.check(stateName, 'input', input, abort);
+        const output = await handler(input);
+        this.check(stateName, 'output', output, abort);
+        return output;
+      };
+    }
+    return guarded;
+  }
+
+  /** States that are not tasks (a Map's gathered results, a Pass): seen as they are logged. */
+  exceededBy(event: EngineEvent): boolean {
+    if (this.exceeded || !('state' in event)) return false;
+    const { state } = event;
+    if (event.type === 'StateEntered' && jsonBytes(state.input) > AWS_LIMITS.stepFunctionsPayloadBytes) this.exceeded = { stateName: state.name, what: 'input' };
+    else if (event.type === 'StateExited' && jsonBytes(state.output) > AWS_LIMITS.stepFunctionsPayloadBytes) this.exceeded = { stateName: state.name, what: 'output' };
+    return this.exceeded !== undefined;
+  }
+
+  failure(): { status: ExecutionStatus; stopDate: number; error: string; cause: string } | undefined {
+    if (!this.exceeded) return undefined;
+    const { stateName, what } = this.exceeded;
+    const cause =
+      what === 'output'
+        ? `The state/task '${stateName}' returned a result with a size exceeding the maximum number of bytes service limit.`
+        : `The state/task '${stateName}' has an input with a size exceeding the maximum number of bytes service limit.`;
+    return { status: 'FAILED', stopDate: Date.now(), error: 'States.DataLimitExceeded', cause };
+  }
+
+  private check(stateName: string, what: 'input' | 'output', value: unknown, abort: () => void): void {
+    if (jsonBytes(value) <= AWS_LIMITS.stepFunctionsPayloadBytes) return;
+    this.exceeded ??= { stateName, what };
+    abort();
+    const error = new Error(this.failure()?.cause);
+    error.name = 'States.DataLimitExceeded';
+    throw error;
   }
 }
