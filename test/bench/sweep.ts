@@ -82,6 +82,27 @@ try {
   log('                               (GetItem: each recipient’s unit, gsi1: its directory entries, for the addresses; BatchGet: the sender reading each queued digest)');
   log(`Digests planned / emails sent: ${plan?.digests.toLocaleString('vi-VN')} / ${mails.length.toLocaleString('vi-VN')}`);
   log(`Emails ÷ distinct recipients:  ${(mails.length / Math.max(1, recipients.size)).toFixed(2)} (goal 1.0; ${recipients.size.toLocaleString('vi-VN')} recipients)`);
+  const outputBytes = Buffer.byteLength(record.output ?? '', 'utf8');
+  log(`Execution output:              ${outputBytes.toLocaleString('vi-VN')} bytes (Step Functions' limit on any state: 262.144, enforced locally)`);
+  const figures = {
+    branches: branches.length,
+    status: record.status,
+    dues: plan?.dues ?? 0,
+    digests: plan?.digests ?? 0,
+    emails: mails.length,
+    seconds: Number(seconds.toFixed(1)),
+    itemsReadPerObligation: Number((finding / Math.max(1, owing)).toFixed(2)),
+    emailsPerRecipient: Number((mails.length / Math.max(1, recipients.size)).toFixed(2)),
+    outputBytes,
+  };
+  const goals = { status: 'SUCCEEDED', itemsReadPerObligation: 1.1, emailsPerRecipient: 1, outputBytes: 262_144 };
+  const met =
+    figures.status === goals.status &&
+    figures.dues === owing &&
+    figures.itemsReadPerObligation <= goals.itemsReadPerObligation &&
+    figures.emailsPerRecipient === goals.emailsPerRecipient &&
+    figures.outputBytes <= goals.outputBytes;
+  console.info(JSON.stringify({ bench: 'sweep', figures, goals, met }));
 } finally {
   await local.stop();
 }

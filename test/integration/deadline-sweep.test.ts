@@ -1,3 +1,4 @@
+import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
@@ -116,6 +117,22 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
     expect(log.body.notices.filter((notice) => notice.recipientName === 'Đoàn Phường 3').map((notice) => notice.asOf)).toEqual(['2027-02-03']);
     expect(log.body.notices.every((notice) => notice.status === 'sent')).toBe(true);
     expect(sibling.status).toBe(403);
+  });
+
+  it('carries page numbers in its state, never the digest ids, whatever the day’s size', async () => {
+    // Prepare: the executions of the walk above
+    const stateMachineArn = ctx.local.stack.workflowArns['daily-sweep'];
+    const { executions } = await ctx.local.sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'SUCCEEDED' }));
+
+    // Act
+    const outputs = await Promise.all(
+      (executions ?? []).map(async ({ executionArn }) => (await ctx.local.sfn.send(new DescribeExecutionCommand({ executionArn }))).output ?? ''),
+    );
+
+    // Assess: the day after the deadline queued five digests, in one page kept in the table
+    const dayAfter = outputs.map((output) => JSON.parse(output) as { plan: { asOf: string; queued: number; pages: unknown[] } }).find((output) => output.plan.asOf === '2027-02-11' && output.plan.queued > 0);
+    expect(dayAfter?.plan).toMatchObject({ queued: 5, pages: [{ asOfDate: '2027-02-11', page: 0 }] });
+    expect(outputs.join('\n')).not.toContain('sweep#');
   });
 
   it('closes the city’s appraisal intake the morning after its closing date, and draws', async () => {

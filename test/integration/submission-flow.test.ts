@@ -2,12 +2,11 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCom
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/shared/store/keys.ts';
+import { submissionIdFor } from '../../functions/shared/store/submissions.ts';
 import { eventually, localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
-
-
 
 describe('a form submission, end to end on the local stack', () => {
   it('is stored, runs its workflow, is updated by a Lambda task and mails a receipt', async () => {
@@ -107,5 +106,28 @@ describe('a form submission, end to end on the local stack', () => {
     // Assess
     expect(changed.status).toBe(409);
     expect(changed.body.message).toMatch(/đã được gửi với nội dung khác/);
+  });
+
+  it('runs again a submission whose execution failed, when the client retries', async () => {
+    // Prepare: the execution name this submission will take is already used by a run that FAILED
+    // (names stay taken for 90 days in AWS, failed or not).
+    const token = await ctx.local.signIn('bithu-tanphudong');
+    const request = planSubmission();
+    const submissionId = submissionIdFor('sadec-tan-phu-dong', request.idempotencyKey);
+    const workflowArn = ctx.local.stack.workflowArns['chi-doan-dat-chuan']!;
+    const failed = await ctx.local.stack.engine.start(workflowArn, submissionId, '{"kind":"submission","id":"","step":"deploy"}');
+    await ctx.local.stack.engine.idle();
+    expect((await ctx.local.stack.engine.describe(failed.executionArn)).status).toBe('FAILED');
+
+    // Act
+    const response = await ctx.local.api('POST', '/api/submissions', token, request);
+    await ctx.local.stack.engine.idle();
+
+    // Assess: a second run, named after the submission, recorded it
+    expect(response.status).toBe(201);
+    const listed = await ctx.local.sfn.send(new ListExecutionsCommand({ stateMachineArn: workflowArn }));
+    expect(listed.executions?.find((candidate) => candidate.name === `${submissionId}-r2`)?.status).toBe('SUCCEEDED');
+    const reread = await ctx.local.api('GET', `/api/submissions/${submissionId}`, token);
+    expect(reread.body.status).toBe('acknowledged');
   });
 });

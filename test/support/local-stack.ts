@@ -27,6 +27,9 @@ export interface InboxEmail {
   body: { html?: string; text?: string };
 }
 
+/** The deployed bundles when the runner provides them (the suite on bundles); benchmarks run outside vitest. */
+const bundlesToRun = () => (process.env.VITEST ? inject('lambdaBundles') : undefined);
+
 /** The whole local stack on free ports with a throwaway data folder, plus clients to inspect it. */
 export class TestStack {
   private dynamoClient?: DynamoDBClient;
@@ -42,7 +45,7 @@ export class TestStack {
       dataDir,
       ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0 },
       scheduler: false,
-      lambdaBundles: inject('lambdaBundles'),
+      lambdaBundles: bundlesToRun(),
     });
     return new TestStack(stack, dataDir);
   }
@@ -66,7 +69,7 @@ export class TestStack {
         objectStore: port(urls.objectStore),
       },
       scheduler: false,
-      lambdaBundles: inject('lambdaBundles'),
+      lambdaBundles: bundlesToRun(),
     });
     return new TestStack(stack, this.dataDir);
   }

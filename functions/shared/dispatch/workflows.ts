@@ -1,15 +1,48 @@
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { createHash } from 'node:crypto';
+import { DescribeExecutionCommand, ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../config/config.ts';
 
+/** Step Functions' longest execution name. */
+const NAME_LIMIT = 80;
+/** Runs of one record before its start is refused: a failure that repeats needs a person. */
+const MAX_RUNS = 5;
+
+export class WorkflowStartError extends Error {
+  override name = 'WorkflowStartError';
+}
+
 /**
- * Starts an execution named after the record it advances. Step Functions refuses a second
- * execution of the same name, so a retried request can never advance a record twice.
+ * An execution name from a record's id: the id itself when it fits, else a readable head and a
+ * hash of the whole (truncating alone could give two records one name). Run n > 1 gets "-rn".
  */
-export async function startWorkflowOnce(stateMachineArn: string, name: string, input: object): Promise<void> {
-  try {
-    await stepFunctions().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-  } catch (error) {
-    if (error instanceof ExecutionAlreadyExists) return;
-    throw error;
+export function executionName(id: string, run = 1): string {
+  const suffix = run > 1 ? `-r${run}` : '';
+  const safe = id.replace(/[^A-Za-z0-9_-]/g, '_');
+  if (safe === id && id.length + suffix.length <= NAME_LIMIT) return `${id}${suffix}`;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 16);
+  return `${safe.slice(0, NAME_LIMIT - suffix.length - hash.length - 1)}-${hash}${suffix}`;
+}
+
+const executionArnOf = (stateMachineArn: string, name: string) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+
+/**
+ * Starts the execution that advances a record, named after the record: Step Functions refuses a
+ * second execution of one name, so a retried request never advances a record twice. A name taken
+ * by a run that is going or went well is the work done; one taken by a run that FAILED, TIMED_OUT
+ * or was ABORTED (names stay taken for 90 days) is not: the record runs again under the next name
+ * ("-r2", "-r3"…), which is safe because every task is idempotent.
+ */
+export async function startWorkflowOnce(stateMachineArn: string, id: string, input: object): Promise<{ name: string; started: boolean }> {
+  for (let run = 1; run <= MAX_RUNS; run++) {
+    const name = executionName(id, run);
+    try {
+      await stepFunctions().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+      return { name, started: true };
+    } catch (error) {
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      const { status } = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn, name) }));
+      if (status === 'RUNNING' || status === 'SUCCEEDED' || status === 'PENDING_REDRIVE') return { name, started: false };
+    }
   }
+  throw new WorkflowStartError(`${id}: ${MAX_RUNS} runs ended without success`);
 }

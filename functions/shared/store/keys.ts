@@ -57,6 +57,8 @@ export const keys = {
   }),
   appraisal: (appraisalId: string) => ({ pk: `APPRAISAL#${appraisalId}`, sk: 'APPRAISAL' }),
   sweepRun: (date: string) => ({ pk: `SWEEP#${date}`, sk: 'RUN' }),
+  /** One page of a date's queued digests: the ids stay in the table, the workflow carries page numbers. */
+  sweepPage: (date: string, page: number) => ({ pk: `SWEEP#${date}`, sk: `PAGE#${String(page).padStart(6, '0')}` }),
   /** The distinct reminder rules of all cycles: which deadline dates the sweep reads. */
   sweepRules: () => ({ pk: 'SWEEP#RULES', sk: 'RULES' }),
   /** What a unit owes before it has any standing in a cycle (its plan). */

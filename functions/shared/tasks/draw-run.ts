@@ -17,7 +17,7 @@ export async function closeIntakeAndDraw(cycleId: string, upperUnitId: string, b
   const draw = await closeDraw(cycleId, upperUnitId, by, now);
   // Also on a retry: if the first attempt died after closing, this is what starts the draw.
   if (draw.status === 'drawing') {
-    await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycleId}-${upperUnitId}`.slice(0, 80), { cycleId, upperUnitId });
+    await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycleId}-${upperUnitId}`, { cycleId, upperUnitId });
   }
   return draw;
 }

@@ -8,7 +8,8 @@ import { dueOn, reminderRules } from '../store/obligations.ts';
 import { closeIntakeAndDraw } from './draw-run.ts';
 import { addressesOf, noticeBatches } from '../dispatch/notices.ts';
 import { addDays } from '../../../domain/dates.ts';
-import { putOnce } from '../store/table.ts';
+import { batchGetItems, batchPutItems, putOnce } from '../store/table.ts';
+import { NotFoundError } from '../../../domain/errors.ts';
 import { getUnit } from '../store/units.ts';
 
 /** Everyone who reads a unit's deadline digest: its secretary, organisers and leaders, and its listed leader emails. */
@@ -22,7 +23,7 @@ export const digestNoticeId = (asOf: string, recipientUnitId: string) => `sweep#
  * recipient unit; queues each as a notice whose id is the date and the unit, written only if absent,
  * so however often the sweep of a date runs, each digest is queued, and sent, once.
  */
-export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string; dues: number; digests: number; queued: number; noticeBatches: { noticeIds: string[] }[] }> {
+export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string; dues: number; digests: number; queued: number; pages: SweepPage[] }> {
   const dates = datesToRead(asOf, await reminderRules());
   const found = await Promise.all(dates.map((date) => dueOn(date)));
   const dues = found.flatMap((day) => day.dues);
@@ -44,8 +45,34 @@ export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string;
     if (noticeId.queued) queued++;
     if (noticeId.id) noticeIds.push(noticeId.id);
   });
+  const pages = await storePages(asOf, noticeIds.sort());
   await recordSweepOutcome(asOf, { dues: dues.length, digests: digests.length, queued });
-  return { asOf, dues: dues.length, digests: digests.length, queued, noticeBatches: noticeBatches(noticeIds.sort()) };
+  return { asOf, dues: dues.length, digests: digests.length, queued, pages };
+}
+
+/** A page of a date's digests, as the state machine's Map hands it to SendNotices. */
+export interface SweepPage {
+  asOfDate: string;
+  page: number;
+}
+
+/**
+ * A national day queues tens of thousands of digests; their ids would pass Step Functions' 256 KiB
+ * state limit. They go to the table in pages of one SendNotices batch, and the state machine maps
+ * over page numbers only (a few bytes each). A rerun of the date writes the same pages.
+ */
+async function storePages(asOf: string, noticeIds: string[]): Promise<SweepPage[]> {
+  const batches = noticeBatches(noticeIds);
+  await batchPutItems(batches.map((batch, page) => ({ ...keys.sweepPage(asOf, page), asOfDate: asOf, page, noticeIds: batch.noticeIds })));
+  return batches.map((_batch, page) => ({ asOfDate: asOf, page }));
+}
+
+/** The digest ids of one stored page. */
+export async function sweepPageNoticeIds({ asOfDate, page }: SweepPage): Promise<string[]> {
+  const found = await batchGetItems([keys.sweepPage(asOfDate, page)]);
+  const item = [...found.values()][0];
+  if (!item) throw new NotFoundError(`Không tìm thấy trang ${page} của lượt quét ngày ${asOfDate}.`);
+  return item.noticeIds as string[];
 }
 
 async function queueDigest(digest: Digest, asOf: string, now: Date): Promise<{ id?: string; queued: boolean }> {
