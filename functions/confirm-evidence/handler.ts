@@ -13,7 +13,7 @@ import { evidenceView } from '../shared/views/submission-views.ts';
  * really is. A file that is not what it claimed is deleted and the record says why.
  */
 export async function confirmEvidence(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   // The one who attached it: a unit's secretary, or an appraiser for their findings' photos.
   requireRole(identity, 'secretary', 'appraiser');
   const evidenceId = event.pathParameters?.evidenceId;

@@ -12,7 +12,7 @@ import { getUnit } from '../shared/store/units.ts';
  * every unit in scope that owes a plan gets its obligation, reminded by the daily sweep.
  */
 export async function createCycleFromTemplate(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'admin');
   const request = parseOrThrow(cycleRequestSchema, jsonBody(event));
   requireCanSee(identity, await getUnit(request.scopeUnitId));

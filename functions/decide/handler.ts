@@ -22,7 +22,7 @@ import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
  * workflow started. 202: the workflow carries it out within moments.
  */
 export async function decide(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'secretary', 'leader', 'organiser');
   const request = parseOrThrow(decisionRequestSchema, jsonBody(event));
   const cycle = await getCycle(request.cycleId);

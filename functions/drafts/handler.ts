@@ -11,7 +11,7 @@ import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http
  * One function for the three verbs: they share the key and the rules.
  */
 export async function drafts(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'secretary');
   const { cycleId, formId } = parseOrThrow(draftPathSchema, event.pathParameters ?? {});
   switch (event.requestContext.http.method) {

@@ -17,7 +17,7 @@ import { evidenceView, submissionView } from '../shared/views/submission-views.t
  * cycle's criteria, and the appraisal once recorded. Only for the appraiser it is assigned to.
  */
 export async function getAssignmentOfUnit(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'appraiser');
   const { cycleId, unitId } = event.pathParameters ?? {};
   if (!cycleId || !unitId) throw new NotFoundError('Không tìm thấy phân công.');

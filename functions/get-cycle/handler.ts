@@ -6,7 +6,7 @@ import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/cycles/{cycleId} */
 export async function getCycleById(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const cycleId = event.pathParameters?.cycleId;
   if (!cycleId) throw new NotFoundError('Không tìm thấy đợt công nhận.');
   const { requestFingerprint: _internal, ...cycle } = await getCycle(cycleId);

@@ -14,7 +14,7 @@ import { drawView } from '../shared/views/appraisal-views.ts';
  * the browser). For the upper level, every unit below it and every level above it.
  */
 export async function getDrawOfUnit(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const { cycleId, unitId } = event.pathParameters ?? {};
   if (!cycleId || !unitId) throw new NotFoundError('Không tìm thấy đợt rút mẫu.');
   const [upper, viewer] = await Promise.all([getUnit(unitId), getUnit(identity.unitId)]);

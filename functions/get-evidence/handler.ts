@@ -10,7 +10,7 @@ import { evidenceView } from '../shared/views/submission-views.ts';
 
 /** GET /api/evidence/{evidenceId}: the file's details and, once checked, a short-lived download link. */
 export async function getEvidenceById(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const evidenceId = event.pathParameters?.evidenceId;
   if (!evidenceId) throw new NotFoundError('Không tìm thấy minh chứng.');
   const evidence = await getEvidence(evidenceId);

@@ -14,7 +14,7 @@ import { getUnit } from '../shared/store/units.ts';
  * when, and its whole history with the chain checked. For the unit and every level above it.
  */
 export async function getStandingOfUnit(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const { cycleId, unitId } = event.pathParameters ?? {};
   if (!cycleId || !unitId) throw new NotFoundError('Không tìm thấy hồ sơ công nhận.');
   const unit = await getUnit(unitId);

@@ -8,7 +8,7 @@ import { submissionView } from '../shared/views/submission-views.ts';
 
 /** GET /api/submissions/{submissionId}: for the submitting unit and every level above it. */
 export async function getSubmissionById(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const submissionId = event.pathParameters?.submissionId;
   if (!submissionId) throw new NotFoundError('Không tìm thấy hồ sơ.');
   const submission = await getSubmission(submissionId);

@@ -7,7 +7,7 @@ import { getUnit, listChildren } from '../shared/store/units.ts';
 
 /** GET /api/units/{unitId}: a unit the user may see, with the units directly under it. */
 export async function getUnitWithChildren(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const unitId = parseOrThrow(unitIdSchema, event.pathParameters?.unitId, 'unitId');
   const unit = await getUnit(unitId);
   requireCanSee(identity, unit);

@@ -19,7 +19,7 @@ import { readSheets } from '../shared/edge/spreadsheets.ts';
  * returns the first one's result.
  */
 export async function importDirectory(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'admin', 'organiser');
   const request = parseOrThrow(importRequestSchema, jsonBody(event));
   const bytes = Buffer.from(request.content, 'base64');

@@ -7,7 +7,7 @@ import { templateCsv, templateXlsx, XLSX_TYPE } from '../shared/edge/spreadsheet
 
 /** GET /api/imports/template?format=xlsx|csv&sheet=units|users: the file to fill in. */
 export async function importTemplate(event: HttpEvent): Promise<HttpResult> {
-  requireRole(identityOf(event), 'admin', 'organiser');
+  requireRole(await identityOf(event), 'admin', 'organiser');
   const { format, sheet } = parseOrThrow(templateQuerySchema, event.queryStringParameters ?? {});
   const [body, type, name] =
     format === 'xlsx'

@@ -15,7 +15,7 @@ const querySchema = z.object({ cycle: z.string({ error: 'Thiếu đợt công nh
  * confirmed chi đoàn to report, reports to decide on), by one index query.
  */
 export async function inbox(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const { cycle: cycleId } = parseOrThrow(querySchema, event.queryStringParameters ?? {});
   const cycle = await getCycle(cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);

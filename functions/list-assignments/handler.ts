@@ -7,7 +7,7 @@ import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/assignments?cycle=: the signed-in appraiser's own chi đoàn in a cycle, by commune (one index query). */
 export async function listMyAssignments(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'appraiser');
   const cycleId = event.queryStringParameters?.cycle;
   if (!cycleId) throw new NotFoundError('Thiếu đợt công nhận.');

@@ -5,7 +5,7 @@ import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 
 /** GET /api/cycles: the cycles that apply to the user's unit, from every level above it. */
 export async function listCycles(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const scopes = await cycleScopesOf(identity);
   // One index query per level above: a handful, whatever the size of the country.
   const cycles = (await Promise.all(scopes.map(listCyclesInScope))).flat();

@@ -11,7 +11,7 @@ import { getUnit, listChildren } from '../shared/store/units.ts';
  * newest first: to whom, when, what they listed. For the unit's leaders and the levels above.
  */
 export async function listNotices(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'secretary', 'organiser', 'leader', 'admin');
   const unitId = parseOrThrow(unitIdSchema, event.queryStringParameters?.unit ?? identity.unitId, 'unit');
   const unit = await getUnit(unitId);

@@ -9,7 +9,7 @@ import { submissionView } from '../shared/views/submission-views.ts';
 
 /** GET /api/submissions[?unitId=…]: one unit's submissions, newest first; the user's own by default. */
 export async function listSubmissions(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const requested = event.queryStringParameters?.unitId;
   const unitId = requested ? parseOrThrow(unitIdSchema, requested, 'unitId') : identity.unitId;
   if (unitId !== identity.unitId) requireCanSee(identity, await getUnit(unitId));

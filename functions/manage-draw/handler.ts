@@ -19,7 +19,7 @@ import { drawView } from '../shared/views/appraisal-views.ts';
  * are idempotent: opening again or closing again changes nothing.
  */
 export async function manageDraw(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'organiser', 'leader');
   const request = parseOrThrow(drawRequestSchema, jsonBody(event));
   if (identity.unitId !== request.unitId) throw new ForbiddenError('Chỉ cấp trên của Đoàn cấp xã mới được mở hoặc đóng nhận báo cáo của mình.');

@@ -16,7 +16,7 @@ import { evidenceView } from '../shared/views/submission-views.ts';
  * form to upload it with. The file never passes through a function.
  */
 export async function requestEvidenceUpload(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const request = parseOrThrow(evidenceRequestSchema, jsonBody(event));
   // A unit's secretary attaches to the unit's forms; an appraiser, photos to their findings.
   requireRole(identity, request.formId === APPRAISAL_FORM_ID ? 'appraiser' : 'secretary');

@@ -19,7 +19,7 @@ import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
  * result workflow records it on the chi đoàn and widens the sample on a failure. 202.
  */
 export async function submitAppraisal(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'appraiser');
   const request = parseOrThrow(appraisalRequestSchema, jsonBody(event));
   const assignment = await requireOwnAssignment(identity, request.cycleId, request.unitId);

@@ -66,7 +66,7 @@ async function requireEvidenceReady(identity: Identity, request: SubmissionReque
 
 /** POST /api/submissions: stored first, then the workflow starts; a retry repeats neither. */
 export async function submitForm(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'secretary');
   const request = parseSubmissionRequest(jsonBody(event));
   const cycle = await requireCycleOfUnit(identity, request.cycleId);

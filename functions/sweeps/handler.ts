@@ -19,7 +19,7 @@ const isoDate = z.iso.date({ error: 'Ngày quét không hợp lệ (yyyy-mm-dd).
  * GET /api/sweeps/{asOf}: that date's run: obligations looked at, digests planned, emails queued.
  */
 export async function sweeps(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'admin');
   if (event.requestContext.http.method === 'GET') {
     const asOf = parseOrThrow(isoDate, event.pathParameters?.asOf, 'asOf');

@@ -8,7 +8,7 @@ import { getUnit } from '../shared/store/units.ts';
 
 /** GET /api/units/{unitId}/audit: the unit's whole history chain, and whether every link holds. */
 export async function verifyAudit(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   const unitId = event.pathParameters?.unitId;
   if (!unitId) throw new NotFoundError('Không tìm thấy đơn vị.');
   requireCanSee(identity, await getUnit(unitId));

@@ -10,7 +10,7 @@ import { submissionView } from '../shared/views/submission-views.ts';
 
 /** POST /api/submissions/{submissionId}/withdraw: the submitting unit takes it back before the deadline. */
 export async function withdraw(event: HttpEvent) {
-  const identity = identityOf(event);
+  const identity = await identityOf(event);
   requireRole(identity, 'secretary');
   const submissionId = event.pathParameters?.submissionId;
   if (!submissionId) throw new NotFoundError('Không tìm thấy hồ sơ.');

@@ -4,6 +4,9 @@ import { ENV, PROCESS_WORKFLOW_ENV, type EnvName, type WORKFLOW_ENV_OF } from '.
  * Every Lambda function: where its handler lives and which environment it needs. CDK bundles the
  * entry; the local stack imports the same file and calls its exported `handler`.
  */
+/** One second under API Gateway's 30 s integration timeout (see FunctionDefinition.timeoutSeconds). */
+export const DEFAULT_TIMEOUT_SECONDS = 29;
+
 export interface FunctionDefinition {
   id: string;
   entry: string;
@@ -11,6 +14,10 @@ export interface FunctionDefinition {
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
   grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
+  /**
+   * Defaults to 29 s: one under API Gateway's 30 s, after which the client has had a 503 and
+   * the work would go on unseen. Only Step Functions tasks may ask for more.
+   */
   timeoutSeconds?: number;
 }
 
@@ -106,7 +113,6 @@ export const FUNCTIONS = [
     description: 'Imports units and users from an .xlsx or .csv file: every row checked, all or nothing',
     env: [ENV.tableName],
     grants: ['table:read', 'table:write'],
-    timeoutSeconds: 60,
   },
   {
     id: 'importTemplate',

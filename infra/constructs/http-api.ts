@@ -36,6 +36,8 @@ export class RecognitionApi extends Construct {
         allowOrigins: props.allowedOrigins,
         allowHeaders: ['authorization', 'content-type'],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+        // The web app runs on another origin (CloudFront) and reads a download's file name.
+        exposeHeaders: ['content-disposition'],
       },
     });
     // Access log: who called what and the outcome; never bodies or tokens.

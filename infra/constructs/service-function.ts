@@ -10,7 +10,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { ENV, type EnvName } from '../../functions/shared/config/env-names.ts';
-import type { FunctionDefinition } from '../catalog/functions.ts';
+import { DEFAULT_TIMEOUT_SECONDS, type FunctionDefinition } from '../catalog/functions.ts';
 
 const EVIDENCE_PREFIX = 'evidence/';
 
@@ -40,7 +40,7 @@ export class ServiceFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(definition.timeoutSeconds ?? 30),
+      timeout: Duration.seconds(definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps' },

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   Mfa,
   CfnUserPoolGroup,
   OAuthScope,
@@ -21,8 +22,15 @@ export interface UserDirectoryProps {
 }
 
 /**
- * Cognito: one group per role (→ "cognito:groups"), the user's unit as "custom:unitId". Users are
- * created by administrators (bulk import), never by self sign-up.
+ * Cognito proves who is at the keyboard; the app's directory (DynamoDB) says what they may do.
+ * Decided before the pool first exists, because sign-in settings cannot change afterwards:
+ * - the username is the directory user id (`cognito:username` in tokens; e-mail is an alias to
+ *   sign in with). `sub` is a UUID Cognito makes and the app never uses it as an id;
+ * - one group per role (→ "cognito:groups") and the unit as "custom:unitId", both set by
+ *   administrators only: the web client may write no attribute but `locale`, so no user can
+ *   move themselves with UpdateUserAttributes; and the API takes unit and roles from the
+ *   directory anyway, refusing a token whose unit disagrees.
+ * Users are created by administrators (bulk import), never by self sign-up.
  */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
@@ -34,7 +42,8 @@ export class UserDirectory extends Construct {
     super(scope, id);
     this.userPool = new UserPool(this, 'Pool', {
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      signInAliases: { username: true, email: true },
+      signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: true, mutable: true } },
       customAttributes: { unitId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
       passwordPolicy: { minLength: 10, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
@@ -67,6 +76,8 @@ export class UserDirectory extends Construct {
         logoutUrls: props.callbackUrls,
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // An empty list would mean "every attribute" to Cognito: name the one harmless attribute.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
       idTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,
     });

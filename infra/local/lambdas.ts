@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS, type FunctionDefinition } from '../catalog/functions.ts';
+import { DEFAULT_TIMEOUT_SECONDS, FUNCTIONS, type FunctionDefinition } from '../catalog/functions.ts';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -55,7 +55,7 @@ export class LocalLambdas {
     if (!handler) throw new Error(`No local function ${functionId}`);
     const definition: FunctionDefinition | undefined = FUNCTIONS.find((fn) => fn.id === functionId);
     const event: unknown = JSON.parse(JSON.stringify(payload ?? null));
-    const result = await handler(event, lambdaContext(functionId, definition?.timeoutSeconds ?? 30));
+    const result = await handler(event, lambdaContext(functionId, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
 }

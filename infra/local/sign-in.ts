@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
@@ -23,20 +23,33 @@ export class LocalSignIn {
     return new LocalSignIn(Buffer.from(readFileSync(keyFile, 'utf8'), 'base64'));
   }
 
+  /**
+   * An ID token shaped as Cognito's: `sub` a UUID of its own (stable per user), the directory user
+   * id as `cognito:username`, the role groups and the unit attribute. Code that took `sub` for the
+   * user id fails here as it would in AWS.
+   */
   async issue(user: User): Promise<string> {
     return new SignJWT({
+      [CLAIMS.username]: user.userId,
+      [CLAIMS.tokenUse]: 'id',
       [CLAIMS.email]: user.email,
       [CLAIMS.name]: user.name,
       [CLAIMS.groups]: user.roles,
       [CLAIMS.unitId]: user.unitId,
     })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.userId)
+      .setSubject(this.subjectOf(user.userId))
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('12h')
       .sign(this.key);
+  }
+
+  private subjectOf(userId: string): string {
+    const hex = createHmac('sha256', this.key).update(`sub:${userId}`).digest('hex');
+    // Laid out as a version-4 UUID, as Cognito's are.
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
   /** The JWT authorizer's job: a valid token's claims, or undefined. */

@@ -113,6 +113,17 @@ describe('RecognitionStack', () => {
     );
   });
 
+  it('ends every function behind a route before API Gateway gives up at 30 s, and lets the web app read file names', () => {
+    // Assess
+    const routed = new Set(ROUTES.map((route) => route.functionId));
+    for (const fn of FUNCTIONS.filter((candidate) => routed.has(candidate.id))) {
+      template.hasResourceProperties('AWS::Lambda::Function', { Description: fn.description, Timeout: Match.anyValue() });
+      const [resource] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: fn.description } })) as Resource[];
+      expect(resource!.Properties.Timeout as number, fn.id).toBeLessThan(30);
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ ExposeHeaders: ['content-disposition'] }) });
+  });
+
   it('puts every route behind the Cognito JWT authorizer', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -141,6 +152,16 @@ describe('RecognitionStack', () => {
       Schema: Match.arrayWith([Match.objectLike({ Name: 'unitId', AttributeDataType: 'String' })]),
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
+  });
+
+  it('signs in by the directory user id as username (e-mail an alias), and lets no user write their unit or anything else that matters', () => {
+    // Assess: the username is the directory id, so cognito:username is what the API reads
+    const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0] as Resource;
+    expect(pool.Properties.AliasAttributes).toEqual(['email']);
+    expect(pool.Properties.UsernameAttributes).toBeUndefined();
+    // An absent or empty WriteAttributes would let users write every attribute, custom:unitId included.
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0] as Resource;
+    expect(client.Properties.WriteAttributes).toEqual(['locale']);
   });
 
   it('runs the daily sweep at 07:00 Vietnam time with the scheduled time as input', () => {

@@ -1,12 +1,29 @@
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { LocalSignIn } from '../../infra/local/sign-in.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { planSubmission, submissionOf } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 
-
-
 describe('HTTP API access', () => {
+  it('knows a user by the Cognito username, not the UUID sub, and gives a token with a changed unit nothing', async () => {
+    // Prepare: the pool's own token, and one it would issue after the user set custom:unitId to the province
+    const signIn = LocalSignIn.open(join(ctx.local.dataDir, 'sign-in.key'));
+    const user = await ctx.local.signIn('bithu-phuong3');
+    const tampered = await signIn.issue({ userId: 'bithu-phuong3', name: 'Trần Minh Khoa', email: 'x@y.vn', roles: ['secretary', 'admin'], unitId: 'dongthap' });
+
+    // Act
+    const own = await ctx.local.api('GET', '/api/units/sadec-phuong-3', user);
+    const asProvince = await Promise.all(['/api/units/dongthap', '/api/units/sadec-phuong-3', '/api/submissions'].map((path) => ctx.local.api('GET', path, tampered)));
+
+    // Assess
+    expect(decodeJwt(user).sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(own.status).toBe(200);
+    expect(asProvince.map((response) => response.status)).toEqual([401, 401, 401]);
+  });
+
   it('refuses requests without a valid token, as the JWT authorizer does', async () => {
     // Act
     const none = await ctx.local.api('GET', '/api/submissions');

@@ -35,12 +35,12 @@ export async function completeCognitoSignIn(config: CognitoConfig): Promise<bool
     }),
   });
   if (!response.ok) return false;
-  // The ID token carries the role groups and custom:unitId the API's JWT authorizer reads.
+  // The ID token: the directory user id is its cognito:username (sub is a UUID Cognito makes).
   const { id_token: token } = (await response.json()) as { id_token: string };
   const claims = claimsOf(token);
   const text = (name: string) => (typeof claims[name] === 'string' ? claims[name] : '');
   const user: SignedInUser = {
-    userId: text('sub'),
+    userId: text('cognito:username'),
     name: text('name') || text('email'),
     email: text('email'),
     roles: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].map(String) : [],
