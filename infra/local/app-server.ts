@@ -9,10 +9,10 @@ import { buildEvent, RouteTable } from './api-gateway.ts';
 import { getUnit } from '../../functions/shared/store/units.ts';
 import { getUser } from '../../functions/shared/store/users.ts';
 import { DEMO_USERS } from './demo-users.ts';
-import type { LocalLambdas } from './lambdas.ts';
+import { LambdaInvokeError, type LocalLambdas } from './lambdas.ts';
+import { AWS_LIMITS } from './aws-limits.ts';
 import type { LocalSignIn } from './sign-in.ts';
 
-const MAX_BODY_BYTES = 6 * 1024 * 1024; // Lambda's synchronous payload limit
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,10 +35,24 @@ export interface AppServerOptions {
   port: number;
   webRoot: string;
   mailInboxUrl: string;
-  lambdas: LocalLambdas;
-  signIn: LocalSignIn;
+  lambdas: Pick<LocalLambdas, 'invoke'>;
+  signIn: Pick<LocalSignIn, 'verify' | 'issue'>;
   /** One line per API call, like API Gateway's access log; never bodies or tokens. */
   log?: (line: string) => void;
+  /** API Gateway's integration timeout; tests shorten it. */
+  integrationTimeoutMs?: number;
+}
+
+/** What API Gateway answers itself, with its own (English) bodies, before or instead of the function. */
+class GatewayRefusal extends Error {
+  override name = 'GatewayRefusal';
+
+  constructor(
+    readonly status: 413 | 500 | 503,
+    message: 'Request Entity Too Large' | 'Internal Server Error' | 'Service Unavailable',
+  ) {
+    super(message);
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -46,15 +60,38 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+/** The request body, refused past the HTTP API's 10 MB as API Gateway refuses it. */
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('payload too large');
+    if (size > AWS_LIMITS.httpApiBodyBytes) throw new GatewayRefusal(413, 'Request Entity Too Large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The Lambda integration as API Gateway runs it: an event over Lambda's 6 MB is refused (413),
+ * a function error or timeout is a bare 500, and no answer within 30 s is a 503 for the client
+ * while the function may still be running.
+ */
+async function integrate(lambdas: Pick<LocalLambdas, 'invoke'>, functionId: string, event: unknown, timeoutMs: number): Promise<APIGatewayProxyStructuredResultV2> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new GatewayRefusal(503, 'Service Unavailable')), timeoutMs);
+  });
+  try {
+    return (await Promise.race([lambdas.invoke(functionId, event), gaveUp])) as APIGatewayProxyStructuredResultV2;
+  } catch (error) {
+    if (error instanceof GatewayRefusal) throw error;
+    if (error instanceof LambdaInvokeError && error.name === 'RequestEntityTooLargeException') throw new GatewayRefusal(413, 'Request Entity Too Large');
+    console.error(`local api: ${functionId} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : error);
+    throw new GatewayRefusal(500, 'Internal Server Error');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -73,7 +110,7 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     if (!claims) return sendJson(response, 401, { message: 'Unauthorized' });
     const body = await readBody(request);
     const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
-    const result = (await options.lambdas.invoke(matched.route.functionId, event)) as APIGatewayProxyStructuredResultV2;
+    const result = await integrate(options.lambdas, matched.route.functionId, event, options.integrationTimeoutMs ?? AWS_LIMITS.httpApiTimeoutMs);
     response.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
     response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   }
@@ -124,6 +161,10 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
       options.log?.(`${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)} ms`),
     );
     route(request, response, url).catch((error: unknown) => {
+      if (error instanceof GatewayRefusal) {
+        if (!response.headersSent) sendJson(response, error.status, { message: error.message });
+        return;
+      }
       console.error('local api:', error instanceof Error ? error.message : error);
       if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
       else response.end();

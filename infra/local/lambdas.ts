@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { DEFAULT_TIMEOUT_SECONDS, FUNCTIONS, type FunctionDefinition } from '../catalog/functions.ts';
+import { AWS_LIMITS, utf8Bytes } from './aws-limits.ts';
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -54,8 +55,42 @@ export class LocalLambdas {
     const handler = this.handlers.get(functionId);
     if (!handler) throw new Error(`No local function ${functionId}`);
     const definition: FunctionDefinition | undefined = FUNCTIONS.find((fn) => fn.id === functionId);
-    const event: unknown = JSON.parse(JSON.stringify(payload ?? null));
-    const result = await handler(event, lambdaContext(functionId, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
-    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    return invokeAsLambda(handler, payload, functionId, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+  }
+}
+
+/** A failed invocation, named as Lambda reports it to Step Functions (and logs it). */
+export class LambdaInvokeError extends Error {
+  constructor(
+    override readonly name: 'RequestEntityTooLargeException' | 'Function.ResponseSizeTooLarge' | 'Sandbox.Timedout',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One synchronous invocation with Lambda's limits: the event and the result each at most 6 MB
+ * (as JSON), the function's timeout. In-process code cannot be killed, but its caller is answered
+ * as Lambda would answer it, and a late result is dropped.
+ */
+export async function invokeAsLambda(handler: LambdaHandler, payload: unknown, functionId: string, timeoutSeconds: number): Promise<unknown> {
+  const eventText = JSON.stringify(payload ?? null);
+  if (utf8Bytes(eventText) > AWS_LIMITS.lambdaPayloadBytes) {
+    throw new LambdaInvokeError('RequestEntityTooLargeException', `Request must be smaller than ${AWS_LIMITS.lambdaPayloadBytes} bytes for the InvokeFunction operation`);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new LambdaInvokeError('Sandbox.Timedout', `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`)), timeoutSeconds * 1000);
+  });
+  try {
+    const result = await Promise.race([handler(JSON.parse(eventText), lambdaContext(functionId, timeoutSeconds)), timedOut]);
+    const resultText = JSON.stringify(result ?? null);
+    if (utf8Bytes(resultText) > AWS_LIMITS.lambdaPayloadBytes) {
+      throw new LambdaInvokeError('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${AWS_LIMITS.lambdaPayloadBytes} bytes).`);
+    }
+    return JSON.parse(resultText) as unknown;
+  } finally {
+    clearTimeout(timer);
   }
 }
