@@ -43,3 +43,19 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   override name: string = 'ConflictError';
 }
+
+/**
+ * Errors that say the request itself is wrong or not allowed: running the task again cannot
+ * change the answer, so workflows never retry them (every other task error is retried with
+ * backoff: throttling, timeouts, a database that is briefly away). Subclasses are listed by name
+ * (test/unit/error-names.test.ts checks that none is missing).
+ */
+export const PERMANENT_ERRORS = [
+  'ValidationError',
+  'UnauthenticatedError',
+  'ForbiddenError',
+  'NotFoundError',
+  'ConflictError',
+  'AssignmentError',
+  'CycleError',
+] as const;

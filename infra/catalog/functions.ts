@@ -169,6 +169,8 @@ export const FUNCTIONS = [
     description: 'Workflow task: sends the emails an event queued, each once',
     env: [ENV.tableName, ENV.mailFrom],
     grants: ['table:read', 'table:write', 'mail:send'],
+    // Within the notice claim's lease (SEND_LEASE_MS), so a live sender never loses its claim.
+    timeoutSeconds: 60,
   },
   {
     id: 'recordSweepRun',

@@ -135,6 +135,23 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
     expect(outputs.join('\n')).not.toContain('sweep#');
   });
 
+  it('sends each digest once when the same day is swept twice at the same moment', async () => {
+    // Prepare: a week before the dossier deadline (01/10), the registered chi đoàn are reminded
+    const stateMachineArn = ctx.local.stack.workflowArns['daily-sweep']!;
+    const input = JSON.stringify({ scheduledTime: '2027-09-24T00:00:00.000Z' });
+    const before = (await ctx.local.inbox()).length;
+
+    // Act: the schedule and an admin start it together
+    await Promise.all([ctx.local.stack.engine.start(stateMachineArn, 'sweep-a-2027-09-24', input), ctx.local.stack.engine.start(stateMachineArn, 'sweep-b-2027-09-24', input)]);
+    await ctx.local.stack.engine.idle();
+
+    // Assess
+    const mails = (await ctx.local.inbox()).slice(before);
+    expect(mails.length).toBeGreaterThan(0);
+    const subjects = mails.map((mail) => `${mail.destination.to.join(',')} ${mail.subject}`);
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
   it('closes the city’s appraisal intake the morning after its closing date, and draws', async () => {
     // Prepare: the demo city opened intake until the results report's deadline, 01/10/2027
     const drawOf = async () =>

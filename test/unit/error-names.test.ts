@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PERMANENT_ERRORS } from '../../domain/errors.ts';
 
 const ROOT = process.cwd();
 const ERROR_CLASS = /export class (\w+Error) extends \w*Error\b/g;
@@ -48,5 +49,10 @@ describe('error names', () => {
     const expected = sources.flatMap(({ names }) => names);
     expect(expected).toEqual(expect.arrayContaining(['ValidationError', 'MailDeliveryError', 'AssignmentError']));
     for (const name of expected) expect(new exported[name]!('thử').name, name).toBe(name);
+
+    // …and every refusal (a subclass of the five HTTP-mapped errors) is one workflows never retry.
+    const refusals = ['ValidationError', 'UnauthenticatedError', 'ForbiddenError', 'NotFoundError', 'ConflictError'].map((name) => exported[name]!);
+    const permanent = expected.filter((name) => refusals.some((base) => new exported[name]!('thử') instanceof base));
+    expect([...PERMANENT_ERRORS].sort()).toEqual(permanent.sort());
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { PERMANENT_ERRORS } from '../../domain/errors.ts';
 import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
 import { localArns } from '../../infra/local/arns.ts';
 import { allStates, loadWorkflow, readAsl } from '../../infra/local/stepfunctions/definitions.ts';
@@ -46,6 +47,22 @@ describe('workflows/*.asl.json', () => {
       for (const [name, state] of tasks) {
         expect(state.TimeoutSeconds, name).toBeTypeOf('number');
         expect(name).toMatch(/^[A-Z][a-z]+[A-Za-z]*$/);
+      }
+    });
+
+    it('retries every Task through a passing fault (a minute and more of backoff), never a permanent refusal', () => {
+      for (const [name, state] of states.filter(([, candidate]) => candidate.Type === 'Task')) {
+        const [permanent, transient] = (state.Retry ?? []) as { ErrorEquals: string[]; MaxAttempts?: number; IntervalSeconds?: number; BackoffRate?: number }[];
+        expect(permanent, name).toEqual({ ErrorEquals: [...PERMANENT_ERRORS], MaxAttempts: 0 });
+        expect(transient?.ErrorEquals, name).toEqual(['States.ALL']);
+        const waits = Array.from({ length: transient?.MaxAttempts ?? 0 }, (_, i) => (transient?.IntervalSeconds ?? 1) * (transient?.BackoffRate ?? 2) ** i);
+        expect(waits.reduce((sum, wait) => sum + wait, 0), name).toBeGreaterThanOrEqual(60);
+      }
+    });
+
+    it('sends notices under the execution’s own claim, so a retry takes back what it claimed and nothing else', () => {
+      for (const [name, state] of states.filter(([stateName]) => stateName === 'SendNotices')) {
+        expect((state as { Parameters?: Record<string, string> }).Parameters?.['claimId.$'], name).toBe('$$.Execution.Id');
       }
     });
   });

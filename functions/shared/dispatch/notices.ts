@@ -4,8 +4,10 @@ import { noticesFor } from '../../../domain/notices/process-notices.ts';
 import type { MailMessage } from '../../../domain/notices/message.ts';
 import type { Change } from '../../../domain/process/transitions.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
-import { batchGetItems, batchPutItems } from '../store/table.ts';
-import { config, email } from '../config/config.ts';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../store/table.ts';
+import { config, dynamo, email } from '../config/config.ts';
 import { keys } from '../store/keys.ts';
 import type { PendingNotice } from '../store/process.ts';
 import { getUnit } from '../store/units.ts';
@@ -61,24 +63,101 @@ async function sendOne(notice: MailMessage): Promise<void> {
 
 interface StoredNotice extends MailMessage {
   noticeId: string;
-  status: 'pending' | 'sent';
+  status: 'pending' | 'sending' | 'sent';
   sentAt?: string;
 }
 
 /**
- * Sends the pending notices among these, then marks them sent in one write. A notice already
- * sent is skipped; a crash between sending and marking re-sends on retry (at least once, never
- * lost), the only duplicate possible.
+ * A claim on a notice outlives the sender's own run (SendNotices times out at 60 s), so a live
+ * sender never loses its claim; a sender that died leaves it to be taken again after this long.
  */
-export async function sendPendingNotices(noticeIds: string[], now: Date): Promise<{ sent: number; skipped: number }> {
-  const found = await batchGetItems(noticeIds.map((id) => keys.notice(id)));
-  const pending = [...found.values()].filter((item) => item.status === 'pending') as unknown as (StoredNotice & { pk: string; sk: string })[];
-  // A few at a time: SES takes one message per call, and a digest day can hold thousands.
-  for (let start = 0; start < pending.length; start += SEND_CONCURRENCY) {
-    await Promise.all(pending.slice(start, start + SEND_CONCURRENCY).map((notice) => sendOne(notice)));
+export const SEND_LEASE_MS = 2 * 60_000;
+
+/**
+ * Takes a notice for sending: pending → sending; or one still sending under this same claim (the
+ * run's retry after a crash), or whose sender died (lease over). Conditional, so of two runs (a
+ * sweep started twice, a retried request's execution beside the first) only one gets it.
+ */
+async function claim(noticeId: string, claimId: string, now: Date): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: keys.notice(noticeId),
+        UpdateExpression: 'SET #status = :sending, claimId = :claim, leaseUntil = :until',
+        ConditionExpression: '#status = :pending OR (#status = :sending AND (leaseUntil < :now OR claimId = :claim))',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':claim': claimId, ':until': now.getTime() + SEND_LEASE_MS, ':now': now.getTime() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
   }
-  await batchPutItems(pending.map((notice) => ({ ...notice, status: 'sent', sentAt: now.toISOString() })));
-  return { sent: pending.length, skipped: noticeIds.length - pending.length };
+}
+
+async function markSent(noticeId: string, claimId: string, sentAt: Date): Promise<void> {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.notice(noticeId),
+      UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE leaseUntil',
+      ConditionExpression: 'claimId = :claim',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt.toISOString(), ':claim': claimId },
+    }),
+  );
+}
+
+/** Hands a claimed notice back when SES refused it, so the retry (or the repairer) takes it at once. */
+async function release(noticeId: string, claimId: string): Promise<void> {
+  await dynamo()
+    .send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: keys.notice(noticeId),
+        UpdateExpression: 'SET #status = :pending REMOVE leaseUntil, claimId',
+        ConditionExpression: 'claimId = :claim AND #status = :sending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':claim': claimId },
+      }),
+    )
+    .catch(() => undefined);
+}
+
+/**
+ * Sends each pending notice among these at most once: claimed (conditional write) before it is
+ * sent, marked sent right after its one send. Two senders never both send a notice; a sender
+ * killed between SES accepting a message and marking it sent is the only way to a second copy
+ * (the lease ends and it is sent again), so at most SEND_CONCURRENCY notices per sender killed
+ * mid-send go twice. A notice is never lost: one SES refused goes back to pending and the task
+ * fails with MailDeliveryError, which the workflow retries.
+ */
+export async function sendPendingNotices(noticeIds: string[], claimId: string, now: Date): Promise<{ sent: number; skipped: number }> {
+  const found = await batchGetItems(noticeIds.map((id) => keys.notice(id)));
+  const open = [...found.values()].filter((item) => item.status !== 'sent') as unknown as StoredNotice[];
+  let sent = 0;
+  let failure: MailDeliveryError | undefined;
+  // A few at a time: SES takes one message per call, and a digest day can hold thousands.
+  for (let start = 0; start < open.length; start += SEND_CONCURRENCY) {
+    await Promise.all(
+      open.slice(start, start + SEND_CONCURRENCY).map(async (notice) => {
+        if (!(await claim(notice.noticeId, claimId, now))) return;
+        try {
+          await sendOne(notice);
+        } catch (error) {
+          failure ??= error instanceof MailDeliveryError ? error : new MailDeliveryError('Gửi thư thất bại.');
+          await release(notice.noticeId, claimId);
+          return;
+        }
+        await markSent(notice.noticeId, claimId, new Date());
+        sent++;
+      }),
+    );
+  }
+  if (failure) throw failure;
+  return { sent, skipped: noticeIds.length - sent };
 }
 
 /** SendNotices takes at most this many ids; the state machine maps over the batches. */
