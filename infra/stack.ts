@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ENV, PROCESS_WORKFLOW_ENV_OF, WORKFLOW_ENV_OF } from '../functions/shared/config/env-names.ts';
 import { FUNCTIONS, type FunctionId } from './catalog/functions.ts';
 import { ROUTES } from './catalog/routes.ts';
-import { SCHEDULES } from './catalog/schedules.ts';
+import { isRate, SCHEDULES } from './catalog/schedules.ts';
 import { APP_TABLE } from './catalog/tables.ts';
 import { WORKFLOWS, type WorkflowId } from './catalog/workflows.ts';
 import { DataTable } from './constructs/data-table.ts';
@@ -83,11 +83,9 @@ export class RecognitionStack extends Stack {
     for (const schedule of SCHEDULES) {
       new Schedule(this, `${pascal(schedule.id)}Schedule`, {
         description: schedule.description,
-        schedule: ScheduleExpression.cron({
-          hour: String(schedule.hour),
-          minute: String(schedule.minute),
-          timeZone: TimeZone.of(schedule.timeZone),
-        }),
+        schedule: isRate(schedule)
+          ? ScheduleExpression.rate(Duration.minutes(schedule.everyMinutes))
+          : ScheduleExpression.cron({ hour: String(schedule.hour), minute: String(schedule.minute), timeZone: TimeZone.of(schedule.timeZone) }),
         target: new StepFunctionsStartExecution(workflows[schedule.workflowId].stateMachine, {
           input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
         }),

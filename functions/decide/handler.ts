@@ -5,7 +5,6 @@ import { changesFor, stepOfAction, type ProcessEvent } from '../../domain/proces
 import { parseOrThrow } from '../../domain/validation.ts';
 import { recognitionBlockerFor } from '../shared/store/appraisals.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { config } from '../shared/config/config.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { storeDecision } from '../shared/store/decisions.ts';
@@ -13,7 +12,7 @@ import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http
 import { idempotentId } from '../shared/edge/ids.ts';
 import { getStandings } from '../shared/store/process.ts';
 import { getUnit } from '../shared/store/units.ts';
-import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
+import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 
 /**
  * POST /api/decisions: a commune confirms, returns or reports; the upper level recognises,
@@ -52,11 +51,11 @@ export async function decide(event: HttpEvent) {
   }
   if (refusals.length > 0) throw new ConflictError(`Chưa thực hiện được: ${refusals.join(' ')}`);
 
-  const stored = await Promise.all(decisions.map((decision) => storeDecision(decision)));
-  // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
-  const workflowArn = config.processWorkflowArn(cycle.templateId);
   const step = stepOfAction(request.action, cycle.templateId);
-  await Promise.all(stored.map((decision) => startWorkflowOnce(workflowArn, decision.decisionId, { kind: 'decision', id: decision.decisionId, step })));
+  const startOf = (decisionId: string): WorkflowStart => ({ workflow: cycle.templateId, name: decisionId, input: { kind: 'decision', id: decisionId, step } });
+  const stored = await Promise.all(decisions.map((decision) => storeDecision(decision, startOf(decision.decisionId), now)));
+  // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
+  await Promise.all(stored.map((decision) => startStored(startOf(decision.decisionId))));
   return json(202, { decisions: stored.map(({ decisionId, unitId, action, status }) => ({ decisionId, unitId, action, status })) });
 }
 

@@ -6,12 +6,11 @@ import { parseOrThrow } from '../../domain/validation.ts';
 import { storeAppraisal } from '../shared/store/appraisals.ts';
 import { requireOwnAssignment } from '../shared/access/assignment-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { config } from '../shared/config/config.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { getEvidenceBatch } from '../shared/store/evidence.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 import { idempotentId } from '../shared/edge/ids.ts';
-import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
+import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 
 /**
  * POST /api/appraisals: the assigned appraiser's findings on one chi đoàn. Checked (the cycle's
@@ -33,6 +32,8 @@ export async function submitAppraisal(event: HttpEvent) {
   ];
   if (issues.length > 0) throw new ValidationError('Kết quả thẩm định chưa hợp lệ.', issues);
 
+  const start: WorkflowStart = { workflow: 'appraisal-result', name: appraisalId, input: { appraisalId } };
+  const now = new Date();
   const appraisal = await storeAppraisal({
     appraisalId,
     cycleId: request.cycleId,
@@ -40,11 +41,11 @@ export async function submitAppraisal(event: HttpEvent) {
     appraiser: { userId: identity.userId, name: identity.name },
     data: request.data,
     outcome: outcomeOf(request.data),
-    submittedAt: new Date().toISOString(),
+    submittedAt: now.toISOString(),
     status: 'pending',
-  });
+  }, start, now);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
-  await startWorkflowOnce(config.workflowArn('appraisal-result'), appraisalId, { appraisalId });
+  await startStored(start);
   return json(202, { appraisalId, outcome: appraisal.outcome, status: appraisal.status });
 }
 

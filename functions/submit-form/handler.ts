@@ -8,7 +8,6 @@ import type { Identity } from '../../domain/identity.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
 import { parseSubmissionRequest, type Submission, type SubmissionRequest } from '../../domain/submission.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { config } from '../shared/config/config.ts';
 import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { getEvidenceBatch } from '../shared/store/evidence.ts';
 import { getStandings } from '../shared/store/process.ts';
@@ -16,7 +15,7 @@ import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http
 import { getSubmission, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
 import { getUnit, listChildren } from '../shared/store/units.ts';
 import { submissionView } from '../shared/views/submission-views.ts';
-import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
+import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 
 /** The version being amended: the unit's own, of the same form and cycle, still open to change. */
 async function amendedVersion(identity: Identity, request: SubmissionRequest, form: FormDefinition, cycle: Cycle): Promise<Submission | undefined> {
@@ -80,13 +79,10 @@ export async function submitForm(event: HttpEvent) {
   await requireEvidenceReady(identity, request);
   await requireProcessAllows(identity, request, cycle);
   const amended = await amendedVersion(identity, request, form, cycle);
-  const { submission, created } = await storeSubmission(request, identity, new Date(), amended);
+  const startOf = (submissionId: string): WorkflowStart => ({ workflow: cycle.templateId, name: submissionId, input: { kind: 'submission', id: submissionId, step: form.step } });
+  const { submission, created } = await storeSubmission(request, identity, new Date(), amended, startOf);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
-  await startWorkflowOnce(config.processWorkflowArn(cycle.templateId), submission.submissionId, {
-    kind: 'submission',
-    id: submission.submissionId,
-    step: form.step,
-  });
+  await startStored(startOf(submission.submissionId));
   return json(created ? 201 : 200, submissionView(submission));
 }
 

@@ -173,6 +173,14 @@ export const FUNCTIONS = [
     timeoutSeconds: 60,
   },
   {
+    id: 'repairStuckRecords',
+    entry: 'functions/repair-outbox/handler.ts',
+    description: 'Workflow task: starts again the workflow of records stored but not carried out',
+    env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV, ENV.appraisalDrawWorkflowArn, ENV.appraisalResultWorkflowArn],
+    grants: ['table:read', 'workflow:process', 'workflow:appraisal-draw', 'workflow:appraisal-result'],
+    timeoutSeconds: 120,
+  },
+  {
     id: 'recordSweepRun',
     entry: 'functions/record-sweep-run/handler.ts',
     description: 'Workflow task: records that the daily deadline sweep ran for a date, once',

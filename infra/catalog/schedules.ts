@@ -4,15 +4,27 @@ import type { WorkflowId } from './workflows.ts';
  * Recurring jobs. EventBridge Scheduler runs them in AWS; the local scheduler computes the same
  * times. The input carries the scheduled time, so the workflow's clock is an input, not `now`.
  */
-export interface ScheduleDefinition {
+interface BaseSchedule {
   id: string;
   workflowId: WorkflowId;
-  /** Local wall-clock time in `timeZone`. */
+  description: string;
+}
+
+/** Once a day at a wall-clock time in `timeZone`. */
+export interface DailySchedule extends BaseSchedule {
   hour: number;
   minute: number;
   timeZone: string;
-  description: string;
 }
+
+/** Every so many minutes, on the multiples of that interval. */
+export interface RateSchedule extends BaseSchedule {
+  everyMinutes: number;
+}
+
+export type ScheduleDefinition = DailySchedule | RateSchedule;
+
+export const isRate = (schedule: ScheduleDefinition): schedule is RateSchedule => 'everyMinutes' in schedule;
 
 export const SCHEDULES: ScheduleDefinition[] = [
   {
@@ -22,5 +34,11 @@ export const SCHEDULES: ScheduleDefinition[] = [
     minute: 0,
     timeZone: 'Asia/Ho_Chi_Minh',
     description: 'Daily deadline sweep at 07:00 Vietnam time',
+  },
+  {
+    id: 'repair-outbox',
+    workflowId: 'repair-outbox',
+    everyMinutes: 5,
+    description: 'Every 5 minutes: start again the workflow of records stored but not carried out',
   },
 ];

@@ -17,7 +17,8 @@ export const APP_TABLE: TableDefinition = {
   sortKey: 'sk',
   globalIndexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    // Sparse: only open obligations carry its keys, under their deadline date (the daily sweep).
+    // Sparse: open obligations under their deadline date (the daily sweep), and records not yet
+    // carried out under the day they were stored (the outbox the repairer reads).
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   ],
   timeToLiveAttribute: 'expiresAt',

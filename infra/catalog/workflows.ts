@@ -60,6 +60,14 @@ export const WORKFLOWS = [
       SendNoticesFunctionArn: 'sendNotices',
     },
   },
+  {
+    id: 'repair-outbox',
+    file: 'workflows/repair-outbox.asl.json',
+    type: 'STANDARD',
+    functions: {
+      RepairOutboxFunctionArn: 'repairStuckRecords',
+    },
+  },
 ] as const satisfies readonly WorkflowDefinition[];
 
 export type WorkflowId = (typeof WORKFLOWS)[number]['id'];

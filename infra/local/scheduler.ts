@@ -1,10 +1,14 @@
 import { addDays, calendarDate, zonedInstant } from '../../domain/dates.ts';
-import type { ScheduleDefinition } from '../catalog/schedules.ts';
+import { isRate, type ScheduleDefinition } from '../catalog/schedules.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The next instant, strictly after `after`, at which the schedule fires. */
 export function nextFireTime(schedule: ScheduleDefinition, after: Date): Date {
+  if (isRate(schedule)) {
+    const interval = schedule.everyMinutes * 60_000;
+    return new Date((Math.floor(after.getTime() / interval) + 1) * interval);
+  }
   const today = calendarDate(after, schedule.timeZone);
   for (const offset of [0, 1, 2]) {
     const candidate = zonedInstant(addDays(today, offset), schedule.hour, schedule.minute, schedule.timeZone);

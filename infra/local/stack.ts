@@ -56,6 +56,21 @@ async function portOf(requested: number | undefined, fallback: number): Promise<
 }
 
 /**
+ * DynamoDB Local on the chosen port. A port picked free can be taken by another process in the
+ * seconds the JVM needs to bind it (test stacks start side by side): then pick again.
+ */
+async function startDynamoDbOn(ports: { dynamodb: number }, picked: boolean, dir: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDb(ports.dynamodb, dir);
+    } catch (error) {
+      if (!picked || attempt >= 4 || !String(error).includes('Address already in use')) throw error;
+      ports.dynamodb = await freePort();
+    }
+  }
+}
+
+/**
  * Brings the whole system up on one machine: DynamoDB Local, the local Step Functions endpoint
  * running workflows/*.asl.json, the SES inbox, API Gateway + the web app, and the scheduler.
  * The handlers reach them through the same environment variables they read in AWS.
@@ -85,7 +100,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // create their SDK clients on first use, after the environment below is set.
     const lambdas = new LocalLambdas(root, options.lambdaBundles);
     const [dynamodb, mail, objects] = await Promise.all([
-      startDynamoDb(ports.dynamodb, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
+      startDynamoDbOn(ports, options.ports?.dynamodb === 0, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
       startMail(ports.mail).then((started) => (cleanups.push(() => closeServer(started.server)), started)),
       startObjectStore({
         port: ports.objectStore,

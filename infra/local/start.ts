@@ -33,7 +33,7 @@ console.info(`
   Demo accounts (pick one on the sign-in page, no password):
 ${accounts}
 
-  Daily sweep next runs ${stack.nextScheduled.map((s) => formatDateTime(s.next)).join(', ')} (Vietnam time).${
+  Daily sweep next runs ${stack.nextScheduled.filter((s) => s.id === 'daily-sweep').map((s) => formatDateTime(s.next)).join(', ')} (Vietnam time); stuck records are repaired every 5 minutes.${
   stack.resumedExecutions ? `\n  Resumed ${stack.resumedExecutions} execution(s) left running by the last stop.` : ''
 }
   Press Ctrl-C to stop; data is kept in .local/.

@@ -27,6 +27,9 @@ describe('a draw that fails', () => {
     await putUsers([{ ...appraiser, roles: ['organiser'] }]);
     await appraisal.intake('close');
     const stuck = await appraisal.draw();
+    const repairRun = await ctx.local.stack.engine.start(ctx.local.stack.workflowArns['repair-outbox']!, undefined, JSON.stringify({ scheduledTime: new Date(Date.now() + 5 * 60_000).toISOString() }));
+    await ctx.local.stack.engine.idle();
+    const repaired = JSON.parse((await ctx.local.stack.engine.describe(repairRun.executionArn)).output ?? '{}') as { refused: string[]; started: number };
 
     // Act: the city gives the appraiser role back and closes again
     await putUsers([appraiser]);
@@ -34,6 +37,8 @@ describe('a draw that fails', () => {
 
     // Assess
     expect(stuck.body.draw?.status).toBe('drawing');
+    // The repairer leaves a refused draw to a person: it would fail the same way again.
+    expect(repaired).toMatchObject({ started: 0, refused: [expect.stringMatching(/^draw-chi-doan-dat-chuan-2027/)] });
     expect(closedAgain.status).toBe(202);
     const drawn = await appraisal.draw();
     expect(drawn.body.draw?.status).toBe('drawn');

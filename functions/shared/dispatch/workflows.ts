@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DescribeExecutionCommand, ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { PERMANENT_ERRORS } from '../../../domain/errors.ts';
 import { stepFunctions } from '../config/config.ts';
 
 /** Step Functions' longest execution name. */
 const NAME_LIMIT = 80;
 /** Runs of one record before its start is refused: a failure that repeats needs a person. */
-const MAX_RUNS = 5;
+const MAX_RUNS = 10;
+
+/** started: a new run; running/done: a run under this name is going or went well; refused: see startWorkflowOnce. */
+export type StartOutcome = { name: string; outcome: 'started' | 'running' | 'done' | 'refused' };
 
 export class WorkflowStartError extends Error {
   override name = 'WorkflowStartError';
@@ -30,18 +34,23 @@ const executionArnOf = (stateMachineArn: string, name: string) => `${stateMachin
  * second execution of one name, so a retried request never advances a record twice. A name taken
  * by a run that is going or went well is the work done; one taken by a run that FAILED, TIMED_OUT
  * or was ABORTED (names stay taken for 90 days) is not: the record runs again under the next name
- * ("-r2", "-r3"…), which is safe because every task is idempotent.
+ * ("-r2", "-r3"…), which is safe because every task is idempotent. With `rerunRefused: false`
+ * (the repairer), a run that failed with a refusal is left for a person.
  */
-export async function startWorkflowOnce(stateMachineArn: string, id: string, input: object): Promise<{ name: string; started: boolean }> {
+export async function startWorkflowOnce(stateMachineArn: string, id: string, input: object, options: { rerunRefused?: boolean } = {}): Promise<StartOutcome> {
   for (let run = 1; run <= MAX_RUNS; run++) {
     const name = executionName(id, run);
     try {
       await stepFunctions().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-      return { name, started: true };
+      return { name, outcome: 'started' };
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
-      const { status } = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn, name) }));
-      if (status === 'RUNNING' || status === 'SUCCEEDED' || status === 'PENDING_REDRIVE') return { name, started: false };
+      const { status, error: failure } = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn, name) }));
+      if (status === 'RUNNING' || status === 'PENDING_REDRIVE') return { name, outcome: 'running' };
+      if (status === 'SUCCEEDED') return { name, outcome: 'done' };
+      // A refusal (the draw's team has nobody eligible…) fails again until a person changes
+      // something: the person's own retry runs it again, the repairer does not.
+      if (options.rerunRefused === false && (PERMANENT_ERRORS as readonly string[]).includes(failure ?? '')) return { name, outcome: 'refused' };
     }
   }
   throw new WorkflowStartError(`${id}: ${MAX_RUNS} runs ended without success`);

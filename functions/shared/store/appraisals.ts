@@ -5,7 +5,8 @@ import { recognitionBlocker, type AppraisalRecord, type Assignment, type Commune
 import type { Standing } from '../../../domain/process/states.ts';
 import { batchGetItems, batchPutItems, putOnce, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from '../config/config.ts';
-import { keys, partitions, recordOf } from './keys.ts';
+import { keys, OUTBOX_FIELDS, partitions, recordOf } from './keys.ts';
+import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
 import type { PendingNotice } from './process.ts';
 
 /** The appraisal round's records (domain/appraisal/records.ts), in the single table. */
@@ -61,18 +62,22 @@ export async function getSeed(cycleId: string, upperUnitId: string): Promise<str
   return item.seed as string;
 }
 
-/** Closes intake once: open → drawing. Closing a draw already closing or drawn changes nothing. */
-export async function closeDraw(cycleId: string, upperUnitId: string, by: string, now: Date): Promise<DrawRecord> {
+/**
+ * Closes intake once: open → drawing, and the draw enters the outbox with the start it waits for.
+ * Closing a draw already closing or drawn changes nothing.
+ */
+export async function closeDraw(cycleId: string, upperUnitId: string, by: string, now: Date, start: WorkflowStart): Promise<DrawRecord> {
+  const outbox = outboxFields(start, now);
   try {
     const { Attributes } = await dynamo().send(
       new UpdateCommand({
         TableName: config.tableName,
         Key: keys.draw(cycleId, upperUnitId),
-        // Out of the due index: closed now, the sweep has nothing left to close.
-        UpdateExpression: 'SET #status = :drawing, closedAt = :now, closedBy = :by REMOVE gsi2pk, gsi2sk',
+        // Out of the due index (closed now, the sweep has nothing left to close), into the outbox.
+        UpdateExpression: 'SET #status = :drawing, closedAt = :now, closedBy = :by, gsi2pk = :outboxPk, gsi2sk = :outboxSk, outbox = :start',
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':drawing': 'drawing', ':open': 'open', ':now': now.toISOString(), ':by': by },
+        ExpressionAttributeValues: { ':drawing': 'drawing', ':open': 'open', ':now': now.toISOString(), ':by': by, ':outboxPk': outbox.gsi2pk, ':outboxSk': outbox.gsi2sk, ':start': outbox.outbox },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -91,7 +96,7 @@ export async function completeDraw(cycleId: string, upperUnitId: string, result:
       new UpdateCommand({
         TableName: config.tableName,
         Key: keys.draw(cycleId, upperUnitId),
-        UpdateExpression: `SET #status = :drawn, ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+        UpdateExpression: `SET #status = :drawn, ${names.map((name) => `#${name} = :${name}`).join(', ')} REMOVE ${OUTBOX_FIELDS}`,
         ConditionExpression: '#status = :drawing',
         ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(names.map((name) => [`#${name}`, name])) },
         ExpressionAttributeValues: { ':drawn': 'drawn', ':drawing': 'drawing', ...Object.fromEntries(names.map((name) => [`:${name}`, result[name]])) },
@@ -199,8 +204,8 @@ export async function markAppraised(assignment: Pick<Assignment, 'cycleId' | 'un
 }
 
 /** Stores an appraisal before anything acts on it; the same id again finds the first. */
-export async function storeAppraisal(appraisal: AppraisalRecord): Promise<AppraisalRecord> {
-  if (await putOnce({ ...keys.appraisal(appraisal.appraisalId), ...appraisal })) return appraisal;
+export async function storeAppraisal(appraisal: AppraisalRecord, start: WorkflowStart, now: Date): Promise<AppraisalRecord> {
+  if (await putOnce({ ...keys.appraisal(appraisal.appraisalId), ...outboxFields(start, now), ...appraisal })) return appraisal;
   const stored = await getAppraisal(appraisal.appraisalId);
   if (stored.unitId !== appraisal.unitId) throw new ConflictError('Khóa chống gửi trùng đã được dùng cho một chi đoàn khác.');
   return stored;
@@ -217,7 +222,7 @@ export async function markAppraisalRecorded(appraisalId: string, noticeIds: stri
     new UpdateCommand({
       TableName: config.tableName,
       Key: keys.appraisal(appraisalId),
-      UpdateExpression: 'SET #status = :recorded, noticeIds = :ids',
+      UpdateExpression: `SET #status = :recorded, noticeIds = :ids REMOVE ${OUTBOX_FIELDS}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':recorded': 'recorded', ':ids': noticeIds },
     }),

@@ -3,15 +3,20 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../../domain/errors.ts';
 import type { DecisionRecord } from '../../../domain/process/decisions.ts';
 import { setIfStatus } from './table.ts';
+import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
 
-/** Stores a decision before anything acts on it; the same id again finds the first. */
-export async function storeDecision(decision: DecisionRecord): Promise<DecisionRecord> {
+/** Stores a decision (its own outbox: the start it waits for) before anything acts on it; the same id again finds the first. */
+export async function storeDecision(decision: DecisionRecord, start: WorkflowStart, now: Date): Promise<DecisionRecord> {
   try {
     await dynamo().send(
-      new PutCommand({ TableName: config.tableName, Item: { ...keys.decision(decision.decisionId), ...decision }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({
+        TableName: config.tableName,
+        Item: { ...keys.decision(decision.decisionId), ...outboxFields(start, now), ...decision },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     );
     return decision;
   } catch (error) {

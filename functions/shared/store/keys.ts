@@ -12,6 +12,8 @@ export const partitions = {
   sentTo: (unitId: string) => `SENT#${unitId}`,
   /** Every upper level's appraisal draw in one cycle. */
   drawsOf: (cycleId: string) => `DRAWS#${cycleId}`,
+  /** Records stored on a UTC day whose workflow has not yet carried them out (sparse). */
+  outboxOn: (date: string) => `OUTBOX#${date}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -71,13 +73,18 @@ export const keys = {
   /** An open intake in the due index: the sweep of the day after its closing date closes it. */
   intakeClosingOn: (closesOn: string, cycleId: string, upperUnitId: string) => ({ gsi2pk: `DUE#${closesOn}`, gsi2sk: `~intake#${cycleId}#${upperUnitId}` }),
   digestSent: (recipientUnitId: string, asOf: string) => ({ gsi1pk: partitions.sentTo(recipientUnitId), gsi1sk: asOf }),
+  /** A record in the outbox, under the day it was stored, in the order stored. */
+  inOutbox: (storedAt: Date, name: string) => ({ gsi2pk: partitions.outboxOn(storedAt.toISOString().slice(0, 10)), gsi2sk: `${storedAt.toISOString()}#${name}` }),
 };
+
+/** For an update's REMOVE clause: the record is carried out and leaves the outbox (dispatch/outbox.ts). */
+export const OUTBOX_FIELDS = 'gsi2pk, gsi2sk, outbox';
 
 /**
  * An item without its key attributes, as the record it stores. The caller names the record type:
  * every item of a kind is written by that kind's repository alone, so its shape is known.
  */
 export function recordOf<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, ...record } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, outbox: _outbox, ...record } = item;
   return record as T;
 }

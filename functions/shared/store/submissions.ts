@@ -8,6 +8,7 @@ import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '..
 import { config, dynamo } from '../config/config.ts';
 import { setIfStatus } from './table.ts';
 import { idempotentId } from '../edge/ids.ts';
+import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
 
@@ -39,7 +40,8 @@ export async function storeSubmission(
   request: SubmissionRequest,
   identity: Identity,
   now: Date,
-  amended?: Submission,
+  amended: Submission | undefined,
+  startOf: (submissionId: string) => WorkflowStart,
 ): Promise<{ submission: Submission; created: boolean }> {
   const submissionId = submissionIdFor(identity.unitId, request.idempotencyKey);
   const submittedAt = now.toISOString();
@@ -59,7 +61,7 @@ export async function storeSubmission(
   };
   const put = {
     TableName: config.tableName,
-    Item: { ...keys.submission(submissionId), ...keys.submissionByUnit(identity.unitId, submittedAt, submissionId), ...submission },
+    Item: { ...keys.submission(submissionId), ...keys.submissionByUnit(identity.unitId, submittedAt, submissionId), ...outboxFields(startOf(submissionId), now), ...submission },
     ConditionExpression: 'attribute_not_exists(pk)',
   };
   try {

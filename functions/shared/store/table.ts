@@ -2,6 +2,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config, dynamo } from '../config/config.ts';
+import { OUTBOX_FIELDS } from './keys.ts';
 
 /**
  * Items by key, in batches of 100 (DynamoDB's limit), retrying what the table leaves unprocessed.
@@ -56,7 +57,8 @@ type UpdateItem = { Update: NonNullable<NonNullable<ConstructorParameters<typeof
 
 /**
  * A transaction item setting the given fields (undefined ones skipped) on a record that is still
- * in `expectedStatus`: how a task marks the submission or decision it has just carried out.
+ * in `expectedStatus`: how a task marks the submission or decision it has just carried out, which
+ * thereby leaves the outbox.
  */
 export function setIfStatus(key: { pk: string; sk: string }, fields: Record<string, unknown>, expectedStatus: string): UpdateItem {
   const present = Object.entries(fields).filter(([, value]) => value !== undefined);
@@ -64,7 +66,7 @@ export function setIfStatus(key: { pk: string; sk: string }, fields: Record<stri
     Update: {
       TableName: config.tableName,
       Key: key,
-      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')} REMOVE ${OUTBOX_FIELDS}`,
       ConditionExpression: '#status = :expected',
       ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(present.map(([name]) => [`#${name}`, name])) },
       ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':expected': expectedStatus },

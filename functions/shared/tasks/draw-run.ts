@@ -7,18 +7,17 @@ import type { Unit } from '../../../domain/organisation.ts';
 import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from '../store/appraisals.ts';
 import { config } from '../config/config.ts';
 import { noticeBatches } from '../dispatch/notices.ts';
-import { startWorkflowOnce } from '../dispatch/workflows.ts';
+import { startStored, type WorkflowStart } from '../dispatch/outbox.ts';
 import { getCycle } from '../store/cycles.ts';
 import { getUnit, getUnits } from '../store/units.ts';
 import { listUsersOfUnit } from '../store/users.ts';
 
 /** Closes an upper level's intake (once) and starts its draw, named after it so it runs once. */
 export async function closeIntakeAndDraw(cycleId: string, upperUnitId: string, by: string, now: Date): Promise<DrawRecord> {
-  const draw = await closeDraw(cycleId, upperUnitId, by, now);
-  // Also on a retry: if the first attempt died after closing, this is what starts the draw.
-  if (draw.status === 'drawing') {
-    await startWorkflowOnce(config.workflowArn('appraisal-draw'), `draw-${cycleId}-${upperUnitId}`, { cycleId, upperUnitId });
-  }
+  const start: WorkflowStart = { workflow: 'appraisal-draw', name: `draw-${cycleId}-${upperUnitId}`, input: { cycleId, upperUnitId } };
+  const draw = await closeDraw(cycleId, upperUnitId, by, now, start);
+  // Also on a retry, or closing again after a failed draw: this is what (re)starts it.
+  if (draw.status === 'drawing') await startStored(start);
   return draw;
 }
 

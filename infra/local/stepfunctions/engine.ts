@@ -48,6 +48,8 @@ export class LocalStepFunctions {
   private readonly stopReasons = new Map<string, { error?: string; cause?: string }>();
   /** While set, started executions are recorded and queued here instead of run. */
   private held?: { machine: RegisteredMachine; record: ExecutionRecord }[];
+  /** While set, StartExecution fails with this error code (fault injection: Step Functions unavailable). */
+  private startFault?: string;
 
   constructor(
     private readonly store: ExecutionStore,
@@ -83,6 +85,7 @@ export class LocalStepFunctions {
 
   /** StartExecution semantics: a repeated name with the same input while running returns the first. */
   async start(stateMachineArn: string, name: string = randomUUID(), input = '{}'): Promise<ExecutionRecord> {
+    if (this.startFault) throw new StepFunctionsError(this.startFault, 'Injected fault: the service is unavailable.');
     const machine = this.machine(stateMachineArn);
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
       throw new StepFunctionsError('InvalidName', `Invalid Name: '${name}'`);
@@ -125,6 +128,11 @@ export class LocalStepFunctions {
    */
   holdExecutions(): void {
     this.held ??= [];
+  }
+
+  /** Makes every StartExecution fail with this code (e.g. ServiceUnavailable) until called with undefined. */
+  failStarts(code: string | undefined): void {
+    this.startFault = code;
   }
 
   /** Runs everything held, in the order it was started. Returns how many. */

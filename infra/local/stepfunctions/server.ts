@@ -117,7 +117,7 @@ async function handle(engine: LocalStepFunctions, request: IncomingMessage, resp
   try {
     send(response, 200, await operation(engine, await readBody(request)));
   } catch (error) {
-    if (error instanceof StepFunctionsError) return send(response, 400, { __type: error.code, message: error.message });
+    if (error instanceof StepFunctionsError) return send(response, error.code === 'ServiceUnavailable' ? 503 : 400, { __type: error.code, message: error.message });
     console.error('local-stepfunctions:', error);
     send(response, 500, { __type: 'InternalFailure', message: 'Internal failure' });
   }
