@@ -129,6 +129,13 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write', 'workflow:process'],
   },
   {
+    id: 'getDecision',
+    entry: 'functions/get-decision/handler.ts',
+    description: 'Returns whether a decision was carried out, or refused and why, to its deciding unit',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'getStanding',
     entry: 'functions/get-standing/handler.ts',
     description: "Returns where a unit stands in a cycle, what is next, and its verified history",

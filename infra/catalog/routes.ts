@@ -21,6 +21,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/evidence/{evidenceId}/confirm', functionId: 'confirmEvidence' },
   { method: 'GET', path: '/api/evidence/{evidenceId}', functionId: 'getEvidence' },
   { method: 'POST', path: '/api/decisions', functionId: 'decide' },
+  { method: 'GET', path: '/api/decisions/{decisionId}', functionId: 'getDecision' },
   { method: 'GET', path: '/api/standings/{cycleId}/{unitId}', functionId: 'getStanding' },
   { method: 'GET', path: '/api/inbox', functionId: 'inbox' },
   { method: 'GET', path: '/api/units/{unitId}/audit', functionId: 'verifyAudit' },

@@ -8,6 +8,9 @@ export interface RunningDynamoDb {
   endpoint: string;
   client: DynamoDBClient;
   stop(): Promise<void>;
+  /** Fault injection: the database stops answering (SIGSTOP) until resumed, as in an outage. */
+  pause(): void;
+  resume(): void;
 }
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -51,8 +54,11 @@ export async function startDynamoDb(port: number, dataDir: string): Promise<Runn
   return {
     endpoint,
     client,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     async stop() {
       client.destroy();
+      child.kill('SIGCONT');
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

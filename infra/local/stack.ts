@@ -7,7 +7,7 @@ import { APP_TABLE } from '../catalog/tables.ts';
 import { WORKFLOWS } from '../catalog/workflows.ts';
 import { serveApp } from './app-server.ts';
 import { functionIdOfLocalArn, localArns } from './arns.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, type RunningDynamoDb } from './dynamodb.ts';
 import { LocalLambdas } from './lambdas.ts';
 import { startMail } from './mail.ts';
 import { freePort } from './net.ts';
@@ -39,6 +39,8 @@ export interface LocalStack {
   tableName: string;
   workflowArns: Record<string, string>;
   engine: LocalStepFunctions;
+  /** DynamoDB Local's process, for fault-injection tests (pause/resume). */
+  database: Pick<RunningDynamoDb, 'pause' | 'resume'>;
   resumedExecutions: number;
   nextScheduled: { id: string; next: Date }[];
   stop(): Promise<void>;
@@ -186,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName: LOCAL_TABLE_NAME,
       workflowArns,
       engine,
+      database: dynamodb,
       resumedExecutions,
       nextScheduled,
       stop,

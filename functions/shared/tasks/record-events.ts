@@ -11,6 +11,8 @@ import { processNotices } from '../dispatch/notices.ts';
 import { applyEvent, writeWithNotices, type PendingNotice } from '../store/process.ts';
 import { getSubmission, recordSubmissionOutcome } from '../store/submissions.ts';
 import { getUnit } from '../store/units.ts';
+import { getUser } from '../store/users.ts';
+import { decisionRefusedNotice } from '../../../domain/notices/decision-refused.ts';
 
 /** What a submission or a decision does to the process: the work of the RecordEvent task. */
 
@@ -82,8 +84,14 @@ export async function applyDecision({ decisionId }: { decisionId: string }) {
     return { status: 'applied', noticeIds };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await writeWithNotices([], recordDecisionOutcome(decisionId, { status: 'refused', refusal: error.message, noticeIds: [] }), now);
-    return { status: 'refused', noticeIds: [] };
+    // The person who decided was answered 202 ("sent"): they are told it did not happen.
+    const decider = await getUser(decision.decidedBy.userId).catch(() => undefined);
+    const notices: PendingNotice[] = decider
+      ? [{ noticeId: `decision-refused#${decisionId}`, message: decisionRefusedNotice(decision, unit.name, error.message, decider.email, config.appUrl) }]
+      : [];
+    const noticeIds = notices.map((notice) => notice.noticeId);
+    await writeWithNotices(notices, recordDecisionOutcome(decisionId, { status: 'refused', refusal: error.message, noticeIds }), now);
+    return { status: 'refused', noticeIds };
   }
 }
 

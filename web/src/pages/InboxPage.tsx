@@ -28,6 +28,26 @@ const ACTION_LABELS: Record<string, string> = {
 };
 const NEEDS_REASON = new Set<string>(DECISIONS_NEEDING_REASON);
 
+interface DecisionStatus {
+  status: 'pending' | 'applied' | 'refused';
+  refusal?: string;
+}
+
+/**
+ * A decision is checked again when it is carried out (someone else may have acted first): read
+ * its outcome for a few seconds, and return the refusal if it was refused.
+ */
+async function refusalOf(decisionIds: string[]): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const statuses = await Promise.all(decisionIds.map((id) => request<DecisionStatus>('GET', `/api/decisions/${encodeURIComponent(id)}`)));
+    const refused = statuses.find((status) => status.status === 'refused');
+    if (refused) return refused.refusal ?? 'Đơn vị đã thay đổi trạng thái.';
+    if (statuses.every((status) => status.status !== 'pending')) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
 /** One decision form per unit: a reason where the action needs one, commendation when recognising. */
 function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; onDone: () => void }) {
   const [action, setAction] = useState<string>();
@@ -41,7 +61,7 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
     setBusy(true);
     setError(undefined);
     try {
-      await request('POST', '/api/decisions', {
+      const answer = await request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', {
         idempotencyKey: crypto.randomUUID(),
         cycleId,
         unitIds: [item.unitId],
@@ -50,7 +70,9 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
         cadre: cadre.trim() || undefined,
         commendation: chosen === 'recognise' ? commendation : undefined,
       });
-      onDone();
+      const refusal = await refusalOf(answer.decisions.map((decision) => decision.decisionId));
+      if (refusal) setError(`Chưa thực hiện được: ${refusal} Tải lại trang để xem tình trạng mới.`);
+      else onDone();
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'Không gửi được, vui lòng thử lại.');
     } finally {
