@@ -72,6 +72,9 @@ try {
   log(`Ratio pipeline / raw puts: ${(submitted.perSecond / raw.perSecond).toFixed(2)} (goal ≥ 0.25)`);
   log(`DynamoDB write requests per submission: ${(total / COUNT).toFixed(2)} (goal ≤ 3) — ${perSubmission(writes)}`);
   log(`DynamoDB read requests per submission (the client's polling included): ${perSubmission(reads)}`);
+  const figures = { ratio: Number((submitted.perSecond / raw.perSecond).toFixed(2)), writesPerSubmission: Number((total / COUNT).toFixed(2)) };
+  const goals = { ratio: 0.25, writesPerSubmission: 3 };
+  console.info(JSON.stringify({ bench: 'pipeline', figures, goals, met: figures.ratio >= goals.ratio && figures.writesPerSubmission <= goals.writesPerSubmission }));
 } finally {
   await local.stop();
 }

@@ -51,3 +51,12 @@ console.info(`Peak RSS:                  ${(peakRss / 2 ** 20).toFixed(0)} MB   
 console.info(`Loads:                     ${Math.min(...loads.values())}–${Math.max(...loads.values())} chi đoàn per appraiser`);
 console.info(`Communes per appraiser:    mean ${(visits.reduce((a, b) => a + b, 0) / visits.length).toFixed(1)}, max ${Math.max(...visits)} (of ${draws.length} communes)`);
 console.info(`Conflicts of interest:     ${conflicts}`);
+const figures = {
+  seconds: Number(((finished - started) / 1000).toFixed(3)),
+  peakMb: Math.round(peakRss / 2 ** 20),
+  minLoad: Math.min(...loads.values()),
+  maxLoad: Math.max(...loads.values()),
+  conflicts,
+};
+const goals = { seconds: 2, peakMb: 300, conflicts: 0 };
+console.info(JSON.stringify({ bench: 'sample', figures, goals, met: figures.seconds < goals.seconds && figures.peakMb < goals.peakMb && figures.conflicts === goals.conflicts }));

@@ -65,6 +65,15 @@ try {
   log(`Ratio with workflows running alongside / raw puts: ${(alongside.perSecond / raw.perSecond).toFixed(2)}`);
   log(`The ${held} held workflows ran in ${drainSeconds.toFixed(1)} s afterwards (${(held / drainSeconds).toFixed(0)} /s).`);
   log(`Form page initial JavaScript: ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${scripts.length} file(s) (goal ≤ 150 KB)`);
+  const figures = {
+    rawPerSecond: Math.round(raw.perSecond),
+    acceptedPerSecond: Math.round(accepted.perSecond),
+    alongsidePerSecond: Math.round(alongside.perSecond),
+    acceptedRatio: Number((accepted.perSecond / raw.perSecond).toFixed(2)),
+    formPageKbGzip: Number((gzipBytes / 1024).toFixed(1)),
+  };
+  const goals = { acceptedRatio: 0.5, formPageKbGzip: 150 };
+  console.info(JSON.stringify({ bench: 'submit', figures, goals, met: figures.acceptedRatio >= goals.acceptedRatio && figures.formPageKbGzip <= goals.formPageKbGzip }));
 } finally {
   await local.stop();
 }
