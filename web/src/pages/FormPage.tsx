@@ -9,6 +9,7 @@ import { EvidenceField, type EvidenceContext } from '../components/EvidenceField
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../idempotency.ts';
+import { withRetries } from '../retry.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
 import { formatDateTime } from '../format.ts';
@@ -58,13 +59,8 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
     setSending(true);
     setMessage(undefined);
     try {
-      const submission = await request<SubmissionView>('POST', '/api/submissions', {
-        formId,
-        cycleId,
-        idempotencyKey: idempotencyKeyFor(`${formId}:${cycleId}`),
-        amends,
-        data,
-      });
+      const body = { formId, cycleId, idempotencyKey: idempotencyKeyFor(`${formId}:${cycleId}`), amends, data };
+      const submission = await withRetries(() => request<SubmissionView>('POST', '/api/submissions', body));
       forgetIdempotencyKey(`${formId}:${cycleId}`);
       await draft.discard();
       navigate(`/submissions/${submission.submissionId}`);

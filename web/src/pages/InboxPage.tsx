@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NEEDS_REASON as DECISIONS_NEEDING_REASON } from '../../../domain/process/transitions.ts';
 import { ApiError, request } from '../api.ts';
+import { withRetries } from '../retry.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 
@@ -61,7 +62,7 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', {
+      const body = {
         idempotencyKey: crypto.randomUUID(),
         cycleId,
         unitIds: [item.unitId],
@@ -69,7 +70,8 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
         reason: reason.trim() || undefined,
         cadre: cadre.trim() || undefined,
         commendation: chosen === 'recognise' ? commendation : undefined,
-      });
+      };
+      const answer = await withRetries(() => request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', body));
       const refusal = await refusalOf(answer.decisions.map((decision) => decision.decisionId));
       if (refusal) setError(`Chưa thực hiện được: ${refusal} Tải lại trang để xem tình trạng mới.`);
       else onDone();
