@@ -136,6 +136,13 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'listStuckRecords',
+    entry: 'functions/stuck-records/handler.ts',
+    description: 'Lists for admins the records stored but not yet carried out, with what the repairer last did',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'getStanding',
     entry: 'functions/get-standing/handler.ts',
     description: "Returns where a unit stands in a cycle, what is next, and its verified history",
@@ -184,7 +191,7 @@ export const FUNCTIONS = [
     entry: 'functions/repair-outbox/handler.ts',
     description: 'Workflow task: starts again the workflow of records stored but not carried out',
     env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV, ENV.appraisalDrawWorkflowArn, ENV.appraisalResultWorkflowArn],
-    grants: ['table:read', 'workflow:process', 'workflow:appraisal-draw', 'workflow:appraisal-result'],
+    grants: ['table:read', 'table:write', 'workflow:process', 'workflow:appraisal-draw', 'workflow:appraisal-result'],
     timeoutSeconds: 120,
   },
   {

@@ -22,6 +22,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/api/evidence/{evidenceId}', functionId: 'getEvidence' },
   { method: 'POST', path: '/api/decisions', functionId: 'decide' },
   { method: 'GET', path: '/api/decisions/{decisionId}', functionId: 'getDecision' },
+  { method: 'GET', path: '/api/stuck-records', functionId: 'listStuckRecords' },
   { method: 'GET', path: '/api/standings/{cycleId}/{unitId}', functionId: 'getStanding' },
   { method: 'GET', path: '/api/inbox', functionId: 'inbox' },
   { method: 'GET', path: '/api/units/{unitId}/audit', functionId: 'verifyAudit' },

@@ -19,6 +19,11 @@ describe('the deadline sweep on a phone', () => {
     );
     expect(await page.getByLabel('Ngày quét (dd/mm/yyyy)').inputValue()).toBe('12/02/2027');
 
+    // Act + Assess: nothing the demo stored is stuck
+    await page.goBack();
+    await page.getByRole('link', { name: 'Hồ sơ chưa xử lý xong' }).click();
+    await expect.poll(() => page.getByText('Không có hồ sơ nào bị kẹt.').isVisible(), SLOW).toBe(true);
+
     // Act: the city's leader opens the notice log
     await signInAs(journey, /Võ Thanh Tùng/);
     await page.getByRole('link', { name: 'Thư nhắc hạn đã gửi' }).click();

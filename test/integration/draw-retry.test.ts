@@ -31,6 +31,13 @@ describe('a draw that fails', () => {
     await ctx.local.stack.engine.idle();
     const repaired = JSON.parse((await ctx.local.stack.engine.describe(repairRun.executionArn)).output ?? '{}') as { refused: string[]; started: number };
 
+    const adminView = await ctx.local.api<{ records: { name: string; workflow: string; repair?: { outcome: string; lastFailure?: string } }[] }>(
+      'GET',
+      '/api/stuck-records',
+      await ctx.local.signIn('quantri-dongthap'),
+    );
+    const notAdmin = await ctx.local.api('GET', '/api/stuck-records', await ctx.local.signIn('bithu-sadec'));
+
     // Act: the city gives the appraiser role back and closes again
     await putUsers([appraiser]);
     const closedAgain = await appraisal.intake('close');
@@ -39,9 +46,16 @@ describe('a draw that fails', () => {
     expect(stuck.body.draw?.status).toBe('drawing');
     // The repairer leaves a refused draw to a person: it would fail the same way again.
     expect(repaired).toMatchObject({ started: 0, refused: [expect.stringMatching(/^draw-chi-doan-dat-chuan-2027/)] });
+    // …and shows it to the admin, with why
+    expect(notAdmin.status).toBe(403);
+    expect(adminView.body.records).toEqual([
+      expect.objectContaining({ workflow: 'appraisal-draw', repair: expect.objectContaining({ outcome: 'refused', lastFailure: 'AssignmentError' }) }),
+    ]);
     expect(closedAgain.status).toBe(202);
     const drawn = await appraisal.draw();
     expect(drawn.body.draw?.status).toBe('drawn');
+    const afterwards = await ctx.local.api<{ records: unknown[] }>('GET', '/api/stuck-records', await ctx.local.signIn('quantri-dongthap'));
+    expect(afterwards.body.records).toEqual([]);
     const assignments = await appraisal.assignments();
     expect(assignments.map((assignment) => assignment.unitId)).toEqual([BRANCH]);
   });

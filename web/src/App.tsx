@@ -13,6 +13,7 @@ import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
 import { AppraisePage } from './pages/AppraisePage.tsx';
 import { DrawPage } from './pages/DrawPage.tsx';
 import { NoticesPage } from './pages/NoticesPage.tsx';
+import { StuckRecordsPage } from './pages/StuckRecordsPage.tsx';
 import { SweepPage } from './pages/SweepPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
@@ -56,6 +57,7 @@ export function App() {
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
   else if (path === '/sweep') page = <SweepPage />;
+  else if (path === '/stuck') page = <StuckRecordsPage />;
   else if (path === '/notices') page = <NoticesPage unitId={query.get('unit') ?? session.user.unitId} />;
   else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;
   else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;

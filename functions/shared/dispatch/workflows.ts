@@ -9,7 +9,12 @@ const NAME_LIMIT = 80;
 const MAX_RUNS = 10;
 
 /** started: a new run; running/done: a run under this name is going or went well; refused: see startWorkflowOnce. */
-export type StartOutcome = { name: string; outcome: 'started' | 'running' | 'done' | 'refused' };
+export type StartOutcome = {
+  name: string;
+  outcome: 'started' | 'running' | 'done' | 'refused';
+  /** The error of the last run that failed before this outcome, if one did. */
+  lastFailure?: string;
+};
 
 export class WorkflowStartError extends Error {
   override name = 'WorkflowStartError';
@@ -38,19 +43,21 @@ const executionArnOf = (stateMachineArn: string, name: string) => `${stateMachin
  * (the repairer), a run that failed with a refusal is left for a person.
  */
 export async function startWorkflowOnce(stateMachineArn: string, id: string, input: object, options: { rerunRefused?: boolean } = {}): Promise<StartOutcome> {
+  let lastFailure: string | undefined;
   for (let run = 1; run <= MAX_RUNS; run++) {
     const name = executionName(id, run);
     try {
       await stepFunctions().send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
-      return { name, outcome: 'started' };
+      return { name, outcome: 'started', lastFailure };
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
       const { status, error: failure } = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn, name) }));
-      if (status === 'RUNNING' || status === 'PENDING_REDRIVE') return { name, outcome: 'running' };
-      if (status === 'SUCCEEDED') return { name, outcome: 'done' };
+      if (status === 'RUNNING' || status === 'PENDING_REDRIVE') return { name, outcome: 'running', lastFailure };
+      if (status === 'SUCCEEDED') return { name, outcome: 'done', lastFailure };
+      lastFailure = failure ?? status;
       // A refusal (the draw's team has nobody eligible…) fails again until a person changes
       // something: the person's own retry runs it again, the repairer does not.
-      if (options.rerunRefused === false && (PERMANENT_ERRORS as readonly string[]).includes(failure ?? '')) return { name, outcome: 'refused' };
+      if (options.rerunRefused === false && (PERMANENT_ERRORS as readonly string[]).includes(failure ?? '')) return { name, outcome: 'refused', lastFailure };
     }
   }
   throw new WorkflowStartError(`${id}: ${MAX_RUNS} runs ended without success`);

@@ -85,6 +85,6 @@ export const OUTBOX_FIELDS = 'gsi2pk, gsi2sk, outbox';
  * every item of a kind is written by that kind's repository alone, so its shape is known.
  */
 export function recordOf<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, outbox: _outbox, ...record } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, outbox: _outbox, repair: _repair, ...record } = item;
   return record as T;
 }

@@ -56,6 +56,7 @@ export function HomePage() {
         {mayImport && link('/imports', 'Nhập đơn vị và tài khoản từ tệp Excel/CSV')}
         {!appraiserOnly && unitKind !== 'branch' && link('/notices', 'Thư nhắc hạn đã gửi')}
         {roles.includes('admin') && link('/sweep', 'Quét hạn theo ngày')}
+        {roles.includes('admin') && link('/stuck', 'Hồ sơ chưa xử lý xong')}
       </div>
       {cycles.map((cycle) => (
         <div className="cycle" key={cycle.cycleId}>

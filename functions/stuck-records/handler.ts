@@ -1,0 +1,16 @@
+import { requireRole } from '../../domain/access.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { listStuck } from '../shared/tasks/repair.ts';
+
+/**
+ * GET /api/stuck-records: for admins, every record stored and not yet carried out, with when it
+ * was stored and what the repairer last did (started again, or left for a person and why). On a
+ * healthy day it is empty but for records a few seconds old.
+ */
+export async function listStuckRecords(event: HttpEvent) {
+  requireRole(await identityOf(event), 'admin');
+  return json(200, { records: await listStuck(new Date()) });
+}
+
+export const handler = httpHandler(listStuckRecords);
