@@ -48,9 +48,7 @@ describe('a draw that fails', () => {
     expect(repaired).toMatchObject({ started: 0, refused: [expect.stringMatching(/^draw-chi-doan-dat-chuan-2027/)] });
     // …and shows it to the admin, with why
     expect(notAdmin.status).toBe(403);
-    expect(adminView.body.records).toEqual([
-      expect.objectContaining({ workflow: 'appraisal-draw', repair: expect.objectContaining({ outcome: 'refused', lastFailure: 'AssignmentError' }) }),
-    ]);
+    expect(adminView.body.records.map((record) => [record.workflow, record.repair?.outcome, record.repair?.lastFailure])).toEqual([['appraisal-draw', 'refused', 'AssignmentError']]);
     expect(closedAgain.status).toBe(202);
     const drawn = await appraisal.draw();
     expect(drawn.body.draw?.status).toBe('drawn');
