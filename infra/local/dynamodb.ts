@@ -8,6 +8,8 @@ export interface RunningDynamoDb {
   endpoint: string;
   client: DynamoDBClient;
   stop(): Promise<void>;
+  /** The JVM's process id (a test that kills the whole stack kills this too). */
+  pid: number | undefined;
   /** Fault injection: the database stops answering (SIGSTOP) until resumed, as in an outage. */
   pause(): void;
   resume(): void;
@@ -54,6 +56,7 @@ export async function startDynamoDb(port: number, dataDir: string): Promise<Runn
   return {
     endpoint,
     client,
+    pid: child.pid,
     pause: () => void child.kill('SIGSTOP'),
     resume: () => void child.kill('SIGCONT'),
     async stop() {

@@ -40,7 +40,7 @@ export interface LocalStack {
   workflowArns: Record<string, string>;
   engine: LocalStepFunctions;
   /** DynamoDB Local's process, for fault-injection tests (pause/resume). */
-  database: Pick<RunningDynamoDb, 'pause' | 'resume'>;
+  database: Pick<RunningDynamoDb, 'pause' | 'resume' | 'pid'>;
   resumedExecutions: number;
   nextScheduled: { id: string; next: Date }[];
   stop(): Promise<void>;
