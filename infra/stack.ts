@@ -38,7 +38,7 @@ export class RecognitionStack extends Stack {
     const web = new WebHosting(this, 'Web');
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
-    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix });
+    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl });
     const evidence = new EvidenceBucket(this, 'Evidence', [appUrl]);
 
     const services = Object.fromEntries(

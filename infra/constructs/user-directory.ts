@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
+  UserPoolEmail,
   Mfa,
   CfnUserPoolGroup,
   OAuthScope,
@@ -19,6 +20,10 @@ export interface UserDirectoryProps {
   callbackUrls: string[];
   /** Prefix of the hosted sign-in domain, unique in the region. */
   domainPrefix: string;
+  /** The app's sender address, on a domain verified in SES: invitations and codes go through SES too. */
+  mailFrom: string;
+  /** Where the web app is, for the invitation. */
+  appUrl: string;
 }
 
 /**
@@ -50,6 +55,17 @@ export class UserDirectory extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Through SES from the app's own domain: Cognito's built-in sender stops at 50 e-mails a day,
+      // far fewer than the accounts a province creates at the start of a year.
+      email: UserPoolEmail.withSES({
+        fromEmail: props.mailFrom.replace(/^.*</, '').replace(/>$/, ''),
+        fromName: 'Hệ thống công nhận Chi đoàn đạt chuẩn',
+        sesVerifiedDomain: props.mailFrom.replace(/^.*@/, '').replace(/>$/, ''),
+      }),
+      userInvitation: {
+        emailSubject: 'Tài khoản của đồng chí trên hệ thống công nhận Chi đoàn đạt chuẩn',
+        emailBody: `Kính gửi đồng chí,<br><br>Đồng chí đã được cấp tài khoản trên hệ thống công nhận Chi đoàn đạt chuẩn và Đoàn cơ sở "3 chủ động".<br>Tên đăng nhập: <strong>{username}</strong><br>Mật khẩu tạm: <strong>{####}</strong><br><br>Đăng nhập tại ${props.appUrl} và đặt mật khẩu mới trong lần đầu.`,
+      },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge(

@@ -164,6 +164,13 @@ describe('RecognitionStack', () => {
     expect(client.Properties.WriteAttributes).toEqual(['locale']);
   });
 
+  it('invites new accounts in Vietnamese through SES from the app’s domain, not Cognito’s 50-a-day sender', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', From: Match.stringLikeRegexp('khong-tra-loi@doan.example') }),
+      AdminCreateUserConfig: Match.objectLike({ InviteMessageTemplate: Match.objectLike({ EmailSubject: Match.stringLikeRegexp('Tài khoản của đồng chí') }) }),
+    });
+  });
+
   it('runs the daily sweep at 07:00 Vietnam time with the scheduled time as input', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 7 * * ? *)',
