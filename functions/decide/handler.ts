@@ -9,7 +9,7 @@ import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { storeDecision } from '../shared/store/decisions.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
-import { idempotentId } from '../shared/edge/ids.ts';
+import { idempotentId } from '../shared/store/ids.ts';
 import { getStandings } from '../shared/store/process.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';

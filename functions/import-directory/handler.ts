@@ -9,7 +9,7 @@ import { identityOf } from '../shared/edge/auth.ts';
 import { batchGetItems } from '../shared/store/table.ts';
 import { findImport, writeImport } from '../shared/store/directory-imports.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
-import { idempotentId } from '../shared/edge/ids.ts';
+import { idempotentId } from '../shared/store/ids.ts';
 import { keys, recordOf } from '../shared/store/keys.ts';
 import { readSheets } from '../shared/edge/spreadsheets.ts';
 

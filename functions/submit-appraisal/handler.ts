@@ -9,7 +9,7 @@ import { identityOf } from '../shared/edge/auth.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { getEvidenceBatch } from '../shared/store/evidence.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
-import { idempotentId } from '../shared/edge/ids.ts';
+import { idempotentId } from '../shared/store/ids.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { Standing } from '../../../domain/process/states.ts';
 import { batchGetItems, batchPutItems, putOnce, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, OUTBOX_FIELDS, partitions, recordOf } from './keys.ts';
-import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
+import { outboxFields, type WorkflowStart } from './outbox.ts';
 import type { PendingNotice } from './process.ts';
 
 /** The appraisal round's records (domain/appraisal/records.ts), in the single table. */

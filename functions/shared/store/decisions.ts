@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../../domain/errors.ts';
 import type { DecisionRecord } from '../../../domain/process/decisions.ts';
 import { setIfStatus } from './table.ts';
-import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
+import { outboxFields, type WorkflowStart } from './outbox.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';

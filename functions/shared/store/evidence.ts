@@ -5,7 +5,7 @@ import type { Evidence, EvidenceRequest } from '../../../domain/evidence.ts';
 import type { Identity } from '../../../domain/identity.ts';
 import { batchGetItems } from './table.ts';
 import { config, dynamo } from '../config/config.ts';
-import { idempotentId } from '../edge/ids.ts';
+import { idempotentId } from './ids.ts';
 import { keys, recordOf } from './keys.ts';
 
 const toEvidence = (item: Record<string, unknown>) => recordOf<Evidence>(item);

@@ -77,7 +77,7 @@ export const keys = {
   inOutbox: (storedAt: Date, name: string) => ({ gsi2pk: partitions.outboxOn(storedAt.toISOString().slice(0, 10)), gsi2sk: `${storedAt.toISOString()}#${name}` }),
 };
 
-/** For an update's REMOVE clause: the record is carried out and leaves the outbox (dispatch/outbox.ts). */
+/** For an update's REMOVE clause: the record is carried out and leaves the outbox (store/outbox.ts). */
 export const OUTBOX_FIELDS = 'gsi2pk, gsi2sk, outbox';
 
 /**

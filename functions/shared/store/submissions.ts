@@ -7,8 +7,8 @@ import type { Identity } from '../../../domain/identity.ts';
 import { CHANGEABLE_STATUSES, type Submission, type SubmissionRequest } from '../../../domain/submission.ts';
 import { config, dynamo } from '../config/config.ts';
 import { setIfStatus } from './table.ts';
-import { idempotentId } from '../edge/ids.ts';
-import { outboxFields, type WorkflowStart } from '../dispatch/outbox.ts';
+import { idempotentId } from './ids.ts';
+import { outboxFields, type WorkflowStart } from './outbox.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import type { TransactItem } from './process.ts';
 
