@@ -69,6 +69,7 @@ export class RecognitionStack extends Stack {
       const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);
       if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);
+      if (grants.includes('users:provision')) service.bindUserPool(users.userPool);
       if ((definition.env as readonly string[]).includes(ENV.appUrl)) service.setEnv(ENV.appUrl, appUrl);
     }
 

@@ -7,11 +7,12 @@ import type { Unit } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { batchGetItems } from '../shared/store/table.ts';
-import { findImport, writeImport } from '../shared/store/directory-imports.ts';
+import { findImport, writeImport, type DirectoryImport } from '../shared/store/directory-imports.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 import { idempotentId } from '../shared/store/ids.ts';
 import { keys, recordOf } from '../shared/store/keys.ts';
 import { readSheets } from '../shared/edge/spreadsheets.ts';
+import { startAccountsOfImport } from '../shared/tasks/accounts.ts';
 
 /**
  * POST /api/imports: units and users from an .xlsx or .csv file. Every row is checked first; one
@@ -26,7 +27,11 @@ export async function importDirectory(event: HttpEvent) {
   const importId = idempotentId(identity.unitId, `import:${request.idempotencyKey}`);
   const fingerprint = createHash('sha256').update(bytes).digest('hex');
   const earlier = await findImport(importId);
-  if (earlier?.status === 'done' && earlier.fingerprint === fingerprint) return json(200, earlier);
+  if (earlier?.status === 'done' && earlier.fingerprint === fingerprint) {
+    // A retry: the first attempt may have died before its accounts workflow started.
+    if (earlier.userIds) await startAccountsOfImport(importId, earlier.userIds);
+    return json(200, importView(earlier));
+  }
 
   const sheets = await readSheets(request.fileName, bytes);
   const { unitIds, userIds } = referencedIds(sheets);
@@ -59,11 +64,19 @@ export async function importDirectory(event: HttpEvent) {
       users: plan.users.length,
       importedBy: identity.userId,
       importedAt: new Date().toISOString(),
+      userIds: plan.users.map((user) => user.userId),
     },
     plan.units,
     plan.users,
   );
-  return json(201, record);
+  // Sign-in accounts are made by a workflow: Cognito takes tens a second, a file holds thousands.
+  await startAccountsOfImport(importId, record.userIds ?? []);
+  return json(201, importView(record));
+}
+
+/** The import as the page shows it: counts, not the list of people. */
+function importView({ userIds: _userIds, ...view }: DirectoryImport) {
+  return view;
 }
 
 export const handler = httpHandler(importDirectory);

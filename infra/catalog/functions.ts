@@ -13,7 +13,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete')[];
+  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete' | 'users:provision')[];
   /**
    * Defaults to 29 s: one under API Gateway's 30 s, after which the client has had a 503 and
    * the work would go on unseen. Only Step Functions tasks may ask for more.
@@ -111,8 +111,8 @@ export const FUNCTIONS = [
     id: 'importDirectory',
     entry: 'functions/import-directory/handler.ts',
     description: 'Imports units and users from an .xlsx or .csv file: every row checked, all or nothing',
-    env: [ENV.tableName],
-    grants: ['table:read', 'table:write'],
+    env: [ENV.tableName, ENV.provisionAccountsWorkflowArn],
+    grants: ['table:read', 'table:write', 'workflow:provision-accounts'],
   },
   {
     id: 'importTemplate',
@@ -192,6 +192,14 @@ export const FUNCTIONS = [
     description: 'Workflow task: starts again the workflow of records stored but not carried out',
     env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV, ENV.appraisalDrawWorkflowArn, ENV.appraisalResultWorkflowArn],
     grants: ['table:read', 'table:write', 'workflow:process', 'workflow:appraisal-draw', 'workflow:appraisal-result'],
+    timeoutSeconds: 120,
+  },
+  {
+    id: 'provisionSignInAccounts',
+    entry: 'functions/provision-accounts/handler.ts',
+    description: 'Workflow task: creates or updates the sign-in accounts of one page of an import',
+    env: [ENV.tableName, ENV.userPoolId],
+    grants: ['table:read', 'users:provision'],
     timeoutSeconds: 120,
   },
   {

@@ -61,6 +61,14 @@ export const WORKFLOWS = [
     },
   },
   {
+    id: 'provision-accounts',
+    file: 'workflows/provision-accounts.asl.json',
+    type: 'STANDARD',
+    functions: {
+      ProvisionAccountsFunctionArn: 'provisionSignInAccounts',
+    },
+  },
+  {
     id: 'repair-outbox',
     file: 'workflows/repair-outbox.asl.json',
     type: 'STANDARD',

@@ -6,6 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -114,6 +115,12 @@ export class ServiceFunction extends Construct {
       { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: 'CDK delete grant: DeleteObject and DeleteObjectVersion, on the evidence prefix only.' },
     );
     this.setEnv(ENV.evidenceBucket, bucket.bucketName);
+  }
+
+  /** Creates and updates sign-in accounts in the pool (no reads, no deletes, no passwords). */
+  bindUserPool(pool: IUserPool): void {
+    pool.grant(this.function, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminAddUserToGroup');
+    this.setEnv(ENV.userPoolId, pool.userPoolId);
   }
 
   setEnv(name: EnvName, value: string): void {

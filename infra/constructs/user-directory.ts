@@ -13,7 +13,8 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
+import { ROLE_LABELS } from '../../domain/roles.ts';
+import { USER_POOL } from '../catalog/user-pool.ts';
 
 export interface UserDirectoryProps {
   /** Where the web app receives the sign-in redirect. */
@@ -62,10 +63,7 @@ export class UserDirectory extends Construct {
         fromName: 'Hệ thống công nhận Chi đoàn đạt chuẩn',
         sesVerifiedDomain: props.mailFrom.replace(/^.*@/, '').replace(/>$/, ''),
       }),
-      userInvitation: {
-        emailSubject: 'Tài khoản của đồng chí trên hệ thống công nhận Chi đoàn đạt chuẩn',
-        emailBody: `Kính gửi đồng chí,<br><br>Đồng chí đã được cấp tài khoản trên hệ thống công nhận Chi đoàn đạt chuẩn và Đoàn cơ sở "3 chủ động".<br>Tên đăng nhập: <strong>{username}</strong><br>Mật khẩu tạm: <strong>{####}</strong><br><br>Đăng nhập tại ${props.appUrl} và đặt mật khẩu mới trong lần đầu.`,
-      },
+      userInvitation: { emailSubject: USER_POOL.invitation.subject, emailBody: USER_POOL.invitation.body(props.appUrl) },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge(
@@ -75,7 +73,7 @@ export class UserDirectory extends Construct {
       },
       { id: 'AwsSolutions-COG8', reason: 'Threat protection needs the Plus plan; to be decided with the client on cost.' },
     );
-    for (const role of ROLES) {
+    for (const role of USER_POOL.groups) {
       new CfnUserPoolGroup(this, `Group-${role}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: role,
@@ -93,7 +91,7 @@ export class UserDirectory extends Construct {
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       // An empty list would mean "every attribute" to Cognito: name the one harmless attribute.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+      writeAttributes: new ClientAttributes().withStandardAttributes(Object.fromEntries(USER_POOL.clientWriteAttributes.map((name) => [name, true]))),
       idTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,
     });

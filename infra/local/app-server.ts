@@ -12,6 +12,7 @@ import { DEMO_USERS } from './demo-users.ts';
 import { LambdaInvokeError, type LocalLambdas } from './lambdas.ts';
 import { AWS_LIMITS } from './aws-limits.ts';
 import type { LocalSignIn } from './sign-in.ts';
+import type { LocalUserPool } from './user-pool.ts';
 
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -37,6 +38,8 @@ export interface AppServerOptions {
   mailInboxUrl: string;
   lambdas: Pick<LocalLambdas, 'invoke'>;
   signIn: Pick<LocalSignIn, 'verify' | 'issue'>;
+  /** The local user pool: who may sign in. */
+  userPool: Pick<LocalUserPool, 'account'>;
   /** One line per API call, like API Gateway's access log; never bodies or tokens. */
   log?: (line: string) => void;
   /** API Gateway's integration timeout; tests shorten it. */
@@ -121,11 +124,13 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     }
     if (request.method === 'POST' && url.pathname === '/local/sign-in') {
       const { userId } = JSON.parse((await readBody(request)).toString('utf8') || '{}') as { userId?: unknown };
-      // Any account in the directory: the demo ones and those imported from a spreadsheet.
-      const user = typeof userId === 'string' ? await getUser(userId.trim()).catch(() => undefined) : undefined;
-      if (!user) return sendJson(response, 404, { message: 'Không có tài khoản này.' });
+      // Anyone with an account in the user pool (the demo ones, and those an import gave one).
+      const name = typeof userId === 'string' ? userId.trim() : '';
+      const account = name ? options.userPool.account(name) : undefined;
+      const user = account ? await getUser(account.username).catch(() => undefined) : undefined;
+      if (!account || !user) return sendJson(response, 404, { message: 'Không có tài khoản đăng nhập này.' });
       const unitName = (await getUnit(user.unitId).catch(() => undefined))?.name ?? user.unitId;
-      return sendJson(response, 200, { token: await options.signIn.issue(user), user: { ...user, unitName } });
+      return sendJson(response, 200, { token: await options.signIn.issue(account), user: { ...user, unitName } });
     }
     sendJson(response, 404, { message: 'Not Found' });
   }

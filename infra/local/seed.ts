@@ -12,6 +12,8 @@ import { getUnit, putUnits } from '../../functions/shared/store/units.ts';
 import { getUser, putUsers } from '../../functions/shared/store/users.ts';
 import { DEMO_UNITS } from './demo-data.ts';
 import { DEMO_USERS } from './demo-users.ts';
+import { provisionAccount } from '../../functions/shared/dispatch/sign-in-accounts.ts';
+import type { LocalUserPool } from './user-pool.ts';
 
 /** Loads what is missing of the demo data: the organisation with its cycles, and the demo accounts. */
 export async function seedDemoData(): Promise<{ units: number; users: number; events: number }> {
@@ -31,6 +33,16 @@ async function seedDemoUsers(): Promise<number> {
   await putUsers(users.slice(0, -1));
   await putUsers(users.slice(-1));
   return users.length;
+}
+
+/**
+ * Gives each demo account its sign-in in the local user pool, as an administrator would in
+ * Cognito, without an invitation (no password on one machine). Only the missing ones.
+ */
+export async function seedDemoAccounts(pool: Pick<LocalUserPool, 'account'>): Promise<number> {
+  const missing = DEMO_USERS.filter((user) => !pool.account(user.userId)).map(({ unitName: _unitName, ...user }) => user);
+  for (const user of missing) await provisionAccount(user, { invite: false });
+  return missing.length;
 }
 
 /** Loads the demo organisation on first start; later starts find it and leave data alone. */

@@ -1,9 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { CLAIMS } from '../../functions/shared/edge/claims.ts';
-import type { User } from '../../domain/users.ts';
+import type { PoolUser } from './user-pool.ts';
 
 const ISSUER = 'local-sign-in';
 const AUDIENCE = 'doan-recognition-local';
@@ -24,32 +24,26 @@ export class LocalSignIn {
   }
 
   /**
-   * An ID token shaped as Cognito's: `sub` a UUID of its own (stable per user), the directory user
-   * id as `cognito:username`, the role groups and the unit attribute. Code that took `sub` for the
-   * user id fails here as it would in AWS.
+   * An ID token as the pool's Cognito would issue it for this account: its own UUID `sub`, the
+   * username (the directory user id) as `cognito:username`, the groups and the unit attribute.
+   * Code that took `sub` for the user id fails here as it would in AWS.
    */
-  async issue(user: User): Promise<string> {
+  async issue(account: PoolUser): Promise<string> {
     return new SignJWT({
-      [CLAIMS.username]: user.userId,
+      [CLAIMS.username]: account.username,
       [CLAIMS.tokenUse]: 'id',
-      [CLAIMS.email]: user.email,
-      [CLAIMS.name]: user.name,
-      [CLAIMS.groups]: user.roles,
-      [CLAIMS.unitId]: user.unitId,
+      [CLAIMS.email]: account.attributes.email,
+      [CLAIMS.name]: account.attributes.name,
+      [CLAIMS.groups]: account.groups,
+      [CLAIMS.unitId]: account.attributes['custom:unitId'],
     })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(this.subjectOf(user.userId))
+      .setSubject(account.sub)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('12h')
       .sign(this.key);
-  }
-
-  private subjectOf(userId: string): string {
-    const hex = createHmac('sha256', this.key).update(`sub:${userId}`).digest('hex');
-    // Laid out as a version-4 UUID, as Cognito's are.
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
   /** The JWT authorizer's job: a valid token's claims, or undefined. */

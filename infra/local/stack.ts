@@ -18,7 +18,9 @@ import { loadWorkflow } from './stepfunctions/definitions.ts';
 import { LocalStepFunctions } from './stepfunctions/engine.ts';
 import { serveStepFunctions } from './stepfunctions/server.ts';
 import { ExecutionStore } from './stepfunctions/store.ts';
-import { seedDemoData } from './seed.ts';
+import { seedDemoAccounts, seedDemoData } from './seed.ts';
+import { LocalUserPool, serveUserPool } from './user-pool.ts';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ensureTable } from './tables.ts';
 
 export interface LocalStackOptions {
@@ -35,7 +37,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string; objectStore: string };
+  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string; objectStore: string; userPool: string };
   tableName: string;
   workflowArns: Record<string, string>;
   engine: LocalStepFunctions;
@@ -46,7 +48,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006 };
+export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006, userPool: 8009 };
+/** Shaped as a Cognito pool id (<region>_<id>). */
+export const LOCAL_USER_POOL_ID = 'ap-southeast-1_LocalPool';
 export const LOCAL_TABLE_NAME = 'recognition';
 export const LOCAL_EVIDENCE_BUCKET = 'recognition-evidence';
 
@@ -89,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stepFunctions: await portOf(options.ports?.stepFunctions, DEFAULT_PORTS.stepFunctions),
     mail: await portOf(options.ports?.mail, DEFAULT_PORTS.mail),
     objectStore: await portOf(options.ports?.objectStore, DEFAULT_PORTS.objectStore),
+    userPool: await portOf(options.ports?.userPool, DEFAULT_PORTS.userPool),
   };
   const appUrl = `http://localhost:${ports.app}`;
   const cleanups: (() => Promise<void>)[] = [];
@@ -114,6 +119,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       lambdas.load(),
     ]);
     await ensureTable(dynamodb.client, LOCAL_TABLE_NAME, APP_TABLE);
+    const mailFrom = 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>';
+    const userPool = new LocalUserPool({
+      file: join(dataDir, 'user-pool.json'),
+      userPoolId: LOCAL_USER_POOL_ID,
+      mail: {
+        client: new SESv2Client({ endpoint: `http://127.0.0.1:${mail.port}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+        from: mailFrom,
+        appUrl,
+      },
+    });
+    const pool = await serveUserPool(userPool, ports.userPool);
+    cleanups.push(() => closeServer(pool.server));
 
     const objectStoreUrl = `http://127.0.0.1:${objects.port}`;
     const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
@@ -125,12 +142,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,
       AWS_ENDPOINT_URL_S3: objectStoreUrl,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${pool.port}`,
+      [ENV.userPoolId]: LOCAL_USER_POOL_ID,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
       [ENV.tableName]: LOCAL_TABLE_NAME,
       ...Object.fromEntries(Object.entries(PROCESS_WORKFLOW_ENV_OF).map(([templateId, env]) => [env, workflowArns[templateId]])),
       ...Object.fromEntries(Object.entries(WORKFLOW_ENV_OF).map(([workflowId, env]) => [env, workflowArns[workflowId]])),
-      [ENV.mailFrom]: 'Hệ thống công nhận Chi đoàn <khong-tra-loi@sadec.doan.example>',
+      [ENV.mailFrom]: mailFrom,
       [ENV.appUrl]: appUrl,
     });
 
@@ -138,6 +157,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (seeded.units > 0) log(`Loaded the demo organisation: ${seeded.units} units (Thành Đoàn Sa Đéc).`);
     if (seeded.users > 0) log(`Loaded ${seeded.users} demo accounts.`);
     if (seeded.events > 0) log(`Brought the demo units to where they stand: ${seeded.events} process events.`);
+    const demoAccounts = await seedDemoAccounts(userPool);
+    if (demoAccounts > 0) log(`Gave ${demoAccounts} demo accounts their sign-in in the local user pool.`);
 
     const store = new ExecutionStore(join(dataDir, 'stepfunctions', 'executions.jsonl'));
     await store.init();
@@ -166,6 +187,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       mailInboxUrl: mailInbox,
       lambdas,
       signIn,
+      userPool,
       log: logFrom('api'),
     });
     cleanups.push(() => closeServer(app.server));
@@ -184,6 +206,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         stepFunctions: `http://127.0.0.1:${stepFunctions.port}`,
         dynamodb: dynamodb.endpoint,
         objectStore: objectStoreUrl,
+        userPool: `http://127.0.0.1:${pool.port}`,
       },
       tableName: LOCAL_TABLE_NAME,
       workflowArns,

@@ -27,6 +27,7 @@ console.info(`
   Web app (open on a phone or a desktop)  ${stack.urls.app}
   Mail inbox (every email the system sends)  ${stack.urls.mailInbox}
   Step Functions endpoint (@aws-sdk/client-sfn)  ${stack.urls.stepFunctions}
+  User pool (Cognito API: accounts made by imports)  ${stack.urls.userPool}
   DynamoDB Local  ${stack.urls.dynamodb}   table "${stack.tableName}"
   Object store (S3 API, evidence files)  ${stack.urls.objectStore}
 

@@ -3,6 +3,7 @@ import { getCycle } from '../../functions/shared/store/cycles.ts';
 import { applyEvent } from '../../functions/shared/store/process.ts';
 import { getUnit, putUnits } from '../../functions/shared/store/units.ts';
 import { putUsers } from '../../functions/shared/store/users.ts';
+import { provisionAccounts } from '../../functions/shared/dispatch/sign-in-accounts.ts';
 import type { TestStack } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
 
@@ -18,7 +19,9 @@ export async function registeredBranches(local: TestStack, count: number): Promi
     new Map([[commune.unitId, commune]]),
   );
   await putUnits(units);
-  await putUsers(branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@bench.example`, roles: ['secretary'], unitId })));
+  const secretaries = branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@bench.example`, roles: ['secretary' as const], unitId }));
+  await putUsers(secretaries);
+  await provisionAccounts(secretaries);
   const cycle = await getCycle(MODEL_A);
   const actor = { userId: 'bench', name: 'Bench', roles: ['secretary' as const], unitId: commune.unitId };
   // A registration names at most 30 chi đoàn per event, within one transaction's 100 items.

@@ -164,6 +164,15 @@ describe('RecognitionStack', () => {
     expect(client.Properties.WriteAttributes).toEqual(['locale']);
   });
 
+  it('lets only the accounts task create accounts, and only create, update and add to a group', () => {
+    // Assess
+    const cognitoActions = (fn: (typeof FUNCTIONS)[number]) => actionsOf(fn.description).filter((action) => action.startsWith('cognito-idp:'));
+    for (const fn of FUNCTIONS) {
+      const expected = fn.id === 'provisionSignInAccounts' ? ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'] : [];
+      expect(cognitoActions(fn).sort(), fn.id).toEqual(expected);
+    }
+  });
+
   it('invites new accounts in Vietnamese through SES from the app’s domain, not Cognito’s 50-a-day sender', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', From: Match.stringLikeRegexp('khong-tra-loi@doan.example') }),

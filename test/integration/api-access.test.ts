@@ -12,7 +12,15 @@ describe('HTTP API access', () => {
     // Prepare: the pool's own token, and one it would issue after the user set custom:unitId to the province
     const signIn = LocalSignIn.open(join(ctx.local.dataDir, 'sign-in.key'));
     const user = await ctx.local.signIn('bithu-phuong3');
-    const tampered = await signIn.issue({ userId: 'bithu-phuong3', name: 'Trần Minh Khoa', email: 'x@y.vn', roles: ['secretary', 'admin'], unitId: 'dongthap' });
+    const tampered = await signIn.issue({
+      username: 'bithu-phuong3',
+      sub: '0b7c2f0e-8d51-4c55-9a43-6f3e2b9d1c77',
+      attributes: { email: 'x@y.vn', name: 'Trần Minh Khoa', 'custom:unitId': 'dongthap' },
+      groups: ['secretary', 'admin'],
+      enabled: true,
+      status: 'CONFIRMED',
+      createdAt: Date.now(),
+    });
 
     // Act
     const own = await ctx.local.api('GET', '/api/units/sadec-phuong-3', user);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { putUsers } from '../../functions/shared/store/users.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 
 const ctx = localStackPerFile();
@@ -57,15 +59,34 @@ describe('bulk import of units and users', () => {
       [['bithu-tanvinhhoa', 'Phạm Thị Lan', 'lan.tvh@sadec.doan.example', 'Bí thư cơ sở', 'sadec-tan-vinh-hoa']],
     );
 
-    // Act
+    // Act: the import, then its accounts workflow gives her a sign-in in the user pool
     const answer = await upload('don-vi-tan-vinh-hoa.xlsx', file);
+    await ctx.local.stack.engine.idle();
     const lan = await ctx.local.signIn('bithu-tanvinhhoa');
     const unit = await ctx.local.api('GET', '/api/units/sadec-tan-vinh-hoa', lan);
+    const other = await ctx.local.api('GET', '/api/units/sadec-phuong-3', lan);
 
-    // Assess
+    // Assess: she signs in through the pool, sees her unit and not another commune
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     expect(answer.body).toMatchObject({ units: 2, users: 1 });
     expect(unit.body.children?.map((child) => child.name)).toEqual(['Chi đoàn ấp Tân Hòa']);
+    expect(other.status).toBe(403);
+    expect(decodeJwt(lan)).toMatchObject({ 'cognito:username': 'bithu-tanvinhhoa', 'cognito:groups': ['secretary'], 'custom:unitId': 'sadec-tan-vinh-hoa' });
+    // …and was invited in Vietnamese, as Cognito does through SES
+    const invitations = (await ctx.local.inbox()).filter((mail) => mail.destination.to.includes('lan.tvh@sadec.doan.example'));
+    expect(invitations.map((mail) => mail.subject)).toEqual(['Tài khoản của đồng chí trên hệ thống công nhận Chi đoàn đạt chuẩn']);
+    expect(invitations[0]!.body.html).toContain('<strong>bithu-tanvinhhoa</strong>');
+  });
+
+  it('signs in nobody the pool has no account for, even when the directory knows them', async () => {
+    // Prepare: a directory entry written without the import (so without its accounts workflow)
+    await putUsers([{ userId: 'chua-co-tai-khoan', name: 'Người chưa có tài khoản', email: 'chua@sadec.doan.example', roles: ['secretary'], unitId: 'sadec-phuong-3' }]);
+
+    // Act
+    const response = await fetch(`${ctx.local.stack.urls.app}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'chua-co-tai-khoan' }) });
+
+    // Assess
+    expect(response.status).toBe(404);
   });
 
   it('imports nothing from a CSV with one wrong row, and reports that row and column', async () => {

@@ -43,7 +43,7 @@ export class TestStack {
   static async start(dataDir = mkdtempSync(join(tmpdir(), 'doan-test-'))): Promise<TestStack> {
     const stack = await startLocalStack({
       dataDir,
-      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0 },
+      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0 },
       scheduler: false,
       lambdaBundles: bundlesToRun(),
     });
@@ -67,6 +67,7 @@ export class TestStack {
         stepFunctions: port(urls.stepFunctions),
         mail: port(urls.mailInbox),
         objectStore: port(urls.objectStore),
+        userPool: port(urls.userPool),
       },
       scheduler: false,
       lambdaBundles: bundlesToRun(),

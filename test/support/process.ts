@@ -19,6 +19,8 @@ export async function addSecretaries(local: TestStack, users: { userId: string; 
   const csv = ['Tên đăng nhập,Họ và tên,Email,Vai trò,Mã đơn vị', ...users.map((user) => `${user.userId},${user.name},${user.userId}@sadec.doan.example,Bí thư cơ sở,${user.unitId}`)].join('\n');
   const answer = await local.api('POST', '/api/imports', admin, { idempotencyKey: randomUUID(), fileName: 'bi-thu.csv', content: Buffer.from(csv).toString('base64') });
   if (answer.status !== 201) throw new Error(`import failed: ${JSON.stringify(answer.body)}`);
+  // Their sign-in accounts are made by the import's workflow.
+  await local.stack.engine.idle();
 }
 
 /** The process as the people in it drive it, each step waiting for its workflow to finish. */

@@ -3,6 +3,7 @@ import { getCycle } from '../../functions/shared/store/cycles.ts';
 import { applyEvent } from '../../functions/shared/store/process.ts';
 import { getUnit, putUnits } from '../../functions/shared/store/units.ts';
 import { putUsers } from '../../functions/shared/store/users.ts';
+import { provisionAccounts } from '../../functions/shared/dispatch/sign-in-accounts.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { CYCLES } from './samples.ts';
 
@@ -15,7 +16,7 @@ const MODEL_A = CYCLES['chi-doan-dat-chuan'];
  * DynamoDB Local's pid.
  */
 const [dataDir, count] = process.argv.slice(2);
-const stack = await startLocalStack({ dataDir: dataDir!, ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0 }, scheduler: false });
+const stack = await startLocalStack({ dataDir: dataDir!, ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0 }, scheduler: false });
 
 const commune = await getUnit('sadec-tan-phu-dong');
 const branchIds = Array.from({ length: Number(count) }, (_, i) => `crash-ap-${i}`);
@@ -24,7 +25,9 @@ const { units } = placeUnits(
   new Map([[commune.unitId, commune]]),
 );
 await putUnits(units);
-await putUsers(branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@crash.example`, roles: ['secretary' as const], unitId })));
+const secretaries = branchIds.map((unitId) => ({ userId: `bt-${unitId}`, name: `Bí thư ${unitId}`, email: `${unitId}@crash.example`, roles: ['secretary' as const], unitId }));
+await putUsers(secretaries);
+await provisionAccounts(secretaries);
 const cycle = await getCycle(MODEL_A);
 const actor = { userId: 'crash-test', name: 'Crash test', roles: ['secretary' as const], unitId: commune.unitId };
 for (let start = 0; start < branchIds.length; start += 30) {

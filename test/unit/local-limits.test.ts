@@ -37,6 +37,7 @@ describe('the local API Gateway answers as the HTTP API does', () => {
       mailInboxUrl: 'http://localhost:0',
       lambdas: { invoke },
       signIn: { verify: () => Promise.resolve({ 'cognito:username': 'thu' }), issue: () => Promise.resolve('') },
+      userPool: { account: () => undefined },
       integrationTimeoutMs,
     });
     server = started.server;

@@ -10,9 +10,12 @@ export const ENV = {
   appraisalDrawWorkflowArn: 'APPRAISAL_DRAW_WORKFLOW_ARN',
   appraisalResultWorkflowArn: 'APPRAISAL_RESULT_WORKFLOW_ARN',
   dailySweepWorkflowArn: 'DAILY_SWEEP_WORKFLOW_ARN',
+  provisionAccountsWorkflowArn: 'PROVISION_ACCOUNTS_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',
+  /** The Cognito user pool where imported people get their sign-in accounts. */
+  userPoolId: 'USER_POOL_ID',
   /** Set only where the object store answers on one host name (the local store). */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
@@ -31,4 +34,5 @@ export const WORKFLOW_ENV_OF = {
   'appraisal-draw': ENV.appraisalDrawWorkflowArn,
   'appraisal-result': ENV.appraisalResultWorkflowArn,
   'daily-sweep': ENV.dailySweepWorkflowArn,
+  'provision-accounts': ENV.provisionAccountsWorkflowArn,
 } as const;

@@ -38,6 +38,8 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   userInUnit: (unitId: string, userId: string) => ({ gsi1pk: partitions.membersOf(unitId), gsi1sk: `USER#${userId}` }),
   directoryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  /** One page of an import's user ids: the accounts workflow maps over page numbers, not ids. */
+  importUsersPage: (importId: string, page: number) => ({ pk: `IMPORT#${importId}`, sk: `USERS#${String(page).padStart(6, '0')}` }),
   standing: (cycleId: string, unitId: string) => ({ pk: `STANDING#${cycleId}#${unitId}`, sk: 'STANDING' }),
   standingInQueue: (cycleId: string, actingUnitId: string, state: string, unitId: string) => ({
     gsi1pk: partitions.queueOf(cycleId, actingUnitId),

@@ -1,0 +1,39 @@
+import type { User } from '../../../domain/users.ts';
+import { config } from '../config/config.ts';
+import { provisionAccounts } from '../dispatch/sign-in-accounts.ts';
+import { startWorkflowOnce } from '../dispatch/workflows.ts';
+import { keys, recordOf } from '../store/keys.ts';
+import { batchGetItems, batchPutItems } from '../store/table.ts';
+
+/** Users per page: one ProvisionAccounts task, well within its timeout at Cognito's pace. */
+const PAGE = 100;
+
+export interface AccountsPage {
+  importId: string;
+  page: number;
+}
+
+/**
+ * After an import is written: its user ids go to the table in pages and the accounts workflow
+ * starts, named after the import, so a retried import starts it once. The state carries page
+ * numbers only, whatever the file's size.
+ */
+export async function startAccountsOfImport(importId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const pages: AccountsPage[] = [];
+  const items = [];
+  for (let start = 0, page = 0; start < userIds.length; start += PAGE, page++) {
+    items.push({ ...keys.importUsersPage(importId, page), userIds: userIds.slice(start, start + PAGE) });
+    pages.push({ importId, page });
+  }
+  await batchPutItems(items);
+  await startWorkflowOnce(config.workflowArn('provision-accounts'), `accounts-${importId}`, { importId, pages });
+}
+
+/** Task ProvisionAccounts: the sign-in accounts of one page of an import's users. */
+export async function provisionPage({ importId, page }: AccountsPage): Promise<{ created: number; updated: number }> {
+  const [pageItem] = [...(await batchGetItems([keys.importUsersPage(importId, page)])).values()];
+  const userIds = (pageItem?.userIds as string[] | undefined) ?? [];
+  const users = [...(await batchGetItems(userIds.map((userId) => keys.user(userId)))).values()].map((item) => recordOf<User>(item));
+  return provisionAccounts(users);
+}
