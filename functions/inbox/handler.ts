@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requireRole } from '../../domain/access.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
@@ -16,6 +17,8 @@ const querySchema = z.object({ cycle: z.string({ error: 'Thiếu đợt công nh
  */
 export async function inbox(event: HttpEvent) {
   const identity = await identityOf(event);
+  // Those who decide; an appraiser sees only assignments, never a queue by place.
+  requireRole(identity, 'secretary', 'organiser', 'leader', 'admin');
   const { cycle: cycleId } = parseOrThrow(querySchema, event.queryStringParameters ?? {});
   const cycle = await getCycle(cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);

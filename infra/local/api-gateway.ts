@@ -25,14 +25,25 @@ export class RouteTable {
     });
   }
 
-  match(method: string, path: string): { route: RouteDefinition; pathParameters: Record<string, string> } | undefined {
+  /** `malformed`: a path parameter is not valid percent-encoding (refused once the token is checked). */
+  match(method: string, path: string): { route: RouteDefinition; pathParameters: Record<string, string>; malformed: boolean } | undefined {
     for (const { route, pattern, params } of this.routes) {
       if (route.method !== method) continue;
       const found = pattern.exec(path);
       if (!found) continue;
-      const pathParameters = Object.fromEntries(params.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
-      return { route, pathParameters };
+      const decoded = params.map((name, i) => [name, safeDecode(found[i + 1] ?? '')] as const);
+      const malformed = decoded.some(([, value]) => value === undefined);
+      return { route, pathParameters: Object.fromEntries(decoded.map(([name, value]) => [name, value ?? ''])), malformed };
     }
+    return undefined;
+  }
+}
+
+/** decodeURIComponent, or undefined where the text is not valid percent-encoding. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
     return undefined;
   }
 }

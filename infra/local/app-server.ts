@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../catalog/routes.ts';
-import { buildEvent, RouteTable } from './api-gateway.ts';
+import { buildEvent, RouteTable, safeDecode } from './api-gateway.ts';
 import { getUnit } from '../../functions/shared/store/units.ts';
 import { getUser } from '../../functions/shared/store/users.ts';
 import { DEMO_USERS } from './demo-users.ts';
@@ -97,6 +97,17 @@ async function integrate(lambdas: Pick<LocalLambdas, 'invoke'>, functionId: stri
   }
 }
 
+/** The user name a sign-in request carries, or undefined when the body is not `{"userId": "…"}`. */
+function signInName(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as unknown;
+    const userId = body && typeof body === 'object' ? (body as { userId?: unknown }).userId : undefined;
+    return typeof userId === 'string' ? userId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The local front door: API Gateway (routes → the same Lambda handlers, behind a JWT check),
  * the local sign-in that stands in for Cognito, and the built web app as CloudFront would serve it.
@@ -111,6 +122,7 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const claims = token ? await options.signIn.verify(token) : undefined;
     if (!claims) return sendJson(response, 401, { message: 'Unauthorized' });
+    if (matched.malformed) return sendJson(response, 400, { message: 'Đường dẫn không hợp lệ: có ký tự mã hóa sai.' });
     const body = await readBody(request);
     const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
     const result = await integrate(options.lambdas, matched.route.functionId, event, options.integrationTimeoutMs ?? AWS_LIMITS.httpApiTimeoutMs);
@@ -123,9 +135,10 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
       return sendJson(response, 200, { users: DEMO_USERS });
     }
     if (request.method === 'POST' && url.pathname === '/local/sign-in') {
-      const { userId } = JSON.parse((await readBody(request)).toString('utf8') || '{}') as { userId?: unknown };
+      const userId = signInName((await readBody(request)).toString('utf8'));
+      if (userId === undefined) return sendJson(response, 400, { message: 'Cần gửi tên đăng nhập, ví dụ {"userId": "bithu-phuong3"}.' });
       // Anyone with an account in the user pool (the demo ones, and those an import gave one).
-      const name = typeof userId === 'string' ? userId.trim() : '';
+      const name = userId.trim();
       const account = name ? options.userPool.account(name) : undefined;
       const user = account ? await getUser(account.username).catch(() => undefined) : undefined;
       if (!account || !user) return sendJson(response, 404, { message: 'Không có tài khoản đăng nhập này.' });
@@ -139,7 +152,12 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     if (url.pathname === '/app-config.json') {
       return sendJson(response, 200, { signIn: 'local', mailInboxUrl: options.mailInboxUrl });
     }
-    const requested = normalize(join(webRoot, decodeURIComponent(url.pathname)));
+    const decoded = safeDecode(url.pathname);
+    if (decoded === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return void response.end('Đường dẫn không hợp lệ.');
+    }
+    const requested = normalize(join(webRoot, decoded));
     const inside = requested.startsWith(webRoot);
     const isFile = inside && existsSync(requested) && statSync(requested).isFile();
     // Client-side routes fall back to index.html, as the CloudFront distribution does.

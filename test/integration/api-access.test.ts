@@ -160,4 +160,15 @@ describe('HTTP API access', () => {
       { field: 'data.branchIds.1', message: '"sadec-tan-phu-dong-ap-phu-thuan" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
     ]);
   });
+
+  it('shows an appraiser no decision queue by place, only their assignments', async () => {
+    // Act
+    const appraiser = await ctx.local.signIn('thamdinh-sadec');
+    const inbox = await ctx.local.api('GET', '/api/inbox?cycle=chi-doan-dat-chuan-2027-dong-thap', appraiser);
+    const leader = await ctx.local.api('GET', '/api/inbox?cycle=chi-doan-dat-chuan-2027-dong-thap', await ctx.local.signIn('bithu-sadec'));
+
+    // Assess
+    expect(inbox.status).toBe(403);
+    expect(leader.status).toBe(200);
+  });
 });

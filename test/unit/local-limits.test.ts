@@ -91,4 +91,22 @@ describe('the local API Gateway answers as the HTTP API does', () => {
     expect(await response.text()).toBe('{"message":"Internal Server Error"}');
     log.mockRestore();
   });
+
+  it('answers a malformed URL with a 400 and keeps serving: in a page path, in a path parameter (after the token check), in a sign-in body', async () => {
+    // Prepare
+    const base = await gateway(() => Promise.resolve({ statusCode: 200, body: '{}' }));
+
+    // Act
+    const page = await fetch(`${base}/%E0%A4%A`);
+    const parameter = await fetch(`${base}/api/units/%E0%A4%A`, { headers: { authorization: 'Bearer t' } });
+    const noToken = await fetch(`${base}/api/units/%E0%A4%A`);
+    const notJson = await fetch(`${base}/local/sign-in`, { method: 'POST', body: 'userId=x' });
+    const nullBody = await fetch(`${base}/local/sign-in`, { method: 'POST', body: 'null' });
+    const stillUp = await fetch(`${base}/api/units/sadec`, { headers: { authorization: 'Bearer t' } });
+
+    // Assess
+    expect([page.status, parameter.status, noToken.status, notJson.status, nullBody.status, stillUp.status]).toEqual([400, 400, 401, 400, 400, 200]);
+    expect(await parameter.json()).toEqual({ message: 'Đường dẫn không hợp lệ: có ký tự mã hóa sai.' });
+    expect(((await nullBody.json()) as { message: string }).message).toMatch(/^Cần gửi tên đăng nhập/);
+  });
 });
