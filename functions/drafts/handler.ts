@@ -3,6 +3,7 @@ import { draftBodySchema, draftPathSchema } from '../../domain/drafts.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
+import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { deleteDraft, getDraft, saveDraft } from '../shared/store/drafts.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 
@@ -14,6 +15,8 @@ export async function drafts(event: HttpEvent) {
   const identity = await identityOf(event);
   requireRole(identity, 'secretary');
   const { cycleId, formId } = parseOrThrow(draftPathSchema, event.pathParameters ?? {});
+  // A draft belongs to a cycle that exists and applies to the unit.
+  await requireCycleOfUnit(identity, cycleId);
   switch (event.requestContext.http.method) {
     case 'GET':
       return json(200, await getDraft(identity.unitId, cycleId, formId));

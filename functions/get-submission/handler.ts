@@ -10,7 +10,8 @@ import { submissionView } from '../shared/views/submission-views.ts';
 export async function getSubmissionById(event: HttpEvent) {
   const identity = await identityOf(event);
   const submissionId = event.pathParameters?.submissionId;
-  if (!submissionId) throw new NotFoundError('Không tìm thấy hồ sơ.');
+  // Ids are short (idempotentId: 22 characters); a longer one cannot exist and must not reach a key.
+  if (!submissionId || !/^[A-Za-z0-9_-]{1,64}$/.test(submissionId)) throw new NotFoundError('Không tìm thấy hồ sơ.');
   const submission = await getSubmission(submissionId);
   requireCanSee(identity, await getUnit(submission.unitId));
   return json(200, submissionView(submission));

@@ -4,7 +4,7 @@ import { localStackPerFile } from '../support/local-stack.ts';
 const ctx = localStackPerFile();
 
 const path = '/api/drafts/chi-doan-dat-chuan-2027-dong-thap/self-assessment';
-
+const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 
 interface DraftBody {
   data: Record<string, unknown>;
@@ -16,8 +16,8 @@ describe('drafts', () => {
   it('keeps the newest autosave even when an older one arrives last', async () => {
     // Prepare
     const token = await ctx.local.signIn('bithu-apphuthuan');
-    const newer = { data: { criterion5: { meetingsHeld: 8 } }, savedAt: '2027-03-01T02:00:05.000Z' };
-    const older = { data: { criterion5: { meetingsHeld: 7 } }, savedAt: '2027-03-01T02:00:01.000Z' };
+    const newer = { data: { criterion5: { meetingsHeld: 8 } }, savedAt: secondsAgo(1) };
+    const older = { data: { criterion5: { meetingsHeld: 7 } }, savedAt: secondsAgo(5) };
 
     // Act
     const first = await ctx.local.api<DraftBody>('PUT', path, token, newer);
@@ -33,7 +33,7 @@ describe('drafts', () => {
     // Prepare
     const branch = await ctx.local.signIn('bithu-apphuthuan');
     const otherUnit = await ctx.local.signIn('bithu-phuong3');
-    await ctx.local.api('PUT', path, branch, { data: { notes: 'của ấp Phú Thuận' }, savedAt: '2027-03-02T00:00:00.000Z' });
+    await ctx.local.api('PUT', path, branch, { data: { notes: 'của ấp Phú Thuận' }, savedAt: secondsAgo(2) });
 
     // Act
     const fromOther = await ctx.local.api<DraftBody>('GET', path, otherUnit);
@@ -61,5 +61,48 @@ describe('drafts', () => {
     expect(notADraft.body.issues?.map((issue) => issue.field)).toEqual(['data', 'savedAt']);
     expect(unknownForm.status).toBe(400);
     expect(notSecretary.status).toBe(403);
+  });
+
+  it('refuses, naming the field in Vietnamese, what the table cannot store or would block later saves', async () => {
+    // Prepare
+    const token = await ctx.local.signIn('bithu-apphuthuan');
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let level = 0; level < 40; level++) deep = { next: deep };
+    const cases: [string, unknown][] = [
+      ['{"data":{"a":1e309},"savedAt":"' + secondsAgo(1) + '"}', 'data.a'],
+      ['{"data":{"a":9007199254740993},"savedAt":"' + secondsAgo(1) + '"}', 'data.a'],
+      ['{"data":{"a":1e-200},"savedAt":"' + secondsAgo(1) + '"}', 'data.a'],
+      ['{"data":{"constructor":{"x":1}},"savedAt":"' + secondsAgo(1) + '"}', 'data'],
+      ['{"data":{"":1},"savedAt":"' + secondsAgo(1) + '"}', 'data'],
+      [JSON.stringify({ data: deep, savedAt: secondsAgo(1) }), undefined],
+      [JSON.stringify({ data: { a: 1 }, savedAt: '9999-12-31T00:00:00.000Z' }), 'savedAt'],
+    ];
+
+    // Act
+    const answers = await Promise.all(
+      cases.map(async ([body]) => {
+        const response = await fetch(`${ctx.local.stack.urls.app}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+        return { status: response.status, body: (await response.json()) as { message: string; issues?: { field: string; message: string }[] } };
+      }),
+    );
+    const elsewhere = await ctx.local.api('PUT', '/api/drafts/chi-doan-dat-chuan-2027-khong-co/self-assessment', token, { data: {}, savedAt: secondsAgo(1) });
+
+    // Assess: 400 each, with the field, and nothing stored
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.status, String(cases[index]![0]).slice(0, 60)).toBe(400);
+      if (cases[index]![1]) expect(answer.body.issues?.map((issue) => issue.field)).toContain(cases[index]![1]);
+      expect(answer.body.message).toMatch(/^Dữ liệu chưa hợp lệ/);
+    }
+    expect(elsewhere.status).toBe(400);
+    const read = await ctx.local.api<DraftBody>('GET', path, token);
+    expect(JSON.stringify(read.body.data ?? {})).not.toMatch(/constructor|9007199254740993/);
+  });
+
+  it('answers an impossible submission id with 404, not a database error', async () => {
+    // Act
+    const answer = await ctx.local.api('GET', `/api/submissions/${'x'.repeat(3000)}`, await ctx.local.signIn('bithu-apphuthuan'));
+
+    // Assess
+    expect(answer.status).toBe(404);
   });
 });
