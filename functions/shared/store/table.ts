@@ -1,6 +1,6 @@
 /* Table operations every repository shares: batched gets and puts, paged queries, guarded updates. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config, dynamo } from '../config/config.ts';
 import { OUTBOX_FIELDS } from './keys.ts';
 
@@ -72,6 +72,28 @@ export function setIfStatus(key: { pk: string; sk: string }, fields: Record<stri
       ExpressionAttributeValues: { ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])), ':expected': expectedStatus },
     },
   };
+}
+
+/**
+ * Ids kept in the table in pages of `size` under the keys `keyOf(page)`, so that a workflow's
+ * state carries page numbers, never the ids (Step Functions' 256 KiB). Writing the same ids again
+ * writes the same pages. Returns the page numbers.
+ */
+export async function putIdPages(keyOf: (page: number) => { pk: string; sk: string }, ids: string[], size: number): Promise<number[]> {
+  const pages: number[] = [];
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0, page = 0; start < ids.length; start += size, page++) {
+    items.push({ ...keyOf(page), ids: ids.slice(start, start + size) });
+    pages.push(page);
+  }
+  await batchPutItems(items);
+  return pages;
+}
+
+/** The ids of one page written by putIdPages, or undefined if there is no such page. */
+export async function getIdPage(key: { pk: string; sk: string }): Promise<string[] | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: true }));
+  return Item?.ids as string[] | undefined;
 }
 
 /** Writes an item only if absent; false when it was already there. */

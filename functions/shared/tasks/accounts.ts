@@ -3,7 +3,7 @@ import { config } from '../config/config.ts';
 import { provisionAccounts } from '../dispatch/sign-in-accounts.ts';
 import { startWorkflowOnce } from '../dispatch/workflows.ts';
 import { keys, recordOf } from '../store/keys.ts';
-import { batchGetItems, batchPutItems } from '../store/table.ts';
+import { batchGetItems, getIdPage, putIdPages } from '../store/table.ts';
 
 /** Users per page: one ProvisionAccounts task, well within its timeout at Cognito's pace. */
 const PAGE = 100;
@@ -20,20 +20,13 @@ export interface AccountsPage {
  */
 export async function startAccountsOfImport(importId: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  const pages: AccountsPage[] = [];
-  const items = [];
-  for (let start = 0, page = 0; start < userIds.length; start += PAGE, page++) {
-    items.push({ ...keys.importUsersPage(importId, page), userIds: userIds.slice(start, start + PAGE) });
-    pages.push({ importId, page });
-  }
-  await batchPutItems(items);
+  const pages = (await putIdPages((page) => keys.importUsersPage(importId, page), userIds, PAGE)).map((page): AccountsPage => ({ importId, page }));
   await startWorkflowOnce(config.workflowArn('provision-accounts'), `accounts-${importId}`, { importId, pages });
 }
 
 /** Task ProvisionAccounts: the sign-in accounts of one page of an import's users. */
 export async function provisionPage({ importId, page }: AccountsPage): Promise<{ created: number; updated: number }> {
-  const [pageItem] = [...(await batchGetItems([keys.importUsersPage(importId, page)])).values()];
-  const userIds = (pageItem?.userIds as string[] | undefined) ?? [];
+  const userIds = (await getIdPage(keys.importUsersPage(importId, page))) ?? [];
   const users = [...(await batchGetItems(userIds.map((userId) => keys.user(userId)))).values()].map((item) => recordOf<User>(item));
   return provisionAccounts(users);
 }

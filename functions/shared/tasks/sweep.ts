@@ -6,9 +6,9 @@ import { getCycle } from '../store/cycles.ts';
 import { keys } from '../store/keys.ts';
 import { dueOn, reminderRules } from '../store/obligations.ts';
 import { closeIntakeAndDraw } from './draw-run.ts';
-import { addressesOf, noticeBatches } from '../dispatch/notices.ts';
+import { addressesOf, NOTICE_BATCH } from '../dispatch/notices.ts';
 import { addDays } from '../../../domain/dates.ts';
-import { batchGetItems, batchPutItems, putOnce } from '../store/table.ts';
+import { getIdPage, putIdPages, putOnce } from '../store/table.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { getUnit } from '../store/units.ts';
 
@@ -62,17 +62,15 @@ export interface SweepPage {
  * over page numbers only (a few bytes each). A rerun of the date writes the same pages.
  */
 async function storePages(asOf: string, noticeIds: string[]): Promise<SweepPage[]> {
-  const batches = noticeBatches(noticeIds);
-  await batchPutItems(batches.map((batch, page) => ({ ...keys.sweepPage(asOf, page), asOfDate: asOf, page, noticeIds: batch.noticeIds })));
-  return batches.map((_batch, page) => ({ asOfDate: asOf, page }));
+  const pages = await putIdPages((page) => keys.sweepPage(asOf, page), noticeIds, NOTICE_BATCH);
+  return pages.map((page) => ({ asOfDate: asOf, page }));
 }
 
 /** The digest ids of one stored page. */
 export async function sweepPageNoticeIds({ asOfDate, page }: SweepPage): Promise<string[]> {
-  const found = await batchGetItems([keys.sweepPage(asOfDate, page)]);
-  const item = [...found.values()][0];
-  if (!item) throw new NotFoundError(`Không tìm thấy trang ${page} của lượt quét ngày ${asOfDate}.`);
-  return item.noticeIds as string[];
+  const ids = await getIdPage(keys.sweepPage(asOfDate, page));
+  if (!ids) throw new NotFoundError(`Không tìm thấy trang ${page} của lượt quét ngày ${asOfDate}.`);
+  return ids;
 }
 
 async function queueDigest(digest: Digest, asOf: string, now: Date): Promise<{ id?: string; queued: boolean }> {
