@@ -186,7 +186,8 @@ export const MAX_IMPORT_ROWS = 5_000;
 /** Every check, every row: the plan to write, or the issues that stop it. */
 export function planImport(sheets: Sheet[], context: ImportContext): ImportPlan {
   const issues: RowIssue[] = [];
-  const dataRows = sheets.reduce((sum, sheet) => sum + Math.max(0, sheet.rows.length - 1), 0);
+  const filled = (cells: string[]) => cells.some((cell) => cell.trim() !== '');
+  const dataRows = sheets.reduce((sum, sheet) => sum + sheet.rows.slice(1).filter(filled).length, 0);
   if (dataRows > MAX_IMPORT_ROWS) {
     const limit = MAX_IMPORT_ROWS.toLocaleString('vi-VN');
     issues.push({ sheet: sheets[0]?.name ?? '', row: 1, message: `Tệp có ${dataRows.toLocaleString('vi-VN')} dòng; mỗi lần nhập tối đa ${limit} dòng. Hãy chia thành nhiều tệp.` });

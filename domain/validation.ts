@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { vi } from 'zod/locales';
 import { ValidationError } from './errors.ts';
+import { vietnameseMessage } from './validation-messages.ts';
 
-// Zod's own Vietnamese messages cover anything a schema does not word itself. Only this locale
-// is imported: the z.locales namespace would put every language in the web bundle.
-z.config(vi());
+// Our own wording covers anything a schema does not word itself (zod's Vietnamese locale keeps
+// English type names). Web and functions import this module, so both speak the same words.
+z.config({ localeError: (issue) => vietnameseMessage(issue) });
 
 /** Parses with the schema or throws a ValidationError naming every wrong field. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, fieldPrefix = ''): T {
@@ -14,6 +14,6 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, fieldPrefi
     field: [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
   }));
-  const fields = issues.map((issue) => issue.field || '(toàn bộ)').join(', ');
+  const fields = issues.map((issue) => issue.field || 'nội dung gửi lên').join(', ');
   throw new ValidationError(`Dữ liệu chưa hợp lệ ở: ${fields}.`, issues);
 }
