@@ -2,6 +2,7 @@ import { requireRole } from '../../domain/access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 import { listStuck } from '../shared/tasks/repair.ts';
+import { requireTopOfTree } from '../shared/access/top-access.ts';
 
 /**
  * GET /api/stuck-records: for admins, every record stored and not yet carried out, with when it
@@ -9,7 +10,9 @@ import { listStuck } from '../shared/tasks/repair.ts';
  * healthy day it is empty but for records a few seconds old.
  */
 export async function listStuckRecords(event: HttpEvent) {
-  requireRole(await identityOf(event), 'admin');
+  const identity = await identityOf(event);
+  requireRole(identity, 'admin');
+  await requireTopOfTree(identity, 'Danh sách hồ sơ chưa xử lý xong là của toàn hệ thống nên chỉ quản trị cấp cao nhất được xem.');
   return json(200, { records: await listStuck(new Date()) });
 }
 

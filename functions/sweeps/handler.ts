@@ -9,6 +9,7 @@ import { config, dynamo } from '../shared/config/config.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 import { keys, recordOf } from '../shared/store/keys.ts';
 import { startWorkflowOnce } from '../shared/dispatch/workflows.ts';
+import { requireTopOfTree } from '../shared/access/top-access.ts';
 
 const isoDate = z.iso.date({ error: 'Ngày quét không hợp lệ (yyyy-mm-dd).' });
 
@@ -21,6 +22,7 @@ const isoDate = z.iso.date({ error: 'Ngày quét không hợp lệ (yyyy-mm-dd).
 export async function sweeps(event: HttpEvent) {
   const identity = await identityOf(event);
   requireRole(identity, 'admin');
+  await requireTopOfTree(identity, 'Lượt quét nhắc hạn chạy cho toàn hệ thống nên chỉ quản trị cấp cao nhất được chạy tay; hằng ngày hệ thống tự quét lúc 07:00.');
   if (event.requestContext.http.method === 'GET') {
     const asOf = parseOrThrow(isoDate, event.pathParameters?.asOf, 'asOf');
     const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.sweepRun(asOf), ConsistentRead: true }));
