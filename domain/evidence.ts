@@ -59,12 +59,24 @@ export interface Evidence {
   uploadedBy: string;
   createdAt: string;
   checkedAt?: string;
+  /** The checked copy downloads serve (see checkedObjectKey); set with status ready. */
+  objectKey?: string;
 }
 
-/** Where the file lives in the evidence bucket: by unit, so a prefix holds one unit's files. */
-export function evidenceObjectKey(evidence: Pick<Evidence, 'unitId' | 'cycleId' | 'evidenceId'>): string {
-  return `evidence/${evidence.unitId}/${evidence.cycleId}/${evidence.evidenceId}`;
-}
+/**
+ * Where a file lives in the evidence bucket, by unit, so a prefix holds one unit's files. The
+ * browser's signed form can write only under `uploads/`; the content check copies the file it
+ * checked to `checked/`, which no upload form reaches, and downloads serve only that copy: a file
+ * posted again after the check (the form stays valid 15 minutes) changes nothing anyone sees.
+ */
+export const EVIDENCE_PREFIXES = { uploads: 'evidence/uploads/', checked: 'evidence/checked/' } as const;
+
+type EvidenceKeyParts = Pick<Evidence, 'unitId' | 'cycleId' | 'evidenceId'>;
+const keyPath = ({ unitId, cycleId, evidenceId }: EvidenceKeyParts) => `${unitId}/${cycleId}/${evidenceId}`;
+
+export const uploadObjectKey = (evidence: EvidenceKeyParts) => `${EVIDENCE_PREFIXES.uploads}${keyPath(evidence)}`;
+/** One copy per check: two checks at once never write the same key, and only the winner's is kept. */
+export const checkedObjectKey = (evidence: EvidenceKeyParts, attempt: string) => `${EVIDENCE_PREFIXES.checked}${keyPath(evidence)}/${attempt}`;
 
 /**
  * Why an uploaded file is refused, or undefined when it is what it claimed to be.

@@ -66,7 +66,7 @@ export class RecognitionStack extends Stack {
       for (const [workflowId, env] of Object.entries(WORKFLOW_ENV_OF)) {
         if (grants.includes(`workflow:${workflowId}`)) service.bindWorkflowStart(env, workflows[workflowId as keyof typeof WORKFLOW_ENV_OF].stateMachine);
       }
-      const evidenceActions = (['upload', 'read', 'delete'] as const).filter((action) => grants.includes(`evidence:${action}`));
+      const evidenceActions = (['upload', 'check', 'read'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);
       if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);
       if (grants.includes('users:provision')) service.bindUserPool(users.userPool);

@@ -18,7 +18,8 @@ export async function getEvidenceById(event: HttpEvent) {
   if (isAppraiserOnly(identity)) {
     if (evidence.unitId !== identity.unitId) await requireOwnAssignment(identity, evidence.cycleId, evidence.unitId);
   } else requireCanSee(identity, await getUnit(evidence.unitId));
-  const url = evidence.status === 'ready' ? await downloadUrl(evidence) : undefined;
+  const { objectKey } = evidence;
+  const url = evidence.status === 'ready' && objectKey ? await downloadUrl({ ...evidence, objectKey }) : undefined;
   return json(200, { ...evidenceView(evidence), downloadUrl: url });
 }
 

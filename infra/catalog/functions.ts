@@ -13,7 +13,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:read' | 'evidence:delete' | 'users:provision')[];
+  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:check' | 'evidence:read' | 'users:provision')[];
   /**
    * Defaults to 29 s: one under API Gateway's 30 s, after which the client has had a 503 and
    * the work would go on unseen. Only Step Functions tasks may ask for more.
@@ -98,7 +98,7 @@ export const FUNCTIONS = [
     entry: 'functions/confirm-evidence/handler.ts',
     description: "Checks an uploaded evidence file's type by its content; deletes files that are not what they claim",
     env: [ENV.tableName, ENV.evidenceBucket],
-    grants: ['table:read', 'table:write', 'evidence:read', 'evidence:delete'],
+    grants: ['table:read', 'table:write', 'evidence:check'],
   },
   {
     id: 'getEvidence',

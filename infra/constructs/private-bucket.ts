@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EVIDENCE_PREFIXES } from '../../domain/evidence.ts';
 
 /** Evidence files: private, encrypted, TLS only, versioned; the browser uploads through presigned URLs. */
 export class EvidenceBucket extends Construct {
@@ -28,7 +29,12 @@ export class EvidenceBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       // The browser posts the signed upload form; downloads are plain links.
       cors: [{ allowedMethods: [HttpMethods.POST, HttpMethods.GET], allowedOrigins, allowedHeaders: ['*'], maxAge: 3000 }],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Uploads are copied under checked/ (or refused) within minutes; what stays behind is a
+        // file never confirmed or posted again after its check, and nobody is served it.
+        { prefix: EVIDENCE_PREFIXES.uploads, expiration: Duration.days(2), noncurrentVersionExpiration: Duration.days(1) },
+      ],
     });
   }
 }

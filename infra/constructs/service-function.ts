@@ -10,10 +10,10 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
+import { EVIDENCE_PREFIXES } from '../../domain/evidence.ts';
 import { ENV, type EnvName } from '../../functions/shared/config/env-names.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionDefinition } from '../catalog/functions.ts';
 
-const EVIDENCE_PREFIX = 'evidence/';
 
 export interface ServiceFunctionProps {
   definition: FunctionDefinition;
@@ -99,20 +99,28 @@ export class ServiceFunction extends Construct {
     this.setEnv(ENV.mailFrom, from);
   }
 
-  /** Evidence objects only (the evidence/ prefix), with just the actions the function needs. */
-  bindEvidence(bucket: IBucket, actions: ('upload' | 'read' | 'delete')[]): void {
-    const keys = `${EVIDENCE_PREFIX}*`;
-    if (actions.includes('upload')) bucket.grantPut(this.function, keys);
-    if (actions.includes('read')) bucket.grantRead(this.function, keys);
-    if (actions.includes('delete')) bucket.grantDelete(this.function, keys);
+  /**
+   * Evidence objects, each action on the one prefix it needs, named exactly (no List*, no
+   * GetBucket*): `upload` signs forms that write under uploads/ and nowhere else; `check` reads an
+   * upload, copies it under checked/ and deletes what is not kept; `read` serves checked copies.
+   */
+  bindEvidence(bucket: IBucket, actions: ('upload' | 'check' | 'read')[]): void {
+    const uploads = bucket.arnForObjects(`${EVIDENCE_PREFIXES.uploads}*`);
+    const checked = bucket.arnForObjects(`${EVIDENCE_PREFIXES.checked}*`);
+    const allow = (verbs: string[], resources: string[]) => this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: verbs, resources }));
+    if (actions.includes('upload')) allow(['s3:PutObject'], [uploads]);
+    if (actions.includes('check')) {
+      allow(['s3:GetObject', 's3:DeleteObject'], [uploads, checked]);
+      allow(['s3:PutObject'], [checked]);
+    }
+    if (actions.includes('read')) allow(['s3:GetObject'], [checked]);
     const bucketLogicalId = Stack.of(bucket).resolve((bucket.node.defaultChild as CfnElement).logicalId) as string;
-    Validations.of(this).acknowledge(
-      { id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${EVIDENCE_PREFIX}*]`, reason: 'Evidence keys are created per upload; the grant covers the evidence prefix only.' },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: 'CDK read grant: GetObject and its version/attribute variants, on the evidence prefix only.' },
-      { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: 'CDK read grant: bucket metadata needed by reads.' },
-      { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: 'CDK read grant: listing, scoped by the prefix.' },
-      { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'CDK put grant: aborting an unfinished upload.' },
-      { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: 'CDK delete grant: DeleteObject and DeleteObjectVersion, on the evidence prefix only.' },
+    const prefixes = [...(actions.includes('upload') || actions.includes('check') ? [EVIDENCE_PREFIXES.uploads] : []), ...(actions.includes('check') || actions.includes('read') ? [EVIDENCE_PREFIXES.checked] : [])];
+    Validations.of(this.function.role!).acknowledge(
+      ...prefixes.map((prefix) => ({
+        id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${prefix}*]`,
+        reason: 'Evidence keys are made per file (unit/cycle/id); the grant covers this one prefix with named object actions.',
+      })),
     );
     this.setEnv(ENV.evidenceBucket, bucket.bucketName);
   }

@@ -10,9 +10,10 @@ import { join } from 'node:path';
  *  - POST Object (browser form upload): the SigV4 policy signature, its expiry, every condition
  *    (exact, starts-with, content-length-range) and "every field is covered by the policy".
  *  - GET / HEAD Object with Range; presigned GET links are checked (signature and expiry).
- *  - DELETE Object.
- * Requests the functions sign with an Authorization header are trusted when the access key
- * matches: they come from this process. Objects live on disk, one file per key plus its metadata,
+ *  - PUT Object as a copy (x-amz-copy-source), DELETE Object.
+ * Every other request must carry a SigV4 Authorization header whose signature checks out against
+ * the secret (a random one per start of the local stack, so nothing public opens it), signed
+ * within 15 minutes, as S3 requires. Objects live on disk, one file per key plus its metadata,
  * written to a temporary name and renamed so a crash never leaves half a file.
  */
 export interface ObjectStoreOptions {
@@ -205,16 +206,63 @@ export class LocalObjectStore {
     }
   }
 
+  /** A request signed in its Authorization header, as the SDK signs every call it makes. */
+  verifyHeaderSignature(method: string, rawUrl: string, headers: IncomingMessage['headers'], now: Date): void {
+    const authorization = headers.authorization ?? '';
+    const match = /^AWS4-HMAC-SHA256 Credential=([^,]+), ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)$/.exec(authorization);
+    if (!match) throw new S3Error(403, 'AccessDenied', 'Access Denied');
+    const [, credential = '', signedHeaders = '', signature = ''] = match;
+    const [accessKeyId, ...scopeParts] = credential.split('/');
+    if (accessKeyId !== this.options.credentials.accessKeyId) {
+      throw new S3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+    }
+    const amzDate = String(headers['x-amz-date'] ?? '');
+    const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    if (!(Math.abs(now.getTime() - signedAt) <= 15 * 60_000)) {
+      throw new S3Error(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
+    }
+    const [path = '/', rawQuery = ''] = rawUrl.split('?', 2);
+    const canonicalQuery = rawQuery
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => pair.split('=', 2).map((part) => encodeRfc3986(decodeURIComponent(part.replace(/\+/g, ' ')))))
+      .sort(([a = '', x = ''], [b = '', y = '']) => (a !== b ? (a < b ? -1 : 1) : x < y ? -1 : x > y ? 1 : 0))
+      .map(([key = '', value = '']) => `${key}=${value}`)
+      .join('&');
+    const headerValue = (name: string) => {
+      const value = headers[name];
+      return (Array.isArray(value) ? value.join(',') : (value ?? '')).trim().replace(/\s+/g, ' ');
+    };
+    const names = signedHeaders.split(';');
+    const canonicalHeaders = names.map((name) => `${name}:${headerValue(name)}\n`).join('');
+    const payloadHash = headerValue('x-amz-content-sha256') || 'UNSIGNED-PAYLOAD';
+    const canonicalRequest = [method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join('\n');
+    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scopeParts.join('/'), sha256Hex(canonicalRequest)].join('\n');
+    const [date = '', region = ''] = scopeParts;
+    const expected = hmac(signingKey(this.options.credentials.secretAccessKey, date, region), stringToSign).toString('hex');
+    if (!sameSignature(expected, signature)) {
+      throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    }
+  }
+
   private authorise(request: IncomingMessage): void {
     const url = request.url ?? '/';
     if (url.includes('X-Amz-Signature=')) {
       this.verifyPresignedUrl(request.method ?? 'GET', url, request.headers.host ?? '', new Date());
       return;
     }
-    const authorization = request.headers.authorization ?? '';
-    if (!authorization.startsWith(`AWS4-HMAC-SHA256 Credential=${this.options.credentials.accessKeyId}/`)) {
-      throw new S3Error(403, 'AccessDenied', 'Access Denied');
-    }
+    this.verifyHeaderSignature(request.method ?? 'GET', url, request.headers, new Date());
+  }
+
+  /** PUT with x-amz-copy-source: a server-side copy, the only PUT the evidence flow makes. */
+  private async copyObject(request: IncomingMessage, response: ServerResponse, bucket: string, key: string): Promise<void> {
+    const source = decodeURIComponent(String(request.headers['x-amz-copy-source'] ?? '')).replace(/^\//, '');
+    const [sourceBucket = '', ...sourceKey] = source.split('/');
+    const meta = await this.head(sourceBucket, sourceKey.join('/'));
+    if (!meta) throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+    const copied = await this.put(bucket, key, await this.read(sourceBucket, sourceKey.join('/')), meta.contentType);
+    response.writeHead(200, { 'content-type': 'application/xml' });
+    response.end(`<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult><ETag>${copied.etag.replace(/"/g, '&quot;')}</ETag><LastModified>${new Date(copied.lastModified).toISOString()}</LastModified></CopyObjectResult>`);
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -239,6 +287,9 @@ export class LocalObjectStore {
       case 'GET':
       case 'HEAD':
         return this.getObject(request, response, bucket, key, url.searchParams);
+      case 'PUT':
+        if (!request.headers['x-amz-copy-source']) throw new S3Error(501, 'NotImplemented', 'Only copies are put locally; files arrive by the signed form');
+        return this.copyObject(request, response, bucket, key);
       case 'DELETE':
         await this.delete(bucket, key);
         response.writeHead(204);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -47,6 +48,13 @@ export interface LocalStack {
   nextScheduled: { id: string; next: Date }[];
   stop(): Promise<void>;
 }
+
+/**
+ * What the handlers sign with: a secret drawn when this process starts, which the object store
+ * checks every signature against (no public constant opens it). One per process, not per start:
+ * a restarted stack in the same process keeps its handlers' SDK clients, as a warm Lambda does.
+ */
+const FUNCTION_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: randomBytes(30).toString('base64url') };
 
 export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006, userPool: 8009 };
 /** Shaped as a Cognito pool id (<region>_<id>). */
@@ -112,7 +120,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startObjectStore({
         port: ports.objectStore,
         dir: join(dataDir, 'objects'),
-        credentials: LOCAL_CREDENTIALS,
+        credentials: FUNCTION_CREDENTIALS,
         region: LOCAL_REGION,
         allowedOrigin: appUrl,
       }).then((started) => (cleanups.push(() => closeServer(started.server)), started)),
@@ -136,8 +144,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ACCESS_KEY_ID: FUNCTION_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: FUNCTION_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${ports.stepFunctions}`,
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,

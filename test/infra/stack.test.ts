@@ -13,17 +13,18 @@ let template: Template;
 type Resource = { Properties: Record<string, unknown> };
 
 /** The policy statements attached to the role of the catalogued function with this description. */
-function actionsOf(description: string): string[] {
-  const [fnId] = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } })).map(
-    ([id]) => id,
-  );
+function statementsOf(description: string): { Action: string | string[]; Resource: unknown }[] {
+  const [fnId] = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } })).map(([id]) => id);
   const fn = template.findResources('AWS::Lambda::Function')[fnId!] as Resource;
   const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   return policies
     .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
-    .flatMap((statement) => [statement.Action].flat());
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+}
+
+function actionsOf(description: string): string[] {
+  return statementsOf(description).flatMap((statement) => [statement.Action].flat());
 }
 
 beforeAll(() => {
@@ -90,18 +91,23 @@ describe('RecognitionStack', () => {
     expect(actionsOf(FUNCTIONS.find((fn) => fn.id === 'drawSample')!.description)).not.toContain('states:StartExecution');
   });
 
-  it('lets only the evidence functions touch evidence, each with the S3 actions it needs', () => {
-    const upload = actionsOf(FUNCTIONS.find((fn) => fn.id === 'requestEvidenceUpload')!.description);
-    const confirm = actionsOf(FUNCTIONS.find((fn) => fn.id === 'confirmEvidence')!.description);
-    const download = actionsOf(FUNCTIONS.find((fn) => fn.id === 'getEvidence')!.description);
-    const submit = actionsOf(FUNCTIONS.find((fn) => fn.id === 'submitForm')!.description);
+  it('lets only the evidence functions touch evidence, each action on its one prefix, and no upload form reach a checked file', () => {
+    const grants = (id: string) =>
+      statementsOf(FUNCTIONS.find((fn) => fn.id === id)!.description)
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')))
+        .flatMap((statement) => [statement.Action].flat().flatMap((action) => [statement.Resource].flat().map((resource) => `${action} ${JSON.stringify(resource).match(/evidence\/\w+\/\*/)?.[0]}`)))
+        .sort();
 
-    expect(upload).toContain('s3:PutObject');
-    expect(upload).not.toContain('s3:GetObject*');
-    expect(confirm).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:DeleteObject*']));
-    expect(download).toContain('s3:GetObject*');
-    expect(download).not.toContain('s3:DeleteObject*');
-    expect(submit.filter((action) => action.startsWith('s3:'))).toEqual([]);
+    expect(grants('requestEvidenceUpload')).toEqual(['s3:PutObject evidence/uploads/*']);
+    expect(grants('confirmEvidence')).toEqual([
+      's3:DeleteObject evidence/checked/*',
+      's3:DeleteObject evidence/uploads/*',
+      's3:GetObject evidence/checked/*',
+      's3:GetObject evidence/uploads/*',
+      's3:PutObject evidence/checked/*',
+    ]);
+    expect(grants('getEvidence')).toEqual(['s3:GetObject evidence/checked/*']);
+    expect(grants('submitForm')).toEqual([]);
   });
 
   it('loads each state machine from its ASL file with the catalogued substitutions', () => {

@@ -35,6 +35,45 @@ describe('evidence files', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
   });
 
+  it('serves the file that was checked, even when the signed form posts another file of the same size afterwards', async () => {
+    // Prepare: a PNG checked and ready, then HTML of the same size posted with the same, still valid form.
+    const file = SAMPLE_FILES.png;
+    const { granted, confirmed } = await uploadEvidence(ctx.local, branch, file);
+    const html = Buffer.from('<script>alert(1)</script>'.padEnd(file.length, ' '));
+
+    // Act
+    const replaced = await postUploadForm(granted.body.upload!, html, 'bien-ban-sinh-hoat.png');
+    const confirmedAgain = await ctx.local.api<EvidenceBody>('POST', `/api/evidence/${confirmed.body.evidenceId}/confirm`, branch);
+    const seen = await ctx.local.api<EvidenceBody>('GET', `/api/evidence/${confirmed.body.evidenceId}`, branch);
+    const download = await fetch(seen.body.downloadUrl!);
+
+    // Assess: the store took the post (the form allows it), but nobody is served what it holds.
+    expect(confirmed.body.status).toBe('ready');
+    expect(replaced.status).toBe(204);
+    expect(confirmedAgain.body.status).toBe('ready');
+    expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
+  });
+
+  it('lets no request into the object store without a valid signature', async () => {
+    // Prepare: the old public secret, and no signature at all.
+    const { S3Client, GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = new S3Client({ endpoint: ctx.local.stack.urls.objectStore, region: 'ap-southeast-1', forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const { confirmed } = await uploadEvidence(ctx.local, branch, SAMPLE_FILES.png);
+    const seen = await ctx.local.api<EvidenceBody>('GET', `/api/evidence/${confirmed.body.evidenceId}`, branch);
+    const key = decodeURIComponent(new URL(seen.body.downloadUrl!).pathname.split('/').slice(2).join('/'));
+
+    // Act
+    const guessed = await client.send(new GetObjectCommand({ Bucket: new URL(seen.body.downloadUrl!).pathname.split('/')[1], Key: key })).then(
+      () => 'served',
+      (error: Error) => error.name,
+    );
+    const unsigned = await fetch(seen.body.downloadUrl!.split('?')[0]!);
+
+    // Assess
+    expect(guessed).toBe('SignatureDoesNotMatch');
+    expect(unsigned.status).toBe(403);
+  });
+
   it('refuses a file whose content is not what it claims, and deletes it', async () => {
     // Prepare
     const textAsPng = SAMPLE_FILES.text;

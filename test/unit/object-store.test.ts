@@ -1,7 +1,10 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CopyObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
-import { LocalObjectStore } from '../../infra/local/object-store.ts';
+import { LocalObjectStore, startObjectStore } from '../../infra/local/object-store.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local-secret' };
 const store = new LocalObjectStore({ port: 0, dir: '/nonexistent', credentials, region: 'ap-southeast-1', allowedOrigin: 'http://localhost:3000' });
@@ -37,5 +40,27 @@ describe('the local object store checks presigned links as S3 does', () => {
     // Assess
     expect(tamperedCheck).toThrow(/signature/);
     expect(expiredCheck).toThrow(/expired/);
+  });
+});
+
+describe('the local object store checks signed requests as S3 does', () => {
+  it('accepts what the SDK signs with the secret, Vietnamese keys included, and refuses any other secret', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'objects-'));
+    const { server, port, store: running } = await startObjectStore({ port: 0, dir, credentials, region: 'ap-southeast-1', allowedOrigin: 'http://localhost:3000' });
+    const at = (secretAccessKey: string) => new S3Client({ region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey }, endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true });
+    await running.put('b', 'evidence/uploads/tệp 1', Buffer.from('%PDF-1.4'), 'application/pdf');
+    const outcome = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: Error) => error.name);
+
+    // Act
+    const copied = await outcome(at(credentials.secretAccessKey).send(new CopyObjectCommand({ Bucket: 'b', Key: 'evidence/checked/tệp 1', CopySource: `b/${encodeURI('evidence/uploads/tệp 1')}` })));
+    const read = await at(credentials.secretAccessKey).send(new GetObjectCommand({ Bucket: 'b', Key: 'evidence/checked/tệp 1', Range: 'bytes=0-3' }));
+    const forged = await outcome(at('another-secret').send(new GetObjectCommand({ Bucket: 'b', Key: 'evidence/checked/tệp 1' })));
+    server.close();
+
+    // Assess
+    expect(copied).toBe('ok');
+    expect(await read.Body!.transformToString()).toBe('%PDF');
+    expect(forged).toBe('SignatureDoesNotMatch');
   });
 });

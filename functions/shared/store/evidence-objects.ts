@@ -1,7 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, NotFound } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, NoSuchKey, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { evidenceObjectKey, type Evidence } from '../../../domain/evidence.ts';
+import { checkedObjectKey, uploadObjectKey, type Evidence } from '../../../domain/evidence.ts';
 import { config, objectStore } from '../config/config.ts';
 
 /** Long enough for a phone on a slow rural connection to send 10 MB; short enough to be of little use if leaked. */
@@ -23,7 +24,7 @@ export interface UploadForm {
 export function uploadForm(evidence: Evidence): Promise<UploadForm> {
   return createPresignedPost(objectStore(), {
     Bucket: config.evidenceBucket,
-    Key: evidenceObjectKey(evidence),
+    Key: uploadObjectKey(evidence),
     Conditions: [
       ['content-length-range', evidence.size, evidence.size],
       { 'Content-Type': evidence.contentType },
@@ -33,31 +34,47 @@ export function uploadForm(evidence: Evidence): Promise<UploadForm> {
   });
 }
 
-/** The uploaded object's size and first bytes; undefined when nothing was uploaded. */
-export async function inspectUpload(evidence: Evidence): Promise<{ size: number; head: Uint8Array } | undefined> {
+const missing = (error: unknown) =>
+  error instanceof NoSuchKey || error instanceof NotFound || (error instanceof S3ServiceException && error.name === 'NoSuchKey');
+
+/**
+ * Copies the upload to a key of this check's own, which no upload form can write: what is checked
+ * next is exactly what downloads will serve. Undefined when nothing was uploaded.
+ */
+export async function sealUpload(evidence: Evidence): Promise<string | undefined> {
+  const key = checkedObjectKey(evidence, randomUUID());
   try {
-    const object = await objectStore().send(
-      new GetObjectCommand({ Bucket: config.evidenceBucket, Key: evidenceObjectKey(evidence), Range: `bytes=0-${SNIFF_BYTES - 1}` }),
+    await objectStore().send(
+      new CopyObjectCommand({ Bucket: config.evidenceBucket, Key: key, CopySource: `${config.evidenceBucket}/${encodeURI(uploadObjectKey(evidence))}` }),
     );
-    const head = await object.Body?.transformToByteArray();
-    // A ranged read reports the whole object's size after the slash: "bytes 0-4099/123456".
-    const total = Number(object.ContentRange?.split('/')[1] ?? object.ContentLength);
-    return head ? { size: total, head } : undefined;
+    return key;
   } catch (error) {
-    if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
+    if (missing(error)) return undefined;
     throw error;
   }
 }
 
-export async function removeUpload(evidence: Evidence): Promise<void> {
-  await objectStore().send(new DeleteObjectCommand({ Bucket: config.evidenceBucket, Key: evidenceObjectKey(evidence) }));
+/** A stored object's size and first bytes. */
+export async function inspectObject(key: string): Promise<{ size: number; head: Uint8Array }> {
+  const object = await objectStore().send(new GetObjectCommand({ Bucket: config.evidenceBucket, Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+  const head = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+  // A ranged read reports the whole object's size after the slash: "bytes 0-4099/123456".
+  const total = Number(object.ContentRange?.split('/')[1] ?? object.ContentLength);
+  return { size: total, head };
 }
 
-/** A short-lived link that downloads the file under its original name. */
-export function downloadUrl(evidence: Evidence): Promise<string> {
+export async function removeObject(key: string): Promise<void> {
+  await objectStore().send(new DeleteObjectCommand({ Bucket: config.evidenceBucket, Key: key }));
+}
+
+/** The browser's upload, once its checked copy is kept (or the file refused). */
+export const removeUpload = (evidence: Evidence) => removeObject(uploadObjectKey(evidence));
+
+/** A short-lived link that downloads the checked copy under the file's original name. */
+export function downloadUrl(evidence: Evidence & { objectKey: string }): Promise<string> {
   const command = new GetObjectCommand({
     Bucket: config.evidenceBucket,
-    Key: evidenceObjectKey(evidence),
+    Key: evidence.objectKey,
     ResponseContentType: evidence.contentType,
     ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`,
   });

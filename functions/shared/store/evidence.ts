@@ -60,23 +60,19 @@ export async function getEvidenceBatch(evidenceIds: string[]): Promise<Map<strin
  * Records the content check once: a pending record becomes ready or rejected. A repeated check
  * (a retried request) leaves the first outcome and returns it.
  */
-export async function recordCheck(evidence: Evidence, outcome: Pick<Evidence, 'status' | 'rejection'>, now: Date): Promise<Evidence> {
+export async function recordCheck(evidence: Evidence, outcome: Pick<Evidence, 'status' | 'rejection' | 'objectKey'>, now: Date): Promise<Evidence> {
+  const fields = { status: outcome.status, checkedAt: now.toISOString(), ...(outcome.rejection ? { rejection: outcome.rejection } : {}), ...(outcome.objectKey ? { objectKey: outcome.objectKey } : {}) };
+  const names = Object.keys(fields);
   try {
+    // Only the first check counts: a later or concurrent one finds the record no longer pending.
     const { Attributes } = await dynamo().send(
       new UpdateCommand({
         TableName: config.tableName,
         Key: keys.evidence(evidence.evidenceId),
-        UpdateExpression: outcome.rejection
-          ? 'SET #status = :status, checkedAt = :now, rejection = :rejection'
-          : 'SET #status = :status, checkedAt = :now',
+        UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
         ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': outcome.status,
-          ':now': now.toISOString(),
-          ':pending': 'pending',
-          ...(outcome.rejection ? { ':rejection': outcome.rejection } : {}),
-        },
+        ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+        ExpressionAttributeValues: { ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])), ':pending': 'pending' },
         ReturnValues: 'ALL_NEW',
       }),
     );
