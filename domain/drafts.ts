@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { FORM_IDS } from './forms/index.ts';
+import type { FieldIssue } from './errors.ts';
 import { storableIssues } from './storable.ts';
 
-/** Drafts are unfinished by nature: only their shape and size are checked, not their content. */
+/** Drafts are unfinished by nature: what is filled must have the right type and size, the rest may be missing. */
 export const MAX_DRAFT_BYTES = 64 * 1024;
 
 export const draftPathSchema = z.object({
@@ -33,4 +34,22 @@ export interface Draft {
   data: Record<string, unknown>;
   savedAt: string;
   savedBy: string;
+}
+
+/** What an unfinished form may still lack: missing or empty answers, formats half typed, rules across fields. */
+function isUnfinished(issue: z.core.$ZodIssue): boolean {
+  const input = (issue as { input?: unknown }).input;
+  const blank = input === undefined || input === null || input === '' || input === false;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return blank;
+  return issue.code !== 'too_big';
+}
+
+/**
+ * The form's own schema, leniently: a number where the form has a number, no answer longer than
+ * the form allows, a choice among the form's choices; anything not yet answered passes.
+ */
+export function draftIssues(formSchema: z.ZodType, data: Record<string, unknown>): FieldIssue[] {
+  const result = formSchema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.filter((issue) => !isUnfinished(issue)).map((issue) => ({ field: ['data', ...issue.path.map(String)].join('.'), message: issue.message }));
 }

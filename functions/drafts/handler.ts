@@ -1,5 +1,6 @@
 import { requireRole } from '../../domain/access.ts';
-import { draftBodySchema, draftPathSchema } from '../../domain/drafts.ts';
+import { draftBodySchema, draftIssues, draftPathSchema } from '../../domain/drafts.ts';
+import { FORMS } from '../../domain/forms/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
@@ -22,6 +23,8 @@ export async function drafts(event: HttpEvent) {
       return json(200, await getDraft(identity.unitId, cycleId, formId));
     case 'PUT': {
       const body = parseOrThrow(draftBodySchema, jsonBody(event));
+      const issues = draftIssues(FORMS[formId].schema, body.data);
+      if (issues.length > 0) throw new ValidationError(`Bản nháp có ${issues.length} mục chưa đúng: ${issues.map((issue) => issue.field).join(', ')}.`, issues);
       const draft = { unitId: identity.unitId, cycleId, formId, ...body, savedBy: identity.userId };
       const { saved } = await saveDraft(draft);
       return json(200, { saved, savedAt: body.savedAt });

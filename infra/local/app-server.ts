@@ -67,11 +67,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped, so the client gets its 413 and not a reset.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > AWS_LIMITS.httpApiBodyBytes) throw new GatewayRefusal(413, 'Request Entity Too Large');
-    chunks.push(chunk as Buffer);
+    if (size <= AWS_LIMITS.httpApiBodyBytes) chunks.push(chunk as Buffer);
   }
+  if (size > AWS_LIMITS.httpApiBodyBytes) throw new GatewayRefusal(413, 'Request Entity Too Large');
   return Buffer.concat(chunks);
 }
 

@@ -41,8 +41,22 @@ export function errorResponse(error: unknown): HttpResult {
   return json(500, { error: 'InternalError', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.' });
 }
 
+/** What an id in a path may look like: every id the system makes fits; a key DynamoDB refuses does not. */
+const PATH_PARAMETER = /^[\w.~-]{1,128}$/;
+
+/** Refuses a path parameter no record could have, before a handler hands it to the table. */
+export function boundPathParameters(event: HttpEvent): void {
+  const issues = Object.entries(event.pathParameters ?? {})
+    .filter(([, value]) => !PATH_PARAMETER.test(value ?? ''))
+    .map(([field]) => ({ field, message: 'Mã không hợp lệ: chỉ gồm chữ không dấu, số, dấu gạch (tối đa 128 ký tự).' }));
+  if (issues.length > 0) throw new ValidationError(`Địa chỉ không hợp lệ ở: ${issues.map((issue) => issue.field).join(', ')}.`, issues);
+}
+
 export function httpErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
+    before: (request) => {
+      boundPathParameters(request.event);
+    },
     onError: (request) => {
       request.response = errorResponse(request.error);
     },
