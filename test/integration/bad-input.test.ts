@@ -35,7 +35,7 @@ const WRITES: WriteRoute[] = [
     caller: 'bithu-tanphudong',
     method: 'PUT',
     path: `/api/drafts/${MODEL_A}/implementation-plan`,
-    body: () => ({ data: structuredClone(implementationPlanSample) as Record<string, unknown>, savedAt: new Date().toISOString() }),
+    body: () => ({ data: structuredClone(implementationPlanSample), savedAt: new Date().toISOString() }),
     // A cleared answer is what a draft is for.
     accepts: (path, label) => path.startsWith('data.') && label === 'null',
   },
