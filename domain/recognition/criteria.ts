@@ -1,13 +1,16 @@
 import * as z from 'zod';
 import type { Figures } from './figures.ts';
-import { evaluateRule, ruleSchema } from './rules.ts';
+import { evaluateRule, MAX_RULE_DEPTH, ruleDepth, ruleSchema } from './rules.ts';
 
 export const criterionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  number: z.int().min(1),
+  number: z.int().min(1).max(99),
   /** The criterion as the plan words it. */
-  wording: z.string().min(10),
-  rule: ruleSchema,
+  wording: z.string().min(10).max(2_000),
+  // Depth first: a 40-deep rule is refused in words, not walked.
+  rule: z.unknown().superRefine((rule, context) => {
+    if (ruleDepth(rule) > MAX_RULE_DEPTH) context.addIssue({ code: 'custom', message: `Điều kiện lồng quá ${MAX_RULE_DEPTH} cấp.` });
+  }).pipe(ruleSchema),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 

@@ -18,7 +18,7 @@ export const cycleRequestSchema = z.object({
   deadlines: z.record(z.string(), isoDate.nullable()).optional(),
   upperDeadlines: z.record(z.string(), isoDate.nullable()).optional(),
   targets: z.object({ registrationShare: share.optional(), recognitionShare: share.optional() }).optional(),
-  criteria: z.array(criterionSchema).min(1).optional(),
+  criteria: z.array(criterionSchema).min(1).max(30).optional(),
   reminders: reminderRuleSchema.optional(),
 });
 export type CycleRequest = z.infer<typeof cycleRequestSchema>;

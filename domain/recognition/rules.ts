@@ -12,15 +12,26 @@ export type Rule =
   | { kind: 'allOf'; rules: Rule[] }
   | { kind: 'anyOf'; rules: Rule[] };
 
+/** Figures are counts and shares: no threshold goes past a million. */
+const threshold = z.number().min(0).max(1_000_000);
+/** A rule nests a few levels in practice; deeper is a mistake (and past what the table stores). */
+export const MAX_RULE_DEPTH = 5;
+
 export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('atLeast'), figure: z.enum(FIGURE_IDS), value: z.number().min(0) }),
-    z.object({ kind: z.literal('atMost'), figure: z.enum(FIGURE_IDS), value: z.number().min(0) }),
+    z.object({ kind: z.literal('atLeast'), figure: z.enum(FIGURE_IDS), value: threshold }),
+    z.object({ kind: z.literal('atMost'), figure: z.enum(FIGURE_IDS), value: threshold }),
     z.object({ kind: z.literal('isTrue'), figure: z.enum(FIGURE_IDS) }),
-    z.object({ kind: z.literal('allOf'), rules: z.array(ruleSchema).min(1) }),
-    z.object({ kind: z.literal('anyOf'), rules: z.array(ruleSchema).min(2) }),
+    z.object({ kind: z.literal('allOf'), rules: z.array(ruleSchema).min(1).max(20) }),
+    z.object({ kind: z.literal('anyOf'), rules: z.array(ruleSchema).min(2).max(20) }),
   ]),
 );
+
+/** How many levels a rule nests; a value past MAX_RULE_DEPTH is refused before it is parsed. */
+export function ruleDepth(rule: unknown, depth = 1): number {
+  if (depth > MAX_RULE_DEPTH + 1 || !rule || typeof rule !== 'object' || !Array.isArray((rule as { rules?: unknown }).rules)) return depth;
+  return Math.max(depth, ...((rule as { rules: unknown[] }).rules.map((child) => ruleDepth(child, depth + 1))));
+}
 
 export interface RuleOutcome {
   pass: boolean;

@@ -137,12 +137,12 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     }
     if (request.method === 'POST' && url.pathname === '/local/sign-in') {
       const userId = signInName((await readBody(request)).toString('utf8'));
-      if (userId === undefined) return sendJson(response, 400, { message: 'Cần gửi tên đăng nhập, ví dụ {"userId": "bithu-phuong3"}.' });
+      if (userId === undefined) return sendJson(response, 400, { error: 'SignInRefused', message: 'Cần gửi tên đăng nhập, ví dụ {"userId": "bithu-phuong3"}.' });
       // Anyone with an account in the user pool (the demo ones, and those an import gave one).
       const name = userId.trim();
       const account = name ? options.userPool.account(name) : undefined;
       const user = account ? await getUser(account.username).catch(() => undefined) : undefined;
-      if (!account || !user) return sendJson(response, 404, { message: 'Không có tài khoản đăng nhập này.' });
+      if (!account || !user) return sendJson(response, 404, { error: 'SignInRefused', message: 'Không có tài khoản đăng nhập này.' });
       const unitName = (await getUnit(user.unitId).catch(() => undefined))?.name ?? user.unitId;
       return sendJson(response, 200, { token: await options.signIn.issue(account), user: { ...user, unitName } });
     }

@@ -98,11 +98,13 @@ describe('drafts', () => {
     expect(JSON.stringify(read.body.data ?? {})).not.toMatch(/constructor|9007199254740993/);
   });
 
-  it('answers an impossible submission id with 404, not a database error', async () => {
+  it('answers an impossible submission id with a 400 naming it, not a database error', async () => {
     // Act
     const answer = await ctx.local.api('GET', `/api/submissions/${'x'.repeat(3000)}`, await ctx.local.signIn('bithu-apphuthuan'));
 
     // Assess
-    expect(answer.status).toBe(404);
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues?.map((issue) => issue.field)).toEqual(['submissionId']);
+    expect(answer.body.message).toBe('Địa chỉ không hợp lệ ở: submissionId.');
   });
 });

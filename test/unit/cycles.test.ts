@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCycle, CycleError, cycleRequestSchema, deadlinePassesAt } from '../../domain/recognition/cycles.ts';
+// The Vietnamese messages are configured where requests are parsed.
+import '../../domain/validation.ts';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -64,5 +66,27 @@ describe('createCycle', () => {
 describe('deadlinePassesAt', () => {
   it('is midnight after the deadline date in Vietnam', () => {
     expect(deadlinePassesAt('2027-02-10').toISOString()).toBe('2027-02-10T17:00:00.000Z');
+  });
+});
+
+describe('cycleRequestSchema bounds', () => {
+  const criterion = (rule: unknown, wording = 'Sinh hoạt chi đoàn đều đặn hằng tháng.') => ({ id: 'sinh-hoat', number: 1, wording, rule });
+  const request = (criteria: unknown[]) => ({ templateId: 'chi-doan-dat-chuan', year: 2027, scopeUnitId: 'dong-thap', criteria });
+  const issuesOf = (value: unknown) => cycleRequestSchema.safeParse(value).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+
+  it('refuses a rule nested 40 deep in words, a threshold of 1e200 and a 1 MB wording, naming each', () => {
+    // Prepare
+    let deep: unknown = { kind: 'atLeast', figure: 'meetingsHeld', value: 10 };
+    for (let level = 0; level < 40; level++) deep = { kind: 'allOf', rules: [deep] };
+
+    // Act
+    const nested = issuesOf(request([criterion(deep)]));
+    const huge = issuesOf(request([criterion({ kind: 'atLeast', figure: 'meetingsHeld', value: 1e200 })]));
+    const long = issuesOf(request([criterion({ kind: 'atLeast', figure: 'meetingsHeld', value: 10 }, 'ả'.repeat(1_000_000))]));
+
+    // Assess
+    expect(nested).toEqual([['criteria.0.rule', 'Điều kiện lồng quá 5 cấp.']]);
+    expect(huge).toEqual([['criteria.0.rule.value', 'Không được lớn hơn 1.000.000.']]);
+    expect(long).toEqual([['criteria.0.wording', 'Nhiều nhất 2.000 ký tự.']]);
   });
 });

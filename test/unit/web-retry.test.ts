@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../web/src/api.ts';
+import { ApiError, messageOf } from '../../web/src/api.ts';
 import { withRetries } from '../../web/src/retry.ts';
 
 /** A server that answers each call in turn. */
@@ -35,5 +35,19 @@ describe('the web app’s automatic retry', () => {
     expect(refused.calls()).toBe(1);
     await expect(withRetries(down.send, [0, 0])).rejects.toMatchObject({ status: 500 });
     expect(down.calls()).toBe(3);
+  });
+});
+
+describe('messageOf', () => {
+  it("keeps the functions' own Vietnamese and words API Gateway's English answers", () => {
+    // Act
+    const ours = messageOf(400, { error: 'ValidationError', message: 'Thiếu tên tệp.' });
+    const tooLarge = messageOf(413, { message: 'Request Entity Too Large' });
+    const unavailable = messageOf(503, { message: 'Service Unavailable' });
+
+    // Assess
+    expect(ours).toBe('Thiếu tên tệp.');
+    expect(tooLarge).toBe('Nội dung gửi lên quá lớn (tối đa 10 MB). Hãy bớt tệp hoặc chia thành nhiều lần gửi.');
+    expect(unavailable).toBe('Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.');
   });
 });

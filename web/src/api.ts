@@ -16,6 +16,24 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * API Gateway answers some requests itself, in English ("Request Entity Too Large", "Service
+ * Unavailable"); our functions always name their error. Those are worded here for people.
+ */
+const GATEWAY_MESSAGES: Record<number, string> = {
+  401: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  403: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy địa chỉ này.',
+  413: 'Nội dung gửi lên quá lớn (tối đa 10 MB). Hãy bớt tệp hoặc chia thành nhiều lần gửi.',
+  429: 'Hệ thống đang nhận quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+};
+const UNAVAILABLE = 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.';
+
+export function messageOf(status: number, payload: Record<string, unknown>): string {
+  if (typeof payload.error === 'string' && typeof payload.message === 'string') return payload.message;
+  return GATEWAY_MESSAGES[status] ?? (status >= 500 ? UNAVAILABLE : 'Yêu cầu không thành công. Vui lòng thử lại.');
+}
+
 export interface SignedInUser {
   userId: string;
   name: string;
@@ -75,8 +93,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
     if (response.status === 401) saveSession(undefined);
-    const message = typeof payload.message === 'string' ? payload.message : 'Yêu cầu không thành công.';
-    throw new ApiError(response.status, message, payload.issues as ApiError['issues'], payload);
+    throw new ApiError(response.status, messageOf(response.status, payload), payload.issues as ApiError['issues'], payload);
   }
   return payload as T;
 }
