@@ -181,7 +181,7 @@ export function referencedIds(sheets: Sheet[]): { unitIds: string[]; userIds: st
  * connection then, whatever the function is still doing): checking and writing this many rows
  * takes a few seconds; a province's directory goes in a few files.
  */
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = 20_000;
 
 /** Every check, every row: the plan to write, or the issues that stop it. */
 export function planImport(sheets: Sheet[], context: ImportContext): ImportPlan {

@@ -7,12 +7,12 @@ import type { Unit } from '../../domain/organisation.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { batchGetItems } from '../shared/store/table.ts';
-import { findImport, writeImport, type DirectoryImport } from '../shared/store/directory-imports.ts';
+import { findImport, writeImport } from '../shared/store/directory-imports.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 import { idempotentId } from '../shared/store/ids.ts';
 import { keys, recordOf } from '../shared/store/keys.ts';
 import { readSheets } from '../shared/edge/spreadsheets.ts';
-import { startAccountsOfImport } from '../shared/tasks/accounts.ts';
+import { startAccountsOfImport, storeAccountPages } from '../shared/tasks/accounts.ts';
 
 /**
  * POST /api/imports: units and users from an .xlsx or .csv file. Every row is checked first; one
@@ -29,8 +29,8 @@ export async function importDirectory(event: HttpEvent) {
   const earlier = await findImport(importId);
   if (earlier?.status === 'done' && earlier.fingerprint === fingerprint) {
     // A retry: the first attempt may have died before its accounts workflow started.
-    if (earlier.userIds) await startAccountsOfImport(importId, earlier.userIds);
-    return json(200, importView(earlier));
+    await startAccountsOfImport(importId, earlier.users);
+    return json(200, earlier);
   }
 
   const sheets = await readSheets(request.fileName, bytes);
@@ -54,6 +54,8 @@ export async function importDirectory(event: HttpEvent) {
     });
   }
 
+  // The accounts' pages first: once the record says done, a retry relies on them.
+  await storeAccountPages(importId, plan.users.map((user) => user.userId));
   const record = await writeImport(
     {
       importId,
@@ -64,19 +66,13 @@ export async function importDirectory(event: HttpEvent) {
       users: plan.users.length,
       importedBy: identity.userId,
       importedAt: new Date().toISOString(),
-      userIds: plan.users.map((user) => user.userId),
     },
     plan.units,
     plan.users,
   );
   // Sign-in accounts are made by a workflow: Cognito takes tens a second, a file holds thousands.
-  await startAccountsOfImport(importId, record.userIds ?? []);
-  return json(201, importView(record));
-}
-
-/** The import as the page shows it: counts, not the list of people. */
-function importView({ userIds: _userIds, ...view }: DirectoryImport) {
-  return view;
+  await startAccountsOfImport(importId, record.users);
+  return json(201, record);
 }
 
 export const handler = httpHandler(importDirectory);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type ImportContext, type Sheet } from '../../domain/imports.ts';
+import { MAX_IMPORT_ROWS, planImport, type ImportContext, type Sheet } from '../../domain/imports.ts';
 
 const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Mã đơn vị cấp trên', 'Chi đoàn địa bàn dân cư'];
 const USER_HEADER = ['Tên đăng nhập', 'Họ và tên', 'Email', 'Vai trò', 'Mã đơn vị'];
@@ -89,6 +89,28 @@ describe('planImport', () => {
       { sheet: 'Tài khoản', row: 2, column: 'Tên đăng nhập', message: 'Tên đăng nhập "bithu-sadec" đã có trong hệ thống.' },
       { sheet: 'Tài khoản', row: 3, column: 'Email', message: 'Email không hợp lệ.' },
     ]);
+  });
+
+  it('plans a province in one file (20,000 rows), counts only filled rows, and refuses one row more', () => {
+    // Prepare: 400 communes of 48 chi đoàn and their 400 secretaries, blank rows between.
+    const units = Array.from({ length: 400 }, (_, commune) => [
+      [`sadec-xa-${commune}`, `Đoàn xã ${commune}`, 'Xã', 'sadec', ''],
+      ...Array.from({ length: 48 }, (__, branch) => [`sadec-xa-${commune}-ap-${branch}`, `Chi đoàn ấp ${branch}`, 'Chi đoàn', `sadec-xa-${commune}`, 'Có']),
+    ]).flat();
+    const users = units.filter((row) => row[2] === 'Xã').map((row) => [`bithu-${row[0]}`, 'Lê Văn A', `${row[0]}@example.vn`, 'Bí thư cơ sở', row[0]!]);
+    const sheets = (extra: string[][]): Sheet[] => [
+      { name: 'Đơn vị', rows: [UNIT_HEADER, ...units, ['', '', '', '', ''], []] },
+      { name: 'Tài khoản', rows: [USER_HEADER, ...users, ...extra] },
+    ];
+
+    // Act
+    const fits = planImport(sheets([]), context());
+    const over = planImport(sheets([['bithu-thua', 'Lê Văn B', 'b@example.vn', 'Bí thư cơ sở', 'sadec']]), context());
+
+    // Assess
+    expect(units.length + users.length).toBe(MAX_IMPORT_ROWS);
+    expect([fits.issues, fits.units.length, fits.users.length]).toEqual([[], 400 + 400 * 48, 400]);
+    expect(over.issues).toEqual([{ sheet: 'Đơn vị', row: 1, message: 'Tệp có 20.001 dòng; mỗi lần nhập tối đa 20.000 dòng. Hãy chia thành nhiều tệp.' }]);
   });
 
   it('refuses a header that matches neither template, and a user granted admin by a non-admin', () => {

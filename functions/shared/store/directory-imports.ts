@@ -17,8 +17,6 @@ export interface DirectoryImport {
   users: number;
   importedBy: string;
   importedAt: string;
-  /** Whose sign-in accounts the import's workflow makes (5,000 at most: well within an item). */
-  userIds?: string[];
 }
 
 /** DynamoDB's limit on one transaction. */

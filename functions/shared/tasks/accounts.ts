@@ -14,13 +14,20 @@ export interface AccountsPage {
 }
 
 /**
- * After an import is written: its user ids go to the table in pages and the accounts workflow
- * starts, named after the import, so a retried import starts it once. The state carries page
- * numbers only, whatever the file's size.
+ * Before an import is marked done, its user ids go to the table in pages (a province's file would
+ * not fit in one item), so whatever happens next, a retry finds them.
  */
-export async function startAccountsOfImport(importId: string, userIds: string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const pages = (await putIdPages((page) => keys.importUsersPage(importId, page), userIds, PAGE)).map((page): AccountsPage => ({ importId, page }));
+export async function storeAccountPages(importId: string, userIds: string[]): Promise<void> {
+  await putIdPages((page) => keys.importUsersPage(importId, page), userIds, PAGE);
+}
+
+/**
+ * After an import is written: the accounts workflow starts, named after the import, so a retried
+ * import starts it once. The state carries page numbers only, whatever the file's size.
+ */
+export async function startAccountsOfImport(importId: string, userCount: number): Promise<void> {
+  if (userCount === 0) return;
+  const pages = Array.from({ length: Math.ceil(userCount / PAGE) }, (_, page): AccountsPage => ({ importId, page }));
   await startWorkflowOnce(config.workflowArn('provision-accounts'), `accounts-${importId}`, { importId, pages });
 }
 
