@@ -148,6 +148,13 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'dashboard',
+    entry: 'functions/dashboard/handler.ts',
+    description: "Returns a unit's year at a glance against the cycle's targets (JSON or Excel), from its tally and counts",
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'getStanding',
     entry: 'functions/get-standing/handler.ts',
     description: "Returns where a unit stands in a cycle, what is next, and its verified history",

@@ -65,5 +65,6 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/appraisals', functionId: 'submitAppraisal', access: { roles: APPRAISER, reach: 'assigned' } },
   { method: 'POST', path: '/api/sweeps', functionId: 'sweeps', access: { roles: ADMIN, reach: 'top' } },
   { method: 'GET', path: '/api/sweeps/{asOf}', functionId: 'sweeps', access: { roles: ADMIN, reach: 'top' } },
+  { method: 'GET', path: '/api/dashboard/{cycleId}/{unitId}', functionId: 'dashboard', access: { roles: NOT_APPRAISERS, reach: 'below' } },
   { method: 'GET', path: '/api/notices', functionId: 'listNotices', access: { roles: NOT_APPRAISERS, reach: 'below' } },
 ];

@@ -117,6 +117,7 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/sweeps': { placed: false, call: () => ({ method: 'POST', path: '/api/sweeps', body: { asOf } }) },
   'GET /api/sweeps/{asOf}': { placed: false, call: () => ({ method: 'GET', path: `/api/sweeps/${asOf}` }) },
+  'GET /api/dashboard/{cycleId}/{unitId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/dashboard/${MODEL_A}/${unitId}` }) },
   'GET /api/notices': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/notices?unit=${unitId}` }) },
 };
 

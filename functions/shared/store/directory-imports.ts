@@ -5,6 +5,8 @@ import type { Unit } from '../../../domain/organisation.ts';
 import type { User } from '../../../domain/users.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
+import { deltaItems, inverseItems } from './tallies.ts';
+import { entriesOf, tallyDeltas, type Delta } from '../../../domain/dashboard/tallies.ts';
 import { unitItem } from './units.ts';
 import { userItem } from './users.ts';
 
@@ -49,28 +51,35 @@ export async function writeImport(record: DirectoryImport, units: Unit[], users:
     throw error;
   }
 
-  // Parents before children, so the tree is whole at every point a reader could look.
-  const items = [...units.map(unitItem), ...users.map(userItem)].map((item) => ({ ...item, importId: record.importId }));
-  const written: (typeof items)[] = [];
-  for (let start = 0; start < items.length; start += TRANSACTION_ITEMS) {
-    const chunk = items.slice(start, start + TRANSACTION_ITEMS);
+  const chunks = chunksOf(units, users, record.importId);
+  const written: Chunk[] = [];
+  for (const chunk of chunks) {
     try {
       await dynamo().send(
         new TransactWriteCommand({
-          TransactItems: chunk.map((item) => ({
-            Put: {
-              TableName: config.tableName,
-              Item: item,
-              ConditionExpression: 'attribute_not_exists(pk) OR importId = :importId',
-              ExpressionAttributeValues: { ':importId': record.importId },
-            },
-          })),
+          TransactItems: [
+            // First: the chunk's marker. A retry of this import finds it and goes on to the next.
+            { Put: { TableName: config.tableName, Item: chunk.marker, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...chunk.items.map((item) => ({
+              Put: {
+                TableName: config.tableName,
+                Item: item,
+                ConditionExpression: 'attribute_not_exists(pk) OR importId = :importId',
+                ExpressionAttributeValues: { ':importId': record.importId },
+              },
+            })),
+            ...deltaItems(chunk.tallies, keys.tally),
+          ],
         }),
       );
       written.push(chunk);
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      await undo(written, record.importId);
+      if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        written.push(chunk);
+        continue;
+      }
+      await undo(written);
       await setStatus(record.importId, 'failed');
       throw new ValidationError('Một số mã vừa được tạo bởi người khác trong lúc nhập; chưa nhập dòng nào. Vui lòng kiểm tra và nhập lại.');
     }
@@ -79,18 +88,66 @@ export async function writeImport(record: DirectoryImport, units: Unit[], users:
   return { ...record, status: 'done' };
 }
 
-async function undo(chunks: { pk: string; sk: string }[][], importId: string): Promise<void> {
+interface Chunk {
+  marker: { pk: string; sk: string };
+  items: Record<string, unknown>[];
+  /** What the chunk's units add to the tallies above them (the dashboard's denominators). */
+  tallies: Map<string, Delta>;
+}
+
+/** Entries one tally update may carry: well within DynamoDB's 4 KB update expression. */
+const TALLY_ENTRIES = 150;
+
+/**
+ * The import in transactions of at most 100 items: the chunk's marker, its rows, and one tally
+ * update per unit above them. Parents come before children, so the tree is whole at every point a
+ * reader could look. The same rows always make the same chunks, so a retry finds its markers.
+ */
+function chunksOf(units: Unit[], users: User[], importId: string): Chunk[] {
+  const rows = [...units.map((unit) => ({ item: unitItem(unit), unit })), ...users.map((user) => ({ item: userItem(user), unit: undefined }))];
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
+  for (const row of rows) {
+    const tallies = current ? mergeDeltas(current.tallies, row.unit ? tallyDeltas([row.unit]) : new Map<string, Delta>()) : undefined;
+    const fits = current && tallies && 1 + current.items.length + 1 + tallies.size <= TRANSACTION_ITEMS && [...tallies.values()].every((delta) => entriesOf(delta) <= TALLY_ENTRIES);
+    if (!current || !fits) {
+      current = { marker: keys.importChunk(importId, chunks.length), items: [], tallies: new Map() };
+      chunks.push(current);
+      current.tallies = row.unit ? tallyDeltas([row.unit]) : new Map<string, Delta>();
+    } else current.tallies = tallies!;
+    current.items.push({ ...row.item, importId });
+  }
+  return chunks;
+}
+
+function mergeDeltas(into: Map<string, Delta>, more: Map<string, Delta>): Map<string, Delta> {
+  const merged = new Map([...into].map(([unitId, delta]) => [unitId, { add: { ...delta.add }, set: { ...delta.set } }]));
+  for (const [unitId, delta] of more) {
+    const target = merged.get(unitId) ?? { add: {}, set: {} };
+    for (const [name, by] of Object.entries(delta.add)) target.add[name] = (target.add[name] ?? 0) + by;
+    Object.assign(target.set, delta.set);
+    merged.set(unitId, target);
+  }
+  return merged;
+}
+
+/** Takes written chunks back, each in one transaction: its rows, its marker, its tallies. */
+async function undo(chunks: Chunk[]): Promise<void> {
   for (const chunk of chunks) {
     await dynamo().send(
       new TransactWriteCommand({
-        TransactItems: chunk.map((item) => ({
-          Delete: {
-            TableName: config.tableName,
-            Key: { pk: item.pk, sk: item.sk },
-            ConditionExpression: 'importId = :importId',
-            ExpressionAttributeValues: { ':importId': importId },
-          },
-        })),
+        TransactItems: [
+          { Delete: { TableName: config.tableName, Key: chunk.marker } },
+          ...chunk.items.map((item) => ({
+            Delete: {
+              TableName: config.tableName,
+              Key: { pk: item.pk as string, sk: item.sk as string },
+              ConditionExpression: 'importId = :importId',
+              ExpressionAttributeValues: { ':importId': item.importId },
+            },
+          })),
+          ...inverseItems(chunk.tallies, keys.tally),
+        ],
       }),
     );
   }

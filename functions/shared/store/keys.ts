@@ -24,6 +24,10 @@ export const keys = {
     gsi1sk: `SUBMISSION#${submittedAt}#${submissionId}`,
   }),
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
+  /** The units below a unit, counted (domain/dashboard/tallies.ts). */
+  tally: (unitId: string) => ({ pk: `TALLY#${unitId}`, sk: 'TALLY' }),
+  /** The standings below a unit in a cycle, counted by state. */
+  counts: (cycleId: string, unitId: string) => ({ pk: `COUNTS#${cycleId}#${unitId}`, sk: 'COUNTS' }),
   unitUnderParent: (parentId: string, name: string, unitId: string) => ({
     gsi1pk: partitions.childrenOf(parentId),
     gsi1sk: `UNIT#${name.toLocaleLowerCase('vi')}#${unitId}`,
@@ -38,6 +42,8 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
   userInUnit: (unitId: string, userId: string) => ({ gsi1pk: partitions.membersOf(unitId), gsi1sk: `USER#${userId}` }),
   directoryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  /** Written with each transaction of an import: a retry skips what is already written. */
+  importChunk: (importId: string, chunk: number) => ({ pk: `IMPORT#${importId}`, sk: `CHUNK#${String(chunk).padStart(5, '0')}` }),
   /** One page of an import's user ids: the accounts workflow maps over page numbers, not ids. */
   importUsersPage: (importId: string, page: number) => ({ pk: `IMPORT#${importId}`, sk: `USERS#${String(page).padStart(6, '0')}` }),
   standing: (cycleId: string, unitId: string) => ({ pk: `STANDING#${cycleId}#${unitId}`, sk: 'STANDING' }),

@@ -7,9 +7,11 @@ import { changesFor, unitsReadBy, type Change, type ProcessContext, type Process
 import type { Unit } from '../../../domain/organisation.ts';
 import type { MailMessage } from '../../../domain/notices/message.ts';
 import { batchGetItems, queryAll, queryPartition } from './table.ts';
+import { countDeltas, type StateChange } from '../../../domain/dashboard/tallies.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { getUnit } from './units.ts';
+import { deltaItems } from './tallies.ts';
 import { getCycle } from './cycles.ts';
 import { openingDuty, standingDuty, type Due } from '../../../domain/deadlines/obligations.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
@@ -154,15 +156,19 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
     const changes = changesFor(event, unit, standingsIn(found, context.cycleId, unitIds), context);
     const notices = await write.notices(changes);
     const items: TransactItem[] = [];
+    const stateChanges: StateChange[] = [];
     for (const change of changes) {
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
       const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
       items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
+      stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state });
       // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
       if (!change.before && openingDuty(cycle, changedUnit.kind)) {
         items.push({ Delete: { TableName: config.tableName, Key: keys.obligation(context.cycleId, change.unitId) } });
       }
     }
+    // The dashboard's counts move in the same write as the standings they count.
+    items.push(...deltaItems(countDeltas(stateChanges), (unitId) => keys.counts(context.cycleId, unitId)));
     items.push(...notices.map((notice) => noticeItem(notice, context.now)));
     if (write.recordUpdate) items.push(write.recordUpdate(notices.map((notice) => notice.noticeId)));
     if (items.length === 0) return { changes, noticeIds: [] };

@@ -4,6 +4,8 @@ import { NotFoundError } from '../../../domain/errors.ts';
 import { byName, type Unit } from '../../../domain/organisation.ts';
 import { config, dynamo } from '../config/config.ts';
 import { TtlCache } from './cache.ts';
+import { applyDeltas } from './tallies.ts';
+import { tallyDeltas } from '../../../domain/dashboard/tallies.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 
 const toUnit = (item: Record<string, unknown>) => recordOf<Unit>(item);
@@ -39,8 +41,12 @@ export async function listChildren(parentId: string): Promise<Unit[]> {
   return (await queryPartition(partitions.childrenOf(parentId))).map(toUnit).sort(byName);
 }
 
-/** Writes units in batches of 25, retrying what DynamoDB hands back unprocessed. */
+/**
+ * Writes new units in batches of 25, then adds them to the tallies above them. A bulk loader for
+ * the demo seed and benchmarks, not atomic: imports write units and tallies in one transaction.
+ */
 export async function putUnits(units: Unit[]): Promise<void> {
   for (const unit of units) unitCache.delete(unit.unitId);
   await batchPutItems(units.map(unitItem));
+  await applyDeltas(tallyDeltas(units), keys.tally);
 }

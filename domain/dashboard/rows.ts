@@ -1,0 +1,93 @@
+import type { UnitKind } from '../organisation.ts';
+import { STANDING_STATES, type StandingState } from '../process/states.ts';
+import type { TemplateId } from '../recognition/templates.ts';
+import { parseChildEntry } from './tallies.ts';
+
+/**
+ * A dashboard: one row per unit directly below, and their total, each against the cycle's
+ * targets. Computed from a unit's tally and counts only (tallies.ts), never from the chi đoàn.
+ */
+export interface DashboardRow {
+  unitId: string;
+  name: string;
+  kind: UnitKind;
+  /** What the targets are shares of: residential chi đoàn (Model A) or đoàn cơ sở (Model B). */
+  eligible: number;
+  byState: Partial<Record<StandingState, number>>;
+  notStarted: number;
+  registered: number;
+  recognised: number;
+  /** Units still missing to reach each target (0 when reached). */
+  registrationGap: number;
+  recognitionGap: number;
+}
+
+export interface Targets {
+  registrationShare?: number;
+  recognitionShare?: number;
+}
+
+/** The states of the unit each model counts, and which of them mean "registered" and on. */
+const MODEL: Record<TemplateId, { denominator: 'residential' | 'bases'; states: StandingState[]; registered: StandingState[] }> = {
+  'chi-doan-dat-chuan': {
+    denominator: 'residential',
+    states: ['registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked'],
+    registered: ['registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked'],
+  },
+  'doan-co-so-3-chu-dong': {
+    denominator: 'bases',
+    states: ['planned', 'cadre-assigned', 'evaluated', 'recognised', 'not-recognised', 'revoked'],
+    registered: ['planned', 'cadre-assigned', 'evaluated', 'recognised', 'not-recognised', 'revoked'],
+  },
+};
+
+type Counters = Record<string, unknown>;
+const numberAt = (counters: Counters, name: string) => (typeof counters[name] === 'number' ? (counters[name]) : 0);
+
+function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, countOf: (state: StandingState) => number, templateId: TemplateId, targets: Targets): DashboardRow {
+  const model = MODEL[templateId];
+  const byState = Object.fromEntries(STANDING_STATES.map((state) => [state, countOf(state)]).filter(([, count]) => (count as number) > 0)) as DashboardRow['byState'];
+  const sum = (states: StandingState[]) => states.reduce((total, state) => total + (byState[state] ?? 0), 0);
+  const registered = sum(model.registered);
+  const recognised = byState.recognised ?? 0;
+  const gap = (share: number | undefined, reached: number) => (share === undefined ? 0 : Math.max(0, Math.ceil(share * base.eligible - 1e-9) - reached));
+  return {
+    ...base,
+    byState,
+    notStarted: Math.max(0, base.eligible - sum(model.states)),
+    registered,
+    recognised,
+    registrationGap: gap(targets.registrationShare, registered),
+    recognitionGap: gap(targets.recognitionShare, recognised),
+  };
+}
+
+export function dashboardOf(
+  unit: { unitId: string; name: string; kind: UnitKind },
+  tally: Counters,
+  counts: Counters,
+  cycle: { templateId: TemplateId; targets: Targets },
+): { total: DashboardRow; rows: DashboardRow[] } {
+  const measure = MODEL[cycle.templateId].denominator;
+  const rows = Object.keys(tally)
+    .filter((name) => name.startsWith('n:'))
+    .map((name) => {
+      const childId = name.slice(2);
+      const child = parseChildEntry(String(tally[name]));
+      // A chi đoàn is its own row's denominator; any other unit has its subtree counted.
+      const eligible = child.kind === 'branch' ? (measure === 'residential' && child.residential ? 1 : 0) : numberAt(tally, `c:${childId}:${measure}`);
+      return row({ unitId: childId, name: child.name, kind: child.kind, eligible }, (state) => numberAt(counts, `c:${childId}:${state}`), cycle.templateId, cycle.targets);
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, cycle.targets);
+  return { total, rows };
+}
+
+/** "phu thuan" finds "Phú Thuận": names compared without diacritics, đ as d, any case. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}

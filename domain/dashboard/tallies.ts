@@ -1,0 +1,115 @@
+import type { StandingState } from '../process/states.ts';
+import type { Unit, UnitKind } from '../organisation.ts';
+
+/**
+ * What the dashboard reads, kept up to date by the writes that change it, so that drawing a
+ * province reads two items, not its 100,000 chi đoàn.
+ *
+ * A unit's **tally** (cycle-free) counts the units below it: `all:<measure>` over its whole
+ * subtree, `c:<child>:<measure>` per direct child (the child's subtree, the child included),
+ * and `n:<child>` names each direct child ("kind|residential|name"), so its rows need no lookup.
+ * Measures: `branches` (chi đoàn), `residential` (residential chi đoàn: Model A's denominator),
+ * `bases` (communes and đoàn cơ sở: Model B's).
+ *
+ * A unit's **counts** in a cycle count the standings below it by state: `all:<state>` and
+ * `c:<child>:<state>`. Both change only by adding (DynamoDB ADD), in the same write as what they
+ * count, so concurrent writers never lose each other's increments.
+ */
+export interface Delta {
+  add: Record<string, number>;
+  set: Record<string, string>;
+}
+
+export const MEASURES = ['branches', 'residential', 'bases'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const BASE_KINDS: UnitKind[] = ['commune', 'grassroots'];
+
+function measuresOf(unit: Pick<Unit, 'kind' | 'residential'>): Record<Measure, number> {
+  return {
+    branches: unit.kind === 'branch' ? 1 : 0,
+    residential: unit.kind === 'branch' && unit.residential ? 1 : 0,
+    bases: BASE_KINDS.includes(unit.kind) ? 1 : 0,
+  };
+}
+
+export const childEntry = (unit: Pick<Unit, 'kind' | 'residential' | 'name'>) => `${unit.kind}|${unit.residential ? 1 : 0}|${unit.name}`;
+
+export function parseChildEntry(entry: string): { kind: UnitKind; residential: boolean; name: string } {
+  const [kind = 'branch', residential = '0', ...name] = entry.split('|');
+  return { kind: kind as UnitKind, residential: residential === '1', name: name.join('|') };
+}
+
+function deltaOf(deltas: Map<string, Delta>, unitId: string): Delta {
+  let delta = deltas.get(unitId);
+  if (!delta) deltas.set(unitId, (delta = { add: {}, set: {} }));
+  return delta;
+}
+
+function bump(delta: Delta, name: string, by: number): void {
+  delta.add[name] = (delta.add[name] ?? 0) + by;
+}
+
+/** The child of `ancestors[index]` on the way down to `unitId`. */
+const childOnPath = (ancestors: string[], index: number, unitId: string) => ancestors[index + 1] ?? unitId;
+
+/** The tallies new units add to every unit above them, merged per tally. */
+export function tallyDeltas(units: Pick<Unit, 'unitId' | 'ancestors' | 'kind' | 'residential' | 'name'>[]): Map<string, Delta> {
+  const deltas = new Map<string, Delta>();
+  for (const unit of units) {
+    const measures = measuresOf(unit);
+    unit.ancestors.forEach((ancestorId, index) => {
+      const delta = deltaOf(deltas, ancestorId);
+      const child = childOnPath(unit.ancestors, index, unit.unitId);
+      for (const measure of MEASURES) {
+        if (measures[measure] === 0) continue;
+        bump(delta, `all:${measure}`, measures[measure]);
+        // A chi đoàn's own measures are in its entry: its parent keeps no counters for it.
+        if (unit.kind !== 'branch' || child !== unit.unitId) bump(delta, `c:${child}:${measure}`, measures[measure]);
+      }
+      if (child === unit.unitId) delta.set[`n:${unit.unitId}`] = childEntry(unit);
+    });
+  }
+  return withoutZeros(deltas);
+}
+
+export interface StateChange {
+  unitId: string;
+  ancestors: string[];
+  before?: StandingState;
+  after: StandingState;
+}
+
+/** What standing changes do to the counts of every unit above them, merged per unit. */
+export function countDeltas(changes: StateChange[]): Map<string, Delta> {
+  const deltas = new Map<string, Delta>();
+  for (const change of changes) {
+    if (change.before === change.after) continue;
+    change.ancestors.forEach((ancestorId, index) => {
+      const delta = deltaOf(deltas, ancestorId);
+      const child = childOnPath(change.ancestors, index, change.unitId);
+      for (const [state, by] of [[change.before, -1], [change.after, 1]] as const) {
+        if (!state) continue;
+        bump(delta, `all:${state}`, by);
+        bump(delta, `c:${child}:${state}`, by);
+      }
+    });
+  }
+  return withoutZeros(deltas);
+}
+
+function withoutZeros(deltas: Map<string, Delta>): Map<string, Delta> {
+  for (const [unitId, delta] of deltas) {
+    for (const [name, by] of Object.entries(delta.add)) if (by === 0) delete delta.add[name];
+    if (Object.keys(delta.add).length === 0 && Object.keys(delta.set).length === 0) deltas.delete(unitId);
+  }
+  return deltas;
+}
+
+/** The delta that takes back another (an import undone): counters subtracted, names removed. */
+export function inverse(delta: Delta): { add: Record<string, number>; remove: string[] } {
+  return { add: Object.fromEntries(Object.entries(delta.add).map(([name, by]) => [name, -by])), remove: Object.keys(delta.set) };
+}
+
+/** How many names and values a delta puts in one update expression. */
+export const entriesOf = (delta: Delta) => Object.keys(delta.add).length + Object.keys(delta.set).length;

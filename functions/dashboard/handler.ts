@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { requireCanSee, requireRole } from '../../domain/access.ts';
+import { dashboardOf } from '../../domain/dashboard/rows.ts';
+import { parseOrThrow } from '../../domain/validation.ts';
+import { requireCycleVisible } from '../shared/access/cycle-access.ts';
+import { identityOf } from '../shared/edge/auth.ts';
+import { httpHandler, json, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
+import { getCycle } from '../shared/store/cycles.ts';
+import { keys } from '../shared/store/keys.ts';
+import { readDashboardItems } from '../shared/store/tallies.ts';
+import { getUnit } from '../shared/store/units.ts';
+import { dashboardFileName, dashboardXlsx } from '../shared/views/dashboard-xlsx.ts';
+
+const querySchema = z.object({ format: z.enum(['json', 'xlsx'], { error: 'Định dạng là json hoặc xlsx.' }).default('json') });
+
+/**
+ * GET /api/dashboard/{cycleId}/{unitId}[?format=xlsx]: a unit's year at a glance: one row per
+ * unit directly below and their total, against the cycle's targets. Reads the unit's tally and
+ * counts (two items), whatever the size of the tree below.
+ */
+export async function dashboard(event: HttpEvent): Promise<HttpResult> {
+  const identity = await identityOf(event);
+  requireRole(identity, 'secretary', 'organiser', 'leader', 'admin');
+  const { cycleId = '', unitId = '' } = event.pathParameters ?? {};
+  const { format } = parseOrThrow(querySchema, event.queryStringParameters ?? {});
+  const unit = await getUnit(unitId);
+  requireCanSee(identity, unit);
+  const cycle = await getCycle(cycleId);
+  await requireCycleVisible(identity, cycle.scopeUnitId);
+  const { tally, counts } = await readDashboardItems(keys.tally(unitId), keys.counts(cycleId, unitId));
+  const { total, rows } = dashboardOf(unit, tally, counts, cycle);
+  if (format === 'xlsx') {
+    const now = new Date();
+    const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: cycle.targets, total, rows }, now);
+    return {
+      statusCode: 200,
+      headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${dashboardFileName(unit.name, now)}"`, 'cache-control': 'no-store' },
+      body: body.toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+  return json(200, {
+    cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, targets: cycle.targets },
+    unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind, parentId: unit.parentId },
+    total,
+    rows,
+  });
+}
+
+export const handler = httpHandler(dashboard);

@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs';
+import { calendarDate, formatCalendarDate } from '../../../domain/dates.ts';
+import type { DashboardRow } from '../../../domain/dashboard/rows.ts';
+import { KIND_LABELS } from '../../../domain/imports.ts';
+import { STANDING_STATES, STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
+import type { TemplateId } from '../../../domain/recognition/templates.ts';
+
+export interface DashboardSheet {
+  unitName: string;
+  cycleTitle: string;
+  templateId: TemplateId;
+  targets: { registrationShare?: number; recognitionShare?: number };
+  total: DashboardRow;
+  rows: DashboardRow[];
+}
+
+/** A file name people recognise: the unit, the day, no diacritics (some mail clients mangle them). */
+export function dashboardFileName(unitName: string, now: Date): string {
+  const slug = unitName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `tong-quan-${slug}-${formatCalendarDate(calendarDate(now)).replace(/\//g, '-')}.xlsx`;
+}
+
+/** The dashboard as a sheet: Vietnamese headers, numbers as numbers, shares as percentages. */
+export async function dashboardXlsx(sheet: DashboardSheet, now: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet('Tổng quan');
+  const eligible = sheet.templateId === 'chi-doan-dat-chuan' ? 'Chi đoàn địa bàn dân cư' : 'Đoàn cơ sở';
+  const states = STANDING_STATES.filter((state) => [sheet.total, ...sheet.rows].some((row) => (row.byState[state] ?? 0) > 0));
+  ws.addRow([`${sheet.cycleTitle}: ${sheet.unitName}`]).font = { bold: true, size: 13 };
+  ws.addRow([`Số liệu ngày ${formatCalendarDate(calendarDate(now))}`]);
+  ws.addRow([]);
+  const header = ws.addRow([
+    'Đơn vị',
+    'Cấp',
+    eligible,
+    'Đã đăng ký',
+    'Tỷ lệ đăng ký',
+    'Còn thiếu để đạt chỉ tiêu đăng ký',
+    'Đã công nhận',
+    'Tỷ lệ công nhận',
+    'Còn thiếu để đạt chỉ tiêu công nhận',
+    'Chưa bắt đầu',
+    ...states.map((state: StandingState) => STATE_LABELS[state]),
+  ]);
+  header.font = { bold: true };
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+  for (const row of [...sheet.rows, sheet.total]) {
+    const added = ws.addRow([
+      row === sheet.total ? `Tổng: ${row.name}` : row.name,
+      KIND_LABELS[row.kind],
+      row.eligible,
+      row.registered,
+      share(row.registered, row.eligible),
+      row.registrationGap,
+      row.recognised,
+      share(row.recognised, row.eligible),
+      row.recognitionGap,
+      row.notStarted,
+      ...states.map((state) => row.byState[state] ?? 0),
+    ]);
+    if (row === sheet.total) added.font = { bold: true };
+    for (const column of [5, 8]) added.getCell(column).numFmt = '0.0%';
+  }
+  ws.getColumn(1).width = 36;
+  for (let column = 2; column <= 10 + states.length; column++) ws.getColumn(column).width = 16;
+  const targets = [
+    sheet.targets.registrationShare !== undefined ? `đăng ký ${Math.round(sheet.targets.registrationShare * 100)}%` : '',
+    sheet.targets.recognitionShare !== undefined ? `đạt chuẩn ${Math.round(sheet.targets.recognitionShare * 100)}%` : '',
+  ].filter(Boolean);
+  if (targets.length > 0) ws.addRow([`Chỉ tiêu: ${targets.join(', ')} (trên tổng số ${eligible.toLowerCase()}).`]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardOf, foldForSearch } from '../../domain/dashboard/rows.ts';
+import { countDeltas, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
+import type { Unit } from '../../domain/organisation.ts';
+
+/** Applies deltas the way DynamoDB does (ADD from nothing, SET), to one item per unit. */
+function applied(...deltaMaps: Map<string, Delta>[]): Map<string, Record<string, number | string>> {
+  const items = new Map<string, Record<string, number | string>>();
+  for (const deltas of deltaMaps) {
+    for (const [unitId, delta] of deltas) {
+      const item = items.get(unitId) ?? {};
+      for (const [name, by] of Object.entries(delta.add)) item[name] = ((item[name] as number | undefined) ?? 0) + by;
+      Object.assign(item, delta.set);
+      items.set(unitId, item);
+    }
+  }
+  return items;
+}
+
+const unit = (unitId: string, kind: Unit['kind'], ancestors: string[], residential = false): Unit => ({
+  unitId,
+  name: `Đơn vị ${unitId}`,
+  kind,
+  ancestors,
+  parentId: ancestors.at(-1),
+  residential,
+  leaderEmails: [],
+});
+
+const TREE = [
+  unit('tinh', 'province', []),
+  unit('thanh-pho', 'district', ['tinh']),
+  unit('xa-a', 'commune', ['tinh', 'thanh-pho']),
+  unit('xa-b', 'commune', ['tinh', 'thanh-pho']),
+  unit('ap-1', 'branch', ['tinh', 'thanh-pho', 'xa-a'], true),
+  unit('ap-2', 'branch', ['tinh', 'thanh-pho', 'xa-a'], true),
+  unit('truong', 'branch', ['tinh', 'thanh-pho', 'xa-a'], false),
+  unit('ap-3', 'branch', ['tinh', 'thanh-pho', 'xa-b'], true),
+];
+const TARGETS = { registrationShare: 0.9, recognitionShare: 0.75 };
+
+describe('the dashboard from tallies and counts', () => {
+  it('counts residential chi đoàn per unit below and their states, and the gap to each target in units', () => {
+    // Prepare: ap-1 recognised, ap-2 registered then reported; ap-3 registered.
+    const tallies = applied(tallyDeltas(TREE));
+    const at = (id: string) => TREE.find((candidate) => candidate.unitId === id)!;
+    const counts = applied(
+      countDeltas([{ unitId: 'ap-1', ancestors: at('ap-1').ancestors, after: 'registered' }]),
+      countDeltas([{ unitId: 'ap-1', ancestors: at('ap-1').ancestors, before: 'registered', after: 'recognised' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors: at('ap-2').ancestors, after: 'registered' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors: at('ap-2').ancestors, before: 'registered', after: 'reported' }]),
+      countDeltas([{ unitId: 'ap-3', ancestors: at('ap-3').ancestors, after: 'registered' }]),
+    );
+
+    // Act
+    const city = dashboardOf(at('thanh-pho'), tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+    const commune = dashboardOf(at('xa-a'), tallies.get('xa-a')!, counts.get('xa-a')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+
+    // Assess: 3 residential chi đoàn; 90% of 3 is 3 (all registered), 75% is 3 (1 recognised: 2 missing).
+    expect(city.total).toMatchObject({ eligible: 3, registered: 3, recognised: 1, notStarted: 0, registrationGap: 0, recognitionGap: 2, byState: { recognised: 1, reported: 1, registered: 1 } });
+    expect(city.rows.map((row) => [row.unitId, row.eligible, row.registered, row.recognised])).toEqual([
+      ['xa-a', 2, 2, 1],
+      ['xa-b', 1, 1, 0],
+    ]);
+    expect(commune.rows.map((row) => [row.unitId, row.kind, row.eligible, row.notStarted, Object.keys(row.byState)])).toEqual([
+      ['ap-1', 'branch', 1, 0, ['recognised']],
+      ['ap-2', 'branch', 1, 0, ['reported']],
+      ['truong', 'branch', 0, 0, []],
+    ]);
+  });
+
+  it('counts đoàn cơ sở for "3 chủ động", and a unit not started yet', () => {
+    // Prepare
+    const tallies = applied(tallyDeltas(TREE));
+    const counts = applied(countDeltas([{ unitId: 'xa-a', ancestors: ['tinh', 'thanh-pho'], after: 'planned' }]));
+
+    // Act
+    const city = dashboardOf(TREE[1]!, tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'doan-co-so-3-chu-dong', targets: { registrationShare: 0.7 } });
+
+    // Assess
+    expect(city.total).toMatchObject({ eligible: 2, registered: 1, notStarted: 1, registrationGap: 1 });
+    expect(city.rows.map((row) => [row.unitId, row.eligible, row.registered, row.notStarted])).toEqual([
+      ['xa-a', 1, 1, 0],
+      ['xa-b', 1, 0, 1],
+    ]);
+  });
+
+  it('finds "Phú Thuận" from "phu thuan" and "Đông" from "dong"', () => {
+    // Assess
+    expect(foldForSearch('Chi đoàn ấp Phú Thuận').includes(foldForSearch('phu thuan'))).toBe(true);
+    expect(foldForSearch('Đoàn xã Tân Phú Đông').includes('dong')).toBe(true);
+  });
+});
