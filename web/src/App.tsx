@@ -11,6 +11,7 @@ import { InboxPage } from './pages/InboxPage.tsx';
 import { UnitPage } from './pages/UnitPage.tsx';
 import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
 import { AppraisePage } from './pages/AppraisePage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
 import { DrawPage } from './pages/DrawPage.tsx';
 import { NoticesPage } from './pages/NoticesPage.tsx';
 import { StuckRecordsPage } from './pages/StuckRecordsPage.tsx';
@@ -45,6 +46,7 @@ export function App() {
   const unitPageId = /^\/units\/([^/]+)$/.exec(path)?.[1];
   const appraisedUnitId = /^\/appraisals\/([^/]+)$/.exec(path)?.[1];
   const drawUnitId = /^\/draws\/([^/]+)$/.exec(path)?.[1];
+  const dashboardUnitId = /^\/dashboard\/([^/]+)$/.exec(path)?.[1];
   const query = new URLSearchParams(location.search);
   const cycleId = query.get('cycle');
   const amends = query.get('amends') ?? undefined;
@@ -62,6 +64,7 @@ export function App() {
   else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;
   else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;
   else if (drawUnitId && cycleId) page = <DrawPage key={drawUnitId} unitId={decodeURIComponent(drawUnitId)} cycleId={cycleId} />;
+  else if (dashboardUnitId && cycleId) page = <DashboardPage key={dashboardUnitId} unitId={decodeURIComponent(dashboardUnitId)} cycleId={cycleId} />;
   else if (unitPageId && cycleId) page = <UnitPage key={unitPageId} unitId={decodeURIComponent(unitPageId)} cycleId={cycleId} />;
   else page = <HomePage />;
 

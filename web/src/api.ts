@@ -98,12 +98,12 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   return payload as T;
 }
 
-/** Downloads a file from the API (the template of an import) under the name the server gives. */
+/** Downloads a file from the API (a template, an Excel export) under the name the server gives. */
 export async function download(path: string): Promise<void> {
   const token = currentSession()?.token;
   const response = await fetch(apiUrl(path), { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
-  if (!response?.ok) throw new ApiError(response?.status ?? 0, 'Không tải được tệp mẫu. Vui lòng thử lại.');
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'tep-mau';
+  if (!response?.ok) throw new ApiError(response?.status ?? 0, 'Không tải được tệp. Vui lòng thử lại.');
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'tep';
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
   link.download = name;

@@ -4,6 +4,7 @@ import type { UnitKind } from '../../../domain/organisation.ts';
 import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+import { DashboardPage } from './DashboardPage.tsx';
 
 interface CycleSummary {
   cycleId: string;
@@ -28,6 +29,11 @@ export function HomePage() {
   const roles = session?.user.roles ?? [];
   const appraiserOnly = roles.length > 0 && roles.every((role) => role === 'appraiser');
   const drawsAt = roles.some((role) => role === 'organiser' || role === 'leader') ? unitId : unitKind === 'commune' ? parentId : undefined;
+  // Leaders and organisers start from their year at a glance; a chi đoàn has nothing below it.
+  const leads = roles.some((role) => role === 'leader' || role === 'organiser' || role === 'admin') && unitKind !== undefined && unitKind !== 'branch';
+  const [dashboardCycle, setDashboardCycle] = useState<string>();
+  // "Chi đoàn đạt chuẩn" first: the plan's targets are about it.
+  const shownCycle = dashboardCycle ?? (cycles.find((cycle) => cycle.templateId === 'chi-doan-dat-chuan') ?? cycles[0])?.cycleId;
   const link = (path: string, label: string) => (
     <a href={path} onClick={(event) => (event.preventDefault(), navigate(path))}>
       {label}
@@ -51,7 +57,24 @@ export function HomePage() {
 
   return (
     <section>
-      <h1>Hồ sơ của đơn vị</h1>
+      {leads && unitId && shownCycle && (
+        <>
+          {cycles.length > 1 && (
+            <label className="cycle-choice">
+              Đợt công nhận
+              <select value={shownCycle} onChange={(event) => setDashboardCycle(event.target.value)}>
+                {cycles.map((cycle) => (
+                  <option key={cycle.cycleId} value={cycle.cycleId}>
+                    {cycle.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <DashboardPage key={shownCycle} unitId={unitId} cycleId={shownCycle} />
+        </>
+      )}
+      {leads ? <h2>Hồ sơ của đơn vị</h2> : <h1>Hồ sơ của đơn vị</h1>}
       <div className="links">
         {mayImport && link('/imports', 'Nhập đơn vị và tài khoản từ tệp Excel/CSV')}
         {!appraiserOnly && unitKind !== 'branch' && link('/notices', 'Thư nhắc hạn đã gửi')}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { DashboardRow } from '../../domain/dashboard/rows.ts';
+import { phoneJourney, signInAs } from '../support/journey.ts';
+import { MODEL_A } from '../support/process.ts';
+
+const journey = phoneJourney();
+
+describe("the city leader's dashboard on a phone", () => {
+  it('shows Sa Đéc against the targets, drills into Tân Phú Đông, finds "phu thuan", and exports the list to Excel', async () => {
+    // Prepare: the figures the API gives (a recount of the standings checks them in the integration suite).
+    const page = journey.page;
+    const leader = await journey.local.signIn('bithu-sadec');
+    const city = (await journey.local.api<{ total: DashboardRow; rows: DashboardRow[] }>('GET', `/api/dashboard/${MODEL_A}/sadec`, leader)).body;
+
+    // Act: home
+    await signInAs(journey, /Võ Thanh Tùng/);
+    const dashboard = page.getByTestId('dashboard');
+
+    // Assess: the city's total against 90% and 75%, a row per commune
+    await expect.poll(() => dashboard.getByRole('heading', { level: 1 }).textContent()).toBe('Tổng quan: Thành Đoàn Sa Đéc');
+    const total = await page.getByTestId('dashboard-total').textContent();
+    expect(total).toContain(`Đăng ký: ${city.total.registered}/${city.total.eligible}`);
+    expect(total).toContain('chỉ tiêu 90%');
+    expect(total).toContain('chỉ tiêu 75%');
+    expect(await page.getByTestId('dashboard-row').count()).toBe(city.rows.length);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Act: down to Tân Phú Đông, then a search without diacritics
+    await dashboard.getByRole('link', { name: 'Đoàn xã Tân Phú Đông' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tổng quan: Đoàn xã Tân Phú Đông');
+    await page.getByLabel('Tìm đơn vị').fill('phu thuan');
+
+    // Assess
+    await expect.poll(() => page.getByTestId('dashboard-row').locator('.row-name').allTextContents()).toEqual(['Chi đoàn ấp Phú Thuận']);
+
+    // Act: the whole commune as Excel
+    await page.getByLabel('Tìm đơn vị').fill('');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await file.path()))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Tổng quan')!;
+
+    // Assess: named after the unit and the day; Vietnamese headers; numbers as numbers
+    expect(file.suggestedFilename()).toMatch(/^tong-quan-doan-xa-tan-phu-dong-\d{2}-\d{2}-\d{4}\.xlsx$/);
+    expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Đơn vị', 'Cấp', 'Chi đoàn địa bàn dân cư', 'Đã đăng ký', 'Tỷ lệ đăng ký']));
+    const phuThuan = sheet.getRows(5, sheet.rowCount - 4)!.find((row) => row.getCell(1).value === 'Chi đoàn ấp Phú Thuận')!;
+    expect(phuThuan.getCell(2).value).toBe('Chi đoàn');
+    expect(typeof phuThuan.getCell(3).value).toBe('number');
+  });
+});

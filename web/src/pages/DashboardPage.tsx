@@ -1,0 +1,143 @@
+import { useEffect, useMemo, useState } from 'react';
+import { foldForSearch, type DashboardRow } from '../../../domain/dashboard/rows.ts';
+import { KIND_LABELS } from '../../../domain/imports.ts';
+import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
+import { ApiError, currentSession, download, request } from '../api.ts';
+import { TargetBar } from '../components/TargetBar.tsx';
+import { navigate } from '../router.ts';
+
+interface DashboardData {
+  cycle: { cycleId: string; title: string; templateId: string; targets: { registrationShare?: number; recognitionShare?: number } };
+  unit: { unitId: string; name: string; kind: string; parentId?: string };
+  total: DashboardRow;
+  rows: DashboardRow[];
+}
+
+const FILTERS = {
+  all: { label: 'Tất cả đơn vị', keep: () => true },
+  missed: { label: 'Chưa đạt chỉ tiêu', keep: (row: DashboardRow) => row.registrationGap > 0 || row.recognitionGap > 0 },
+  'not-started': { label: 'Còn đơn vị chưa bắt đầu', keep: (row: DashboardRow) => row.notStarted > 0 },
+  returned: { label: 'Có hồ sơ bị trả lại hoặc chưa đạt tiêu chí', keep: (row: DashboardRow) => (row.byState.returned ?? 0) + (row.byState['criteria-failed'] ?? 0) > 0 },
+} as const;
+type FilterId = keyof typeof FILTERS;
+
+function StateChips({ row }: { row: DashboardRow }) {
+  const entries = Object.entries(row.byState) as [StandingState, number][];
+  return (
+    <ul className="chips">
+      {row.notStarted > 0 && <li>Chưa bắt đầu: {row.notStarted.toLocaleString('vi-VN')}</li>}
+      {entries.map(([state, count]) => (
+        <li key={state} className={`chip-${state}`}>
+          {STATE_LABELS[state]}: {count.toLocaleString('vi-VN')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A chi đoàn is one unit: its state, not bars. */
+function BranchState({ row }: { row: DashboardRow }) {
+  const state = (Object.keys(row.byState) as StandingState[])[0];
+  if (state) return <span className={`state state-${state}`}>{STATE_LABELS[state]}</span>;
+  return <span className="muted">{row.eligible > 0 ? 'Chưa đăng ký' : 'Không thuộc diện chi đoàn địa bàn dân cư'}</span>;
+}
+
+function Figures({ row, data }: { row: DashboardRow; data: DashboardData }) {
+  const unitWord = data.cycle.templateId === 'chi-doan-dat-chuan' ? 'chi đoàn' : 'đoàn cơ sở';
+  // A hospital's union has no residential chi đoàn: no target applies, and none is "reached".
+  if (row.eligible === 0) return <span className="muted">Không có {data.cycle.templateId === 'chi-doan-dat-chuan' ? 'chi đoàn địa bàn dân cư' : 'đoàn cơ sở'} thuộc diện chỉ tiêu</span>;
+  return (
+    <>
+      <TargetBar label="Đăng ký" reached={row.registered} of={row.eligible} target={data.cycle.targets.registrationShare} gap={row.registrationGap} unitWord={unitWord} />
+      <TargetBar label="Đạt chuẩn" reached={row.recognised} of={row.eligible} target={data.cycle.targets.recognitionShare} gap={row.recognitionGap} unitWord={unitWord} />
+    </>
+  );
+}
+
+/**
+ * A unit's year at a glance: its total against the cycle's targets, then each unit directly
+ * below, with a tap down to the level below (and at the chi đoàn, to its own page).
+ */
+export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: string }) {
+  const [data, setData] = useState<DashboardData>();
+  const [error, setError] = useState<string>();
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<FilterId>('all');
+  const homeUnitId = currentSession()?.user.unitId;
+
+  useEffect(() => {
+    setData(undefined);
+    request<DashboardData>('GET', `/api/dashboard/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`)
+      .then(setData)
+      .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được số liệu.'));
+  }, [unitId, cycleId]);
+
+  const shown = useMemo(() => {
+    const wanted = foldForSearch(search.trim());
+    return (data?.rows ?? []).filter((row) => FILTERS[filter].keep(row) && (!wanted || foldForSearch(row.name).includes(wanted)));
+  }, [data, search, filter]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!data) return <p className="muted">Đang tải số liệu…</p>;
+  const go = (path: string) => (event: React.MouseEvent) => (event.preventDefault(), navigate(path));
+  const rowLink = (row: DashboardRow) =>
+    row.kind === 'branch' ? `/units/${encodeURIComponent(row.unitId)}?cycle=${encodeURIComponent(cycleId)}` : `/dashboard/${encodeURIComponent(row.unitId)}?cycle=${encodeURIComponent(cycleId)}`;
+
+  return (
+    <section className="dashboard" data-testid="dashboard">
+      <h1>Tổng quan: {data.unit.name}</h1>
+      <p className="muted">{data.cycle.title}</p>
+      {data.unit.parentId && data.unit.unitId !== homeUnitId && (
+        <p>
+          <a href={`/dashboard/${data.unit.parentId}?cycle=${cycleId}`} onClick={go(`/dashboard/${encodeURIComponent(data.unit.parentId)}?cycle=${encodeURIComponent(cycleId)}`)}>
+            ← Lên cấp trên
+          </a>
+        </p>
+      )}
+      <div className="total" data-testid="dashboard-total">
+        <Figures row={data.total} data={data} />
+        <StateChips row={data.total} />
+      </div>
+      <div className="dashboard-tools">
+        <label>
+          Tìm đơn vị
+          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Ví dụ: phu thuan" />
+        </label>
+        <label>
+          Lọc
+          <select value={filter} onChange={(event) => setFilter(event.target.value as FilterId)}>
+            {(Object.keys(FILTERS) as FilterId[]).map((id) => (
+              <option key={id} value={id}>
+                {FILTERS[id].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={() => void download(`/api/dashboard/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}?format=xlsx`).catch((failure: unknown) => setError((failure as Error).message))}>
+          Tải Excel
+        </button>
+      </div>
+      <p className="muted" aria-live="polite">
+        {shown.length.toLocaleString('vi-VN')}/{data.rows.length.toLocaleString('vi-VN')} đơn vị
+      </p>
+      <ul className="list dashboard-rows">
+        {shown.map((row) => (
+          <li key={row.unitId} data-testid="dashboard-row">
+            <a href={rowLink(row)} onClick={go(rowLink(row))} className="row-name">
+              {row.name}
+            </a>
+            <span className="muted">{KIND_LABELS[row.kind]}</span>
+            {row.kind === 'branch' ? (
+              <BranchState row={row} />
+            ) : (
+              <>
+                <Figures row={row} data={data} />
+                <StateChips row={row} />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
