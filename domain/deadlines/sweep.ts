@@ -89,6 +89,15 @@ function describe(line: DigestLine): string {
   return line.kind === 'reminder' ? `${what}: hạn ${deadline}, còn ${line.days} ngày` : `${what}: hạn ${deadline}, đã quá ${line.days} ngày`;
 }
 
+/**
+ * Where a leader sees a late unit below them: the dashboard of the level that holds it, searched
+ * for its name, so the link opens on the units the line is about.
+ */
+function dashboardPath({ due, cycleId }: DigestLine): string {
+  const level = due.subjectUnitId === due.ownerUnitId ? (due.ownerAncestors.at(-1) ?? due.ownerUnitId) : due.ownerUnitId;
+  return `/dashboard/${encodeURIComponent(level)}?cycle=${encodeURIComponent(cycleId)}&q=${encodeURIComponent(due.subjectName)}`;
+}
+
 /** One email for one recipient unit's digest: Vietnamese, HTML and text, every line escaped. */
 export function digestMessage(digest: Digest, to: string[], context: { recipientName: string; asOf: string; appUrl: string }): MailMessage {
   const counts = {
@@ -100,7 +109,7 @@ export function digestMessage(digest: Digest, to: string[], context: { recipient
   const sections = (Object.keys(SECTIONS) as LineKind[])
     .map((kind) => ({ kind, lines: digest.lines.filter((line) => line.kind === kind) }))
     .filter((section) => section.lines.length > 0);
-  const link = (line: DigestLine) => `${context.appUrl}${line.kind === 'reminder' || line.kind === 'overdue' ? DUTY_PATHS[line.due.duty](line.cycleId) : `/inbox?cycle=${encodeURIComponent(line.cycleId)}`}`;
+  const link = (line: DigestLine) => `${context.appUrl}${line.kind === 'reminder' || line.kind === 'overdue' ? DUTY_PATHS[line.due.duty](line.cycleId) : dashboardPath(line)}`;
   const text = [
     `Kính gửi lãnh đạo ${context.recipientName},`,
     '',

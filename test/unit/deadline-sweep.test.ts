@@ -59,4 +59,16 @@ describe('the sweep of one day', () => {
     expect(message.subject).toBe('[Chi đoàn & Co] 1 việc quá hạn — ngày 11/02/2027');
     expect(message.text).toContain('Thực hiện: https://app/forms/self-assessment?cycle=');
   });
+
+  it('links a leader to the dashboard of the level holding the late unit, searched for its name', () => {
+    // Prepare: ap-1 of xa is late; its commune xa hears of it
+    const digests = planDigests('2027-02-11', [due('ap-1', '2027-02-10')], cycles);
+    const toCommune = digests.find((digest) => digest.recipientUnitId === 'xa')!;
+
+    // Act
+    const message = digestMessage(toCommune, ['xa@x.vn'], { recipientName: 'Đoàn xã', asOf: '2027-02-11', appUrl: 'https://app' });
+
+    // Assess
+    expect(message.text).toContain(`Thực hiện: https://app/dashboard/xa?cycle=${cycle.cycleId}&q=Chi%20%C4%91o%C3%A0n%20ap-1`);
+  });
 });

@@ -58,10 +58,10 @@ function Figures({ row, data }: { row: DashboardRow; data: DashboardData }) {
  * A unit's year at a glance: its total against the cycle's targets, then each unit directly
  * below, with a tap down to the level below (and at the chi đoàn, to its own page).
  */
-export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: string }) {
+export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: { unitId: string; cycleId: string; search?: string }) {
   const [data, setData] = useState<DashboardData>();
   const [error, setError] = useState<string>();
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(initialSearch);
   const [filter, setFilter] = useState<FilterId>('all');
   const homeUnitId = currentSession()?.user.unitId;
 
