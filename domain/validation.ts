@@ -14,6 +14,8 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, fieldPrefi
     field: [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     message: issue.message,
   }));
-  const fields = issues.map((issue) => issue.field || 'nội dung gửi lên').join(', ');
-  throw new ValidationError(`Dữ liệu chưa hợp lệ ở: ${fields}.`, issues);
+  // The fields are named in `issues` (the form puts each message by its field); the summary is
+  // for people, so it speaks of the first problem in words, not of field keys.
+  const first = issues[0]?.message ?? 'Giá trị không hợp lệ.';
+  throw new ValidationError(issues.length === 1 ? `Dữ liệu chưa hợp lệ: ${first}` : `Có ${issues.length} mục chưa hợp lệ. Mục đầu tiên: ${first}`, issues);
 }

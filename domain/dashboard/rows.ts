@@ -1,6 +1,7 @@
 import type { UnitKind } from '../organisation.ts';
 import { STANDING_STATES, type StandingState } from '../process/states.ts';
 import type { TemplateId } from '../recognition/templates.ts';
+import { REPORT_IDS, type ReportId } from '../reports/reports.ts';
 import { parseChildEntry } from './tallies.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface DashboardRow {
   /** Units still missing to reach each target (0 when reached). */
   registrationGap: number;
   recognitionGap: number;
+  /** The yearly reports this unit has sent up (rows only). */
+  reportsSent: ReportId[];
 }
 
 export interface Targets {
@@ -59,6 +62,7 @@ function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, 
     recognised,
     registrationGap: gap(targets.registrationShare, registered),
     recognitionGap: gap(targets.recognitionShare, recognised),
+    reportsSent: [],
   };
 }
 
@@ -76,7 +80,8 @@ export function dashboardOf(
       const child = parseChildEntry(String(tally[name]));
       // A chi đoàn is its own row's denominator; any other unit has its subtree counted.
       const eligible = child.kind === 'branch' ? (measure === 'residential' && child.residential ? 1 : 0) : numberAt(tally, `c:${childId}:${measure}`);
-      return row({ unitId: childId, name: child.name, kind: child.kind, eligible }, (state) => numberAt(counts, `c:${childId}:${state}`), cycle.templateId, cycle.targets);
+      const figures = row({ unitId: childId, name: child.name, kind: child.kind, eligible }, (state) => numberAt(counts, `c:${childId}:${state}`), cycle.templateId, cycle.targets);
+      return { ...figures, reportsSent: REPORT_IDS.filter((reportId) => numberAt(counts, `r:${childId}:${reportId}`) > 0) };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, cycle.targets);

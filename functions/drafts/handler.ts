@@ -24,7 +24,7 @@ export async function drafts(event: HttpEvent) {
     case 'PUT': {
       const body = parseOrThrow(draftBodySchema, jsonBody(event));
       const issues = draftIssues(FORMS[formId].schema, body.data);
-      if (issues.length > 0) throw new ValidationError(`Bản nháp có ${issues.length} mục chưa đúng: ${issues.map((issue) => issue.field).join(', ')}.`, issues);
+      if (issues.length > 0) throw new ValidationError(`Bản nháp có ${issues.length} mục chưa đúng kiểu hoặc quá dài. Mục đầu tiên: ${issues[0]!.message}`, issues);
       const draft = { unitId: identity.unitId, cycleId, formId, ...body, savedBy: identity.userId };
       const { saved } = await saveDraft(draft);
       return json(200, { saved, savedAt: body.savedAt });

@@ -155,6 +155,13 @@ export const FUNCTIONS = [
     grants: ['table:read'],
   },
   {
+    id: 'reports',
+    entry: 'functions/reports/handler.ts',
+    description: 'Keeps the yearly reports a unit sends upward, with its figures as they stood; serves them as JSON, Excel or Word',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
     id: 'getStanding',
     entry: 'functions/get-standing/handler.ts',
     description: "Returns where a unit stands in a cycle, what is next, and its verified history",

@@ -66,5 +66,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/sweeps', functionId: 'sweeps', access: { roles: ADMIN, reach: 'top' } },
   { method: 'GET', path: '/api/sweeps/{asOf}', functionId: 'sweeps', access: { roles: ADMIN, reach: 'top' } },
   { method: 'GET', path: '/api/dashboard/{cycleId}/{unitId}', functionId: 'dashboard', access: { roles: NOT_APPRAISERS, reach: 'below' } },
+  { method: 'POST', path: '/api/reports', functionId: 'reports', access: { roles: DECIDERS, reach: 'own' } },
+  { method: 'GET', path: '/api/reports/{cycleId}/{unitId}/{reportId}', functionId: 'reports', access: { roles: NOT_APPRAISERS, reach: 'below' } },
   { method: 'GET', path: '/api/notices', functionId: 'listNotices', access: { roles: NOT_APPRAISERS, reach: 'below' } },
 ];

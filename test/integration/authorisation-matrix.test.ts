@@ -6,6 +6,7 @@ import type { Role } from '../../domain/roles.ts';
 import { parseSubmissionRequest } from '../../domain/submission.ts';
 import { provisionAccount } from '../../functions/shared/dispatch/sign-in-accounts.ts';
 import { storeDecision } from '../../functions/shared/store/decisions.ts';
+import { storeReport } from '../../functions/shared/store/reports.ts';
 import { createEvidence } from '../../functions/shared/store/evidence.ts';
 import { storeSubmission } from '../../functions/shared/store/submissions.ts';
 import { putUsers } from '../../functions/shared/store/users.ts';
@@ -118,8 +119,15 @@ const CASES: Record<string, Case> = {
   'POST /api/sweeps': { placed: false, call: () => ({ method: 'POST', path: '/api/sweeps', body: { asOf } }) },
   'GET /api/sweeps/{asOf}': { placed: false, call: () => ({ method: 'GET', path: `/api/sweeps/${asOf}` }) },
   'GET /api/dashboard/{cycleId}/{unitId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/dashboard/${MODEL_A}/${unitId}` }) },
+  'POST /api/reports': { placed: false, call: () => ({ method: 'POST', path: '/api/reports', body: reportRequest() }) },
+  'GET /api/reports/{cycleId}/{unitId}/{reportId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/reports/${MODEL_A}/${unitId}/results-report` }) },
   'GET /api/notices': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/notices?unit=${unitId}` }) },
 };
+
+function reportRequest() {
+  const narrative = { achievements: 'Chi đoàn sinh hoạt đều.', shortcomings: 'Còn khó khăn.', proposals: 'Đề nghị hỗ trợ.' };
+  return { idempotencyKey: randomUUID(), cycleId: MODEL_A, reportId: 'results-report', place: 'Sa Đéc', signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' }, narrative };
+}
 
 const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
 
@@ -160,6 +168,12 @@ async function makeFixtures(): Promise<Fixtures> {
       now,
     );
     fixtures.decision[place] = decisionId;
+    const total = { unitId, name: 'Thử', kind: 'commune' as const, eligible: 0, byState: {}, notStarted: 0, registered: 0, recognised: 0, registrationGap: 0, recognitionGap: 0, reportsSent: [] };
+    await storeReport(
+      { ...reportRequest(), reportId: 'results-report', signer: { name: 'Người ký', title: 'Bí thư' }, number: '', cycleTitle: 'Thử', unitId, unitName: 'Thử', figures: { templateId: 'chi-doan-dat-chuan', targets: {}, total, rows: [] }, version: 1, sentAt: now.toISOString(), sentBy: { userId: 'lap', name: 'Người lập' } },
+      undefined,
+      undefined,
+    );
     const cycle = await ctx.local.api<{ cycleId: string }>('POST', '/api/cycles', admin, { templateId: 'chi-doan-dat-chuan', year: 2030, scopeUnitId: unitId, deadlines: { dossier: '2030-11-15' } });
     expect(cycle.status).toBe(201);
     fixtures.cycle[place] = cycle.body.cycleId;

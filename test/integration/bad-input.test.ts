@@ -76,6 +76,21 @@ const WRITES: WriteRoute[] = [
       data: { visitDate: '2027-06-12', findings: MODEL_A_CRITERIA.slice(0, 2).map((criterion) => ({ criterionId: criterion.id, finding: 'verified' })), minutes: [] },
     }),
   },
+  {
+    key: 'POST /api/reports',
+    caller: 'bithu-tanphudong',
+    method: 'POST',
+    path: '/api/reports',
+    body: () => ({
+      idempotencyKey: randomUUID(),
+      cycleId: MODEL_A,
+      reportId: 'results-report',
+      number: '12-BC/ĐTN',
+      place: 'Sa Đéc',
+      signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' },
+      narrative: { achievements: 'Chi đoàn sinh hoạt đều.', shortcomings: 'Còn khó khăn.', proposals: 'Đề nghị hỗ trợ.' },
+    }),
+  },
   { key: 'POST /api/sweeps', caller: 'quantri-dongthap', method: 'POST', path: '/api/sweeps', body: () => ({ asOf: '2027-03-02' }) },
 ];
 

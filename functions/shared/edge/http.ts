@@ -49,7 +49,7 @@ export function boundPathParameters(event: HttpEvent): void {
   const issues = Object.entries(event.pathParameters ?? {})
     .filter(([, value]) => !PATH_PARAMETER.test(value ?? ''))
     .map(([field]) => ({ field, message: 'Mã không hợp lệ: chỉ gồm chữ không dấu, số, dấu gạch (tối đa 128 ký tự).' }));
-  if (issues.length > 0) throw new ValidationError(`Địa chỉ không hợp lệ ở: ${issues.map((issue) => issue.field).join(', ')}.`, issues);
+  if (issues.length > 0) throw new ValidationError('Địa chỉ không hợp lệ: mã trong đường dẫn quá dài hoặc có ký tự lạ.', issues);
 }
 
 export function httpErrors(): MiddlewareObj<HttpEvent, HttpResult> {

@@ -26,6 +26,8 @@ export const keys = {
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
   /** The units below a unit, counted (domain/dashboard/tallies.ts). */
   tally: (unitId: string) => ({ pk: `TALLY#${unitId}`, sk: 'TALLY' }),
+  /** A unit's yearly report in a cycle, as last sent. */
+  report: (cycleId: string, unitId: string, reportId: string) => ({ pk: `REPORT#${cycleId}#${unitId}`, sk: `REPORT#${reportId}` }),
   /** The standings below a unit in a cycle, counted by state. */
   counts: (cycleId: string, unitId: string) => ({ pk: `COUNTS#${cycleId}#${unitId}`, sk: 'COUNTS' }),
   unitUnderParent: (parentId: string, name: string, unitId: string) => ({

@@ -26,9 +26,16 @@ export function dashboardFileName(unitName: string, now: Date): string {
   return `tong-quan-${slug}-${formatCalendarDate(calendarDate(now)).replace(/\//g, '-')}.xlsx`;
 }
 
-/** The dashboard as a sheet: Vietnamese headers, numbers as numbers, shares as percentages. */
+/** The dashboard as a workbook of one sheet. */
 export async function dashboardXlsx(sheet: DashboardSheet, now: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  addDashboardSheet(workbook, sheet, now);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The dashboard as a sheet: Vietnamese headers, numbers as numbers, shares as percentages. */
+export function addDashboardSheet(workbook: ExcelJS.Workbook, sheet: DashboardSheet, asOf: Date): void {
+  const now = asOf;
   const ws = workbook.addWorksheet('Tổng quan');
   const eligible = sheet.templateId === 'chi-doan-dat-chuan' ? 'Chi đoàn địa bàn dân cư' : 'Đoàn cơ sở';
   const states = STANDING_STATES.filter((state) => [sheet.total, ...sheet.rows].some((row) => (row.byState[state] ?? 0) > 0));
@@ -74,5 +81,4 @@ export async function dashboardXlsx(sheet: DashboardSheet, now: Date): Promise<B
     sheet.targets.recognitionShare !== undefined ? `đạt chuẩn ${Math.round(sheet.targets.recognitionShare * 100)}%` : '',
   ].filter(Boolean);
   if (targets.length > 0) ws.addRow([`Chỉ tiêu: ${targets.join(', ')} (trên tổng số ${eligible.toLowerCase()}).`]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
