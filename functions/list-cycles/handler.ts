@@ -10,13 +10,14 @@ export async function listCycles(event: HttpEvent) {
   // One index query per level above: a handful, whatever the size of the country.
   const cycles = (await Promise.all(scopes.map(listCyclesInScope))).flat();
   return json(200, {
-    items: cycles.map(({ cycleId, title, year, templateId, scopeUnitId, steps }) => ({
+    items: cycles.map(({ cycleId, title, year, templateId, scopeUnitId, steps, reports }) => ({
       cycleId,
       title,
       year,
       templateId,
       scopeUnitId,
       steps: steps.map(({ id, number, title: stepTitle, deadline }) => ({ id, number, title: stepTitle, deadline })),
+      reports: reports.map(({ id, title: reportTitle, deadline }) => ({ id, title: reportTitle, deadline })),
     })),
   });
 }

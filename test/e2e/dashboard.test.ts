@@ -49,4 +49,27 @@ describe("the city leader's dashboard on a phone", () => {
     expect(phuThuan.getCell(2).value).toBe('Chi đoàn');
     expect(typeof phuThuan.getCell(3).value).toBe('number');
   });
+
+  it('sends the city\'s results report, prefilled from the figures, and gets the Word document an office prints', async () => {
+    // Prepare
+    const page = journey.page;
+    const leader = await journey.local.signIn('bithu-sadec');
+    const city = (await journey.local.api<{ total: DashboardRow }>('GET', `/api/dashboard/${MODEL_A}/sadec`, leader)).body;
+    await signInAs(journey, /Võ Thanh Tùng/);
+
+    // Act: from home, the results report of the Model A cycle
+    await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: /Báo cáo kết quả thực hiện/ }).click();
+    await expect.poll(() => page.locator('.report-page .total').textContent()).toContain(`Đăng ký: ${city.total.registered}/${city.total.eligible}`);
+    await page.getByLabel(/Kết quả nổi bật/).fill('Ba xã thí điểm đã đăng ký.');
+    await page.getByLabel(/Hạn chế, khó khăn/).fill('Khu vực phường khó tập hợp.');
+    await page.getByLabel(/Phương hướng, giải pháp/).fill('Nhân rộng mô hình.');
+    await page.getByLabel('Địa danh ghi trên báo cáo').fill('Sa Đéc');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+
+    // Assess
+    await expect.poll(() => page.getByTestId('report-sent').textContent()).toMatch(/Đã gửi lúc .* \(bản 1\)/);
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Word (.docx)' }).click()]);
+    expect(word.suggestedFilename()).toBe('bao-cao-ket-qua-sadec-v1.docx');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });

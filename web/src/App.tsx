@@ -12,6 +12,8 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
 import { AppraisePage } from './pages/AppraisePage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ReportPage } from './pages/ReportPage.tsx';
+import { REPORTS, type ReportId } from '../../domain/reports/reports.ts';
 import { DrawPage } from './pages/DrawPage.tsx';
 import { NoticesPage } from './pages/NoticesPage.tsx';
 import { StuckRecordsPage } from './pages/StuckRecordsPage.tsx';
@@ -47,6 +49,7 @@ export function App() {
   const appraisedUnitId = /^\/appraisals\/([^/]+)$/.exec(path)?.[1];
   const drawUnitId = /^\/draws\/([^/]+)$/.exec(path)?.[1];
   const dashboardUnitId = /^\/dashboard\/([^/]+)$/.exec(path)?.[1];
+  const reportId = /^\/reports\/([^/]+)$/.exec(path)?.[1];
   const query = new URLSearchParams(location.search);
   const cycleId = query.get('cycle');
   const amends = query.get('amends') ?? undefined;
@@ -64,6 +67,7 @@ export function App() {
   else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;
   else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;
   else if (drawUnitId && cycleId) page = <DrawPage key={drawUnitId} unitId={decodeURIComponent(drawUnitId)} cycleId={cycleId} />;
+  else if (reportId && reportId in REPORTS && cycleId) page = <ReportPage key={reportId} reportId={reportId as ReportId} cycleId={cycleId} />;
   else if (dashboardUnitId && cycleId) page = <DashboardPage key={dashboardUnitId} unitId={decodeURIComponent(dashboardUnitId)} cycleId={cycleId} search={query.get('q') ?? ''} />;
   else if (unitPageId && cycleId) page = <UnitPage key={unitPageId} unitId={decodeURIComponent(unitPageId)} cycleId={cycleId} />;
   else page = <HomePage />;

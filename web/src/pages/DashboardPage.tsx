@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { foldForSearch, type DashboardRow } from '../../../domain/dashboard/rows.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
+import { REPORTS } from '../../../domain/reports/reports.ts';
 import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
 import { ApiError, currentSession, download, request } from '../api.ts';
 import { TargetBar } from '../components/TargetBar.tsx';
@@ -133,6 +134,16 @@ export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: {
               <>
                 <Figures row={row} data={data} />
                 <StateChips row={row} />
+                {row.reportsSent.map((reportId) => (
+                  <button
+                    key={reportId}
+                    type="button"
+                    className="link"
+                    onClick={() => void download(`/api/reports/${encodeURIComponent(cycleId)}/${encodeURIComponent(row.unitId)}/${reportId}?format=docx`).catch((failure: unknown) => setError((failure as Error).message))}
+                  >
+                    ✓ Đã gửi: {REPORTS[reportId].title} (tải Word)
+                  </button>
+                ))}
               </>
             )}
           </li>

@@ -11,6 +11,7 @@ interface CycleSummary {
   title: string;
   templateId: string;
   steps: { id: string; number: number; title: string; deadline?: string }[];
+  reports?: { id: string; title: string; deadline?: string }[];
 }
 
 const FORM_LIST: FormDefinition[] = Object.values(FORMS);
@@ -96,6 +97,11 @@ export function HomePage() {
             {roles.includes('appraiser') && cycle.templateId === 'chi-doan-dat-chuan' && link(`/appraisals?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Hộp thẩm định')}
             {drawsAt && cycle.templateId === 'chi-doan-dat-chuan' && link(`/draws/${encodeURIComponent(drawsAt)}?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Rút mẫu thẩm định')}
             {!appraiserOnly && link(`/units/${unitId}?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Tiến trình của đơn vị')}
+            {unitKind !== 'branch' &&
+              roles.some((role) => role === 'secretary' || role === 'leader' || role === 'organiser') &&
+              (cycle.reports ?? []).map((report) =>
+                link(`/reports/${report.id}?cycle=${encodeURIComponent(cycle.cycleId)}`, `${report.title}${report.deadline ? ` (hạn ${formatCalendarDate(report.deadline)})` : ''}`),
+              )}
             {unitKind !== 'branch' && !appraiserOnly && (
               <a href={`/inbox?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/inbox?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
                 Việc cần xử lý
