@@ -1,16 +1,30 @@
 import { createServer } from 'node:net';
 
-/** A port the OS says is free right now (used when a caller asks for port 0, as tests do). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out below the kernel's ephemeral range (32768–60999 on Linux): a port the OS picks
+ * with listen(0) comes from that range, and between our check and the server binding it, any
+ * outgoing connection (tests make thousands) may take it as its source port. Below it, only
+ * another stack picking the same number could, and the check catches what is already bound.
+ */
+const PICK_FROM = 20_000;
+const PICK_SPAN = 12_000;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A free port for a caller asking for port 0, as tests do. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = PICK_FROM + Math.floor(Math.random() * PICK_SPAN);
+    if (await isFree(port)) return port;
+  }
+  throw new Error('No free port found between 20000 and 32000.');
 }
 
 /** Polls until `probe` resolves, for services whose readiness is only visible from outside. */

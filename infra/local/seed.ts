@@ -1,3 +1,6 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { config, dynamo } from '../../functions/shared/config/config.ts';
+import { rebuildDashboards } from './recount.ts';
 import { randomBytes } from 'node:crypto';
 import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw.ts';
 import { NotFoundError } from '../../domain/errors.ts';
@@ -16,8 +19,23 @@ import { provisionAccount } from '../../functions/shared/dispatch/sign-in-accoun
 import type { LocalUserPool } from './user-pool.ts';
 
 /** Loads what is missing of the demo data: the organisation with its cycles, and the demo accounts. */
-export async function seedDemoData(): Promise<{ units: number; users: number; events: number }> {
-  return { units: await seedDemoUnits(), users: await seedDemoUsers(), events: await seedDemoProcess() };
+export async function seedDemoData(): Promise<{ units: number; users: number; events: number; dashboards: boolean }> {
+  return { units: await seedDemoUnits(), users: await seedDemoUsers(), events: await seedDemoProcess(), dashboards: await ensureDashboards() };
+}
+
+const REBUILT = { pk: 'DASHBOARDS', sk: 'REBUILT' };
+
+/**
+ * The dashboard's tallies and counts are rebuilt once from the data (the demo's, or data from
+ * before the dashboard existed); a marker written after the rebuild says it is done, so a crash
+ * mid-way rebuilds again from scratch. Live writes keep them from then on.
+ */
+async function ensureDashboards(): Promise<boolean> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: REBUILT, ConsistentRead: true }));
+  if (Item) return false;
+  await rebuildDashboards();
+  await dynamo().send(new PutCommand({ TableName: config.tableName, Item: { ...REBUILT, at: new Date().toISOString() } }));
+  return true;
 }
 
 async function seedDemoUsers(): Promise<number> {
@@ -60,9 +78,9 @@ async function seedDemoUnits(): Promise<number> {
   );
   if (problems.length > 0) throw new Error(`Demo data is inconsistent: ${JSON.stringify(problems)}`);
   // The root last: its presence marks a complete load, so a crash mid-way loads again.
-  await putUnits(units.filter((unit) => unit.unitId !== root));
+  await putUnits(units.filter((unit) => unit.unitId !== root), { tallies: false });
   await seedDemoCycles();
-  await putUnits(units.filter((unit) => unit.unitId === root));
+  await putUnits(units.filter((unit) => unit.unitId === root), { tallies: false });
   return units.length;
 }
 

@@ -165,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (seeded.units > 0) log(`Loaded the demo organisation: ${seeded.units} units (Thành Đoàn Sa Đéc).`);
     if (seeded.users > 0) log(`Loaded ${seeded.users} demo accounts.`);
     if (seeded.events > 0) log(`Brought the demo units to where they stand: ${seeded.events} process events.`);
+    if (seeded.dashboards) log('Counted the units and standings for the leaders\' dashboards.');
     const demoAccounts = await seedDemoAccounts(userPool);
     if (demoAccounts > 0) log(`Gave ${demoAccounts} demo accounts their sign-in in the local user pool.`);
 

@@ -5,6 +5,7 @@ import type { DecisionAction, ProcessEvent } from '../../domain/process/transiti
 import { getCycle } from '../../functions/shared/store/cycles.ts';
 import { applyEvent } from '../../functions/shared/store/process.ts';
 import { getUnit } from '../../functions/shared/store/units.ts';
+import { rebuildDashboards } from '../../infra/local/recount.ts';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
@@ -115,5 +116,18 @@ describe("the leaders' dashboard", () => {
     // Assess
     expect(applied).toBeGreaterThan(300);
     expect(stored).toEqual(expected);
+  });
+
+  it('rebuilds the same tallies and counts from the data alone (npm run recount)', async () => {
+    // Prepare: what the live writes kept, after the demo, the import of 60 chi đoàn and 1,000 events
+    const [tallies, counts] = await Promise.all([scanAll('TALLY#'), storedCounts(MODEL_A)]);
+
+    // Act
+    await rebuildDashboards();
+
+    // Assess
+    const nonZero = (items: Record<string, unknown>[]) => items.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== 0))).sort((a, b) => String(a.pk).localeCompare(String(b.pk)));
+    expect(nonZero(await scanAll('TALLY#'))).toEqual(nonZero(tallies));
+    expect(await storedCounts(MODEL_A)).toEqual(counts);
   });
 });
