@@ -3,11 +3,12 @@ import { createServer } from 'node:net';
 /**
  * Ports handed out below the kernel's ephemeral range (32768–60999 on Linux): a port the OS picks
  * with listen(0) comes from that range, and between our check and the server binding it, any
- * outgoing connection (tests make thousands) may take it as its source port. Below it, only
- * another stack picking the same number could, and the check catches what is already bound.
+ * outgoing connection (tests make thousands) may take it as its source port. Each process picks
+ * in its own band of 200 (by pid), so stacks started side by side by the test runner's workers do
+ * not pick the same port either; the check catches what something else has bound.
  */
-const PICK_FROM = 20_000;
-const PICK_SPAN = 12_000;
+const PICK_SPAN = 200;
+const PICK_FROM = 20_000 + (process.pid % 60) * PICK_SPAN;
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -18,13 +19,18 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
+/** Never the same port twice in one process: a stack asks for six before it binds any. */
+const handedOut = new Set<number>();
+
 /** A free port for a caller asking for port 0, as tests do. */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = PICK_FROM + Math.floor(Math.random() * PICK_SPAN);
-    if (await isFree(port)) return port;
+    if (handedOut.has(port) || !(await isFree(port))) continue;
+    handedOut.add(port);
+    return port;
   }
-  throw new Error('No free port found between 20000 and 32000.');
+  throw new Error(`No free port found between ${PICK_FROM} and ${PICK_FROM + PICK_SPAN}.`);
 }
 
 /** Polls until `probe` resolves, for services whose readiness is only visible from outside. */
