@@ -89,3 +89,11 @@ export function parseCalendarDate(text: string): string | undefined {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);
 }
+
+/** The Monday (yyyy-mm-dd) of the Vietnam-time week an instant falls in. */
+export function weekOf(instant: Date): string {
+  const date = calendarDate(instant);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -66,12 +66,39 @@ function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, 
   };
 }
 
+export interface WeekPoint {
+  /** Monday of the week, yyyy-mm-dd. */
+  week: string;
+  /** Cumulative by the end of that week. */
+  registered: number;
+  recognised: number;
+}
+
+/** The year's curves: registered and recognised, cumulative, a point per week that moved. */
+export function weeklySeries(counts: Counters): WeekPoint[] {
+  const weeks = new Map<string, { registered: number; recognised: number }>();
+  for (const [name, value] of Object.entries(counts)) {
+    const match = /^w:(\d{4}-\d{2}-\d{2}):(registered|recognised)$/.exec(name);
+    if (!match || typeof value !== 'number') continue;
+    const week = weeks.get(match[1]!) ?? { registered: 0, recognised: 0 };
+    week[match[2] as 'registered' | 'recognised'] += value;
+    weeks.set(match[1]!, week);
+  }
+  let registered = 0;
+  let recognised = 0;
+  return [...weeks.keys()].sort().map((week) => {
+    registered += weeks.get(week)!.registered;
+    recognised += weeks.get(week)!.recognised;
+    return { week, registered, recognised };
+  });
+}
+
 export function dashboardOf(
   unit: { unitId: string; name: string; kind: UnitKind },
   tally: Counters,
   counts: Counters,
   cycle: { templateId: TemplateId; targets: Targets },
-): { total: DashboardRow; rows: DashboardRow[] } {
+): { total: DashboardRow; rows: DashboardRow[]; weeks: WeekPoint[] } {
   const measure = MODEL[cycle.templateId].denominator;
   const rows = Object.keys(tally)
     .filter((name) => name.startsWith('n:'))
@@ -85,7 +112,7 @@ export function dashboardOf(
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, cycle.targets);
-  return { total, rows };
+  return { total, rows, weeks: weeklySeries(counts) };
 }
 
 /** "phu thuan" finds "Phú Thuận": names compared without diacritics, đ as d, any case. */

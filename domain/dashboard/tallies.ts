@@ -78,6 +78,25 @@ export interface StateChange {
   ancestors: string[];
   before?: StandingState;
   after: StandingState;
+  /** The Monday (yyyy-mm-dd, Vietnam time) of the week it happened: feeds the year's curves. */
+  week?: string;
+}
+
+/** States that mean "registered and on", in either model (each state belongs to one model). */
+export const REGISTERED_STATES: StandingState[] = [
+  'registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked',
+  'planned', 'cadre-assigned', 'evaluated',
+];
+
+/** What a change adds to the week's registered and recognised: +1 on the way in, −1 on the way out. */
+function weeklySteps(change: StateChange): [string, number][] {
+  const steps: [string, number][] = [];
+  const was = (states: StandingState[], state?: StandingState) => (state ? states.includes(state) : false);
+  const registered = Number(was(REGISTERED_STATES, change.after)) - Number(was(REGISTERED_STATES, change.before));
+  const recognised = Number(change.after === 'recognised') - Number(change.before === 'recognised');
+  if (registered !== 0) steps.push([`w:${change.week}:registered`, registered]);
+  if (recognised !== 0) steps.push([`w:${change.week}:recognised`, recognised]);
+  return steps;
 }
 
 /** What standing changes do to the counts of every unit above them, merged per unit. */
@@ -93,6 +112,8 @@ export function countDeltas(changes: StateChange[]): Map<string, Delta> {
         bump(delta, `all:${state}`, by);
         bump(delta, `c:${child}:${state}`, by);
       }
+      // The week's movement, at each level's own total only: a unit below is one more item away.
+      if (change.week) for (const [name, by] of weeklySteps(change)) bump(delta, name, by);
     });
   }
   return withoutZeros(deltas);

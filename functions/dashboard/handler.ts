@@ -29,7 +29,7 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
   const cycle = await getCycle(cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);
   const { tally, counts } = await readDashboardItems(keys.tally(unitId), keys.counts(cycleId, unitId));
-  const { total, rows } = dashboardOf(unit, tally, counts, cycle);
+  const { total, rows, weeks } = dashboardOf(unit, tally, counts, cycle);
   if (format === 'xlsx') {
     const now = new Date();
     const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: cycle.targets, total, rows }, now);
@@ -45,6 +45,11 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
     unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind, parentId: unit.parentId },
     total,
     rows,
+    weeks,
+    deadlines: {
+      registration: cycle.steps.find((step) => step.id === 'register')?.deadline,
+      results: cycle.reports.find((report) => report.id === 'results-report')?.deadline,
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { countDeltas, tallyDeltas, type Delta, type StateChange } from '../../domain/dashboard/tallies.ts';
 import type { Unit } from '../../domain/organisation.ts';
+import { weekOf } from '../../domain/dates.ts';
 import { config, dynamo } from '../../functions/shared/config/config.ts';
 import { keys } from '../../functions/shared/store/keys.ts';
 import { applyDeltas } from '../../functions/shared/store/tallies.ts';
@@ -35,7 +36,8 @@ export async function rebuildDashboards(): Promise<{ units: number; standings: n
     const unit = byId.get(standing.unitId as string);
     if (!unit) continue;
     const list = byCycle.get(standing.cycleId as string) ?? [];
-    list.push({ unitId: unit.unitId, ancestors: unit.ancestors, after: standing.state as StateChange['after'] });
+    // The week a standing last changed: history before the dashboard existed is not replayed.
+    list.push({ unitId: unit.unitId, ancestors: unit.ancestors, after: standing.state as StateChange['after'], week: weekOf(new Date(standing.updatedAt as string)) });
     byCycle.set(standing.cycleId as string, list);
   }
   let items = tallyWork.size;

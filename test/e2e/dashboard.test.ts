@@ -25,6 +25,8 @@ describe("the city leader's dashboard on a phone", () => {
     expect(total).toContain('chỉ tiêu 90%');
     expect(total).toContain('chỉ tiêu 75%');
     expect(await page.getByTestId('dashboard-row').count()).toBe(city.rows.length);
+    await page.getByText('Diễn biến trong năm').click();
+    expect(await page.locator('.weekly-chart svg').getAttribute('aria-label')).toContain(`đã đăng ký ${city.total.registered}, đã công nhận ${city.total.recognised} trên ${city.total.eligible}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // Act: down to Tân Phú Đông, then a search without diacritics

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboardOf, foldForSearch } from '../../domain/dashboard/rows.ts';
 import { countDeltas, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
 import type { Unit } from '../../domain/organisation.ts';
+import { weekOf } from '../../domain/dates.ts';
 
 /** Applies deltas the way DynamoDB does (ADD from nothing, SET), to one item per unit. */
 function applied(...deltaMaps: Map<string, Delta>[]): Map<string, Record<string, number | string>> {
@@ -83,6 +84,29 @@ describe('the dashboard from tallies and counts', () => {
       ['xa-a', 1, 1, 0],
       ['xa-b', 1, 0, 1],
     ]);
+  });
+
+  it('draws the year as cumulative registered and recognised per week, a revocation taking one back', () => {
+    // Prepare
+    const ancestors = ['tinh', 'thanh-pho', 'xa-a'];
+    const counts = applied(
+      countDeltas([{ unitId: 'ap-1', ancestors, after: 'registered', week: '2027-02-08' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors, after: 'registered', week: '2027-02-08' }]),
+      countDeltas([{ unitId: 'ap-1', ancestors, before: 'reported', after: 'recognised', week: '2027-10-18' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors, before: 'reported', after: 'recognised', week: '2027-10-18' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors, before: 'recognised', after: 'revoked', week: '2028-03-06' }]),
+    );
+
+    // Act
+    const { weeks } = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+
+    // Assess
+    expect(weeks).toEqual([
+      { week: '2027-02-08', registered: 2, recognised: 0 },
+      { week: '2027-10-18', registered: 2, recognised: 2 },
+      { week: '2028-03-06', registered: 2, recognised: 1 },
+    ]);
+    expect(weekOf(new Date('2027-02-14T18:00:00Z'))).toBe('2027-02-15');
   });
 
   it('finds "Phú Thuận" from "phu thuan" and "Đông" from "dong"', () => {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { foldForSearch, type DashboardRow } from '../../../domain/dashboard/rows.ts';
+import { foldForSearch, type DashboardRow, type WeekPoint } from '../../../domain/dashboard/rows.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
 import { REPORTS } from '../../../domain/reports/reports.ts';
 import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
 import { ApiError, currentSession, download, request } from '../api.ts';
 import { TargetBar } from '../components/TargetBar.tsx';
+import { WeeklyChart } from '../components/WeeklyChart.tsx';
 import { navigate } from '../router.ts';
 
 interface DashboardData {
@@ -12,6 +13,8 @@ interface DashboardData {
   unit: { unitId: string; name: string; kind: string; parentId?: string };
   total: DashboardRow;
   rows: DashboardRow[];
+  weeks: WeekPoint[];
+  deadlines: { registration?: string; results?: string };
 }
 
 const FILTERS = {
@@ -98,6 +101,10 @@ export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: {
       <div className="total" data-testid="dashboard-total">
         <Figures row={data.total} data={data} />
         <StateChips row={data.total} />
+        <details className="chart-fold">
+          <summary>Diễn biến trong năm</summary>
+          <WeeklyChart weeks={data.weeks} eligible={data.total.eligible} targets={data.cycle.targets} deadlines={data.deadlines} />
+        </details>
       </div>
       <div className="dashboard-tools">
         <label>
