@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { StandingState } from '../process/states.ts';
 import type { Cycle } from '../recognition/cycles.ts';
-import type { UnitKind } from '../organisation.ts';
+import type { Unit, UnitKind } from '../organisation.ts';
 
 /**
  * What a unit owes by a deadline (seed 002: the plan by 20/7 of the year before, the registration
@@ -9,7 +9,7 @@ import type { UnitKind } from '../organisation.ts';
  * 01/10). An obligation is open while the unit has not done it; it lives in the "due" index under
  * its deadline date only while open, so the daily sweep reads exactly the open ones it needs.
  */
-export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre'] as const;
+export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export const DUTY_LABELS: Record<Duty, string> = {
@@ -18,6 +18,8 @@ export const DUTY_LABELS: Record<Duty, string> = {
   'self-assessment': 'Gửi hồ sơ tự đánh giá theo 7 tiêu chí',
   'three-proactive-plan': 'Gửi kế hoạch và đăng ký "3 chủ động"',
   'assign-cadre': 'Phân công cán bộ theo dõi đơn vị đăng ký "3 chủ động"',
+  'results-report': 'Gửi báo cáo kết quả xây dựng Chi đoàn đạt chuẩn',
+  'youth-situation-report': 'Gửi báo cáo thực trạng tình hình thanh niên',
 };
 
 /** Where each duty is done in the app, for the email's link. */
@@ -27,6 +29,8 @@ export const DUTY_PATHS: Record<Duty, (cycleId: string) => string> = {
   'self-assessment': (cycleId) => `/forms/self-assessment?cycle=${encodeURIComponent(cycleId)}`,
   'three-proactive-plan': (cycleId) => `/forms/three-proactive-plan?cycle=${encodeURIComponent(cycleId)}`,
   'assign-cadre': (cycleId) => `/inbox?cycle=${encodeURIComponent(cycleId)}`,
+  'results-report': (cycleId) => `/reports/results-report?cycle=${encodeURIComponent(cycleId)}`,
+  'youth-situation-report': (cycleId) => `/reports/youth-situation-report?cycle=${encodeURIComponent(cycleId)}`,
 };
 
 export const reminderRuleSchema = z.object({
@@ -92,4 +96,13 @@ export function openingDuty(cycle: Pick<Cycle, 'templateId' | 'steps'>, kind: Un
     return deadline ? { duty: 'three-proactive-plan', deadline } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The yearly reports a unit owes its upper level: every unit above the chi đoàn that has one,
+ * by the report's deadline in the cycle ("3 chủ động" has none of its own).
+ */
+export function reportDuties(cycle: Pick<Cycle, 'reports'>, unit: Pick<Unit, 'kind' | 'parentId'>): { duty: Duty; deadline: string }[] {
+  if (unit.kind === 'branch' || !unit.parentId) return [];
+  return cycle.reports.flatMap((report) => ((DUTIES as readonly string[]).includes(report.id) && report.deadline ? [{ duty: report.id as Duty, deadline: report.deadline }] : []));
 }

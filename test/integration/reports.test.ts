@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
 import type { SentReport } from '../../domain/reports/reports.ts';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { MODEL_A, Process } from '../support/process.ts';
 
@@ -65,6 +67,24 @@ describe('the yearly results report', () => {
     await workbook.xlsx.load(excel.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng quan', 'Nội dung']);
     expect(workbook.getWorksheet('Nội dung')!.getRow(7).values).toEqual([undefined, 'Kết quả nổi bật', 'Ba ấp sinh hoạt đều đặn.']);
+  });
+
+  it('reminds and escalates the report like any duty, and stops once it is sent', async () => {
+    // Prepare: Tân Phú Đông sent its results report above; Phường 3 has not.
+    const admin = await ctx.local.signIn('quantri-dongthap');
+    const owes = async (unitId: string) => !!(await ctx.local.dynamo.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: `OBLIGATION#${MODEL_A}#${unitId}`, sk: 'REPORT#results-report' } }))).Item;
+    const before = (await ctx.local.inbox()).length;
+
+    // Act: the day after the deadline (01/10)
+    const swept = await ctx.local.api('POST', '/api/sweeps', admin, { asOf: '2027-10-02' });
+    await ctx.local.stack.engine.idle();
+    const texts = (await ctx.local.inbox()).slice(before).map((mail) => mail.body.text ?? '');
+
+    // Assess
+    expect(swept.status).toBe(202);
+    expect([await owes('sadec-tan-phu-dong'), await owes('sadec-phuong-3')]).toEqual([false, true]);
+    expect(texts.some((text) => text.includes('Gửi báo cáo kết quả xây dựng Chi đoàn đạt chuẩn — Đoàn Phường 3'))).toBe(true);
+    expect(texts.some((text) => text.includes('Gửi báo cáo kết quả xây dựng Chi đoàn đạt chuẩn — Đoàn xã Tân Phú Đông'))).toBe(false);
   });
 
   it('refuses a report with a part left unwritten, one from a chi đoàn, and shows a sibling nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDERS, openingDuty, standingDuty, type Due } from '../../domain/deadlines/obligations.ts';
+import { DEFAULT_REMINDERS, openingDuty, reportDuties, standingDuty, type Due } from '../../domain/deadlines/obligations.ts';
 import { datesToRead, digestMessage, planDigests } from '../../domain/deadlines/sweep.ts';
 import { createCycle } from '../../domain/recognition/cycles.ts';
 
@@ -16,6 +16,15 @@ const due = (subject: string, deadline: string, ancestors = ['tinh', 'tp', 'xa']
 });
 
 describe('what a unit owes, and by when', () => {
+  it('owes the yearly reports from every unit above the chi đoàn that has an upper level', () => {
+    expect(reportDuties(cycle, { kind: 'commune', parentId: 'tp' })).toEqual([
+      { duty: 'results-report', deadline: '2027-10-01' },
+      { duty: 'youth-situation-report', deadline: '2027-10-10' },
+    ]);
+    expect(reportDuties(cycle, { kind: 'branch', parentId: 'xa' })).toEqual([]);
+    expect(reportDuties(cycle, { kind: 'province', parentId: undefined })).toEqual([]);
+  });
+
   it('follows the cycle’s deadlines: plan, registration, the dossier before the results report', () => {
     expect(openingDuty(cycle, 'commune')).toEqual({ duty: 'implementation-plan', deadline: '2026-07-20' });
     expect(openingDuty(cycle, 'branch')).toBeUndefined();

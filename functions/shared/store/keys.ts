@@ -75,6 +75,8 @@ export const keys = {
   sweepRules: () => ({ pk: 'SWEEP#RULES', sk: 'RULES' }),
   /** What a unit owes before it has any standing in a cycle (its plan). */
   obligation: (cycleId: string, unitId: string) => ({ pk: `OBLIGATION#${cycleId}#${unitId}`, sk: 'OBLIGATION' }),
+  /** A yearly report a unit owes, open until it is sent. */
+  reportObligation: (cycleId: string, unitId: string, reportId: string) => ({ pk: `OBLIGATION#${cycleId}#${unitId}`, sk: `REPORT#${reportId}` }),
   /** An open obligation in the due index, under its deadline date. */
   dueOn: (deadline: string, cycleId: string, duty: string, ownerUnitId: string, subjectUnitId: string) => ({
     gsi2pk: `DUE#${deadline}`,

@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_REMINDERS, openingDuty, remindersOf, type Due, type ReminderRule } from '../../../domain/deadlines/obligations.ts';
+import { DEFAULT_REMINDERS, openingDuty, remindersOf, reportDuties, type Due, type ReminderRule } from '../../../domain/deadlines/obligations.ts';
 import type { Unit } from '../../../domain/organisation.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
-import { batchPutItems, queryAll } from './table.ts';
+import { batchGetItems, batchPutItems, queryAll } from './table.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import { dueKeys, getStandings } from './process.ts';
@@ -22,22 +22,33 @@ async function unitsUnder(rootId: string): Promise<Unit[]> {
 
 /**
  * Opens a cycle's first obligations: each unit in its scope that sends a plan owes it by the
- * first step's deadline (one item each, in the due index), unless it already has a standing.
- * Registers the cycle's reminder rule so the sweep knows which dates to read. Idempotent.
+ * first step's deadline (one item each, in the due index), unless it already has a standing; each
+ * unit above the chi đoàn owes the cycle's yearly reports, unless already sent. Registers the
+ * cycle's reminder rule so the sweep knows which dates to read. Idempotent.
  */
 export async function openObligations(cycle: Cycle): Promise<number> {
   await registerReminderRule(remindersOf(cycle));
-  const units = (await unitsUnder(cycle.scopeUnitId)).filter((unit) => openingDuty(cycle, unit.kind));
+  const inScope = await unitsUnder(cycle.scopeUnitId);
+  const units = inScope.filter((unit) => openingDuty(cycle, unit.kind));
   const standings = await getStandings(cycle.cycleId, units.map((unit) => unit.unitId));
   const owing = units.filter((unit) => !standings.get(unit.unitId));
-  await batchPutItems(
-    owing.map((unit) => {
+  const dueOf = (unit: Unit, duty: Due['duty'], deadline: string): Due => ({ cycleId: cycle.cycleId, duty, deadline, ownerUnitId: unit.unitId, ownerAncestors: unit.ancestors, subjectUnitId: unit.unitId, subjectName: unit.name });
+  const reports = inScope.flatMap((unit) => reportDuties(cycle, unit).map((report) => ({ unit, ...report })));
+  // One batch per kind of report: batchGetItems keys its answer by pk, which a unit's two reports share.
+  const sent = new Set<string>();
+  for (const duty of new Set(reports.map((report) => report.duty))) {
+    const found = await batchGetItems(reports.filter((report) => report.duty === duty).map(({ unit }) => keys.report(cycle.cycleId, unit.unitId, duty)));
+    for (const item of found.values()) sent.add(`${item.unitId as string}#${duty}`);
+  }
+  const reportsOwed = reports.filter(({ unit, duty }) => !sent.has(`${unit.unitId}#${duty}`));
+  await batchPutItems([
+    ...owing.map((unit) => {
       const opening = openingDuty(cycle, unit.kind)!;
-      const due: Due = { cycleId: cycle.cycleId, duty: opening.duty, deadline: opening.deadline, ownerUnitId: unit.unitId, ownerAncestors: unit.ancestors, subjectUnitId: unit.unitId, subjectName: unit.name };
-      return { ...keys.obligation(cycle.cycleId, unit.unitId), ...dueKeys(due) };
+      return { ...keys.obligation(cycle.cycleId, unit.unitId), ...dueKeys(dueOf(unit, opening.duty, opening.deadline)) };
     }),
-  );
-  return owing.length;
+    ...reportsOwed.map(({ unit, duty, deadline }) => ({ ...keys.reportObligation(cycle.cycleId, unit.unitId, duty), ...dueKeys(dueOf(unit, duty, deadline)) })),
+  ]);
+  return owing.length + reportsOwed.length;
 }
 
 export async function registerReminderRule(rule: ReminderRule): Promise<void> {
