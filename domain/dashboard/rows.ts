@@ -23,6 +23,9 @@ export interface DashboardRow {
   recognitionGap: number;
   /** The yearly reports this unit has sent up (rows only). */
   reportsSent: ReportId[];
+  /** Sampled chi đoàn the appraisal team found as claimed, and not as claimed. */
+  verified: number;
+  notAsClaimed: number;
 }
 
 export interface Targets {
@@ -47,7 +50,7 @@ const MODEL: Record<TemplateId, { denominator: 'residential' | 'bases'; states: 
 type Counters = Record<string, unknown>;
 const numberAt = (counters: Counters, name: string) => (typeof counters[name] === 'number' ? (counters[name]) : 0);
 
-function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, countOf: (state: StandingState) => number, templateId: TemplateId, targets: Targets): DashboardRow {
+function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, countOf: (state: string) => number, templateId: TemplateId, targets: Targets): DashboardRow {
   const model = MODEL[templateId];
   const byState = Object.fromEntries(STANDING_STATES.map((state) => [state, countOf(state)]).filter(([, count]) => (count as number) > 0)) as DashboardRow['byState'];
   const sum = (states: StandingState[]) => states.reduce((total, state) => total + (byState[state] ?? 0), 0);
@@ -63,6 +66,8 @@ function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, 
     registrationGap: gap(targets.registrationShare, registered),
     recognitionGap: gap(targets.recognitionShare, recognised),
     reportsSent: [],
+    verified: countOf('appraisal:verified'),
+    notAsClaimed: countOf('appraisal:failed'),
   };
 }
 

@@ -80,7 +80,12 @@ export interface StateChange {
   after: StandingState;
   /** The Monday (yyyy-mm-dd, Vietnam time) of the week it happened: feeds the year's curves. */
   week?: string;
+  /** The appraisal team's finding on the standing, before and after (sampled chi đoàn only). */
+  appraisalBefore?: AppraisalOutcome;
+  appraisalAfter?: AppraisalOutcome;
 }
+
+export type AppraisalOutcome = 'verified' | 'failed';
 
 /** States that mean "registered and on", in either model (each state belongs to one model). */
 export const REGISTERED_STATES: StandingState[] = [
@@ -103,17 +108,24 @@ function weeklySteps(change: StateChange): [string, number][] {
 export function countDeltas(changes: StateChange[]): Map<string, Delta> {
   const deltas = new Map<string, Delta>();
   for (const change of changes) {
-    if (change.before === change.after) continue;
+    const moved = change.before !== change.after;
+    const appraised = change.appraisalBefore !== change.appraisalAfter;
+    if (!moved && !appraised) continue;
     change.ancestors.forEach((ancestorId, index) => {
       const delta = deltaOf(deltas, ancestorId);
       const child = childOnPath(change.ancestors, index, change.unitId);
-      for (const [state, by] of [[change.before, -1], [change.after, 1]] as const) {
-        if (!state) continue;
-        bump(delta, `all:${state}`, by);
-        bump(delta, `c:${child}:${state}`, by);
+      const counted = [
+        ...(moved ? ([[change.before, -1], [change.after, 1]] as const) : []),
+        // Findings count beside the states: "appraisal:verified", "appraisal:failed".
+        ...(appraised ? ([[change.appraisalBefore && `appraisal:${change.appraisalBefore}`, -1], [change.appraisalAfter && `appraisal:${change.appraisalAfter}`, 1]] as const) : []),
+      ];
+      for (const [name, by] of counted) {
+        if (!name) continue;
+        bump(delta, `all:${name}`, by);
+        bump(delta, `c:${child}:${name}`, by);
       }
       // The week's movement, at each level's own total only: a unit below is one more item away.
-      if (change.week) for (const [name, by] of weeklySteps(change)) bump(delta, name, by);
+      if (change.week && moved) for (const [name, by] of weeklySteps(change)) bump(delta, name, by);
     });
   }
   return withoutZeros(deltas);

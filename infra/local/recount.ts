@@ -37,7 +37,7 @@ export async function rebuildDashboards(): Promise<{ units: number; standings: n
     if (!unit) continue;
     const list = byCycle.get(standing.cycleId as string) ?? [];
     // The week a standing last changed: history before the dashboard existed is not replayed.
-    list.push({ unitId: unit.unitId, ancestors: unit.ancestors, after: standing.state as StateChange['after'], week: weekOf(new Date(standing.updatedAt as string)) });
+    list.push({ unitId: unit.unitId, ancestors: unit.ancestors, after: standing.state as StateChange['after'], week: weekOf(new Date(standing.updatedAt as string)), appraisalAfter: (standing.appraisal as { outcome?: StateChange['appraisalAfter'] } | undefined)?.outcome });
     byCycle.set(standing.cycleId as string, list);
   }
   let items = tallyWork.size;

@@ -41,7 +41,10 @@ async function recount(cycleId: string): Promise<Map<string, Record<string, numb
     chain.forEach((ancestorId, index) => {
       const counts = expected.get(ancestorId) ?? {};
       const child = chain[index + 1] ?? (standing.unitId as string);
-      for (const name of [`all:${standing.state as string}`, `c:${child}:${standing.state as string}`]) counts[name] = (counts[name] ?? 0) + 1;
+      const outcome = (standing.appraisal as { outcome?: string } | undefined)?.outcome;
+      for (const counted of [standing.state as string, ...(outcome ? [`appraisal:${outcome}`] : [])]) {
+        for (const name of [`all:${counted}`, `c:${child}:${counted}`]) counts[name] = (counts[name] ?? 0) + 1;
+      }
       expected.set(ancestorId, counts);
     });
   }

@@ -109,6 +109,24 @@ describe('the dashboard from tallies and counts', () => {
     expect(weekOf(new Date('2027-02-14T18:00:00Z'))).toBe('2027-02-15');
   });
 
+  it("counts the appraisal team's findings beside the states, per unit below", () => {
+    // Prepare: two sampled chi đoàn of xa-a, one found as claimed, one not; their states unchanged.
+    const ancestors = ['tinh', 'thanh-pho', 'xa-a'];
+    const counts = applied(
+      countDeltas([{ unitId: 'ap-1', ancestors, after: 'reported' }, { unitId: 'ap-2', ancestors, after: 'reported' }]),
+      countDeltas([{ unitId: 'ap-1', ancestors, before: 'reported', after: 'reported', appraisalAfter: 'verified', week: '2027-10-04' }]),
+      countDeltas([{ unitId: 'ap-2', ancestors, before: 'reported', after: 'reported', appraisalAfter: 'failed', week: '2027-10-04' }]),
+    );
+
+    // Act
+    const city = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+
+    // Assess: findings counted, states and the year's curve untouched by them
+    expect([city.total.verified, city.total.notAsClaimed, city.total.byState.reported]).toEqual([1, 1, 2]);
+    expect(city.rows.find((row) => row.unitId === 'xa-a')).toMatchObject({ verified: 1, notAsClaimed: 1 });
+    expect(city.weeks).toEqual([]);
+  });
+
   it('finds "Phú Thuận" from "phu thuan" and "Đông" from "dong"', () => {
     // Assess
     expect(foldForSearch('Chi đoàn ấp Phú Thuận').includes(foldForSearch('phu thuan'))).toBe(true);

@@ -162,7 +162,7 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
       const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
       items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
-      stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state, week: weekOf(context.now) });
+      stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state, week: weekOf(context.now), appraisalBefore: change.before?.appraisal?.outcome, appraisalAfter: change.after.appraisal?.outcome });
       // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
       if (!change.before && openingDuty(cycle, changedUnit.kind)) {
         items.push({ Delete: { TableName: config.tableName, Key: keys.obligation(context.cycleId, change.unitId) } });

@@ -54,6 +54,8 @@ export function addDashboardSheet(workbook: ExcelJS.Workbook, sheet: DashboardSh
     'Còn thiếu để đạt chỉ tiêu công nhận',
     'Chưa bắt đầu',
     ...states.map((state: StandingState) => STATE_LABELS[state]),
+    'Thẩm định: đúng như hồ sơ',
+    'Thẩm định: không đúng như hồ sơ',
   ]);
   header.font = { bold: true };
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -70,12 +72,14 @@ export function addDashboardSheet(workbook: ExcelJS.Workbook, sheet: DashboardSh
       row.recognitionGap,
       row.notStarted,
       ...states.map((state) => row.byState[state] ?? 0),
+      row.verified,
+      row.notAsClaimed,
     ]);
     if (row === sheet.total) added.font = { bold: true };
     for (const column of [5, 8]) added.getCell(column).numFmt = '0.0%';
   }
   ws.getColumn(1).width = 36;
-  for (let column = 2; column <= 10 + states.length; column++) ws.getColumn(column).width = 16;
+  for (let column = 2; column <= 12 + states.length; column++) ws.getColumn(column).width = 16;
   const targets = [
     sheet.targets.registrationShare !== undefined ? `đăng ký ${Math.round(sheet.targets.registrationShare * 100)}%` : '',
     sheet.targets.recognitionShare !== undefined ? `đạt chuẩn ${Math.round(sheet.targets.recognitionShare * 100)}%` : '',

@@ -30,6 +30,8 @@ function StateChips({ row }: { row: DashboardRow }) {
   return (
     <ul className="chips">
       {row.notStarted > 0 && <li>Chưa bắt đầu: {row.notStarted.toLocaleString('vi-VN')}</li>}
+      {row.verified > 0 && <li className="chip-recognised">Thẩm định đúng như hồ sơ: {row.verified.toLocaleString('vi-VN')}</li>}
+      {row.notAsClaimed > 0 && <li className="chip-returned">Thẩm định không đúng như hồ sơ: {row.notAsClaimed.toLocaleString('vi-VN')}</li>}
       {entries.map(([state, count]) => (
         <li key={state} className={`chip-${state}`}>
           {STATE_LABELS[state]}: {count.toLocaleString('vi-VN')}
