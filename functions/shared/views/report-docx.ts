@@ -62,34 +62,24 @@ function summary(report: SentReport): string {
   );
 }
 
+/** Two borderless columns, 45% and 55%: the masthead and the signature block are laid out so. */
+function sideBySide(left: Paragraph[], right: Paragraph[]): Table {
+  const column = (size: number, children: Paragraph[]) => new TableCell({ width: { size, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [column(45, left), column(55, right)] })] });
+}
+
 export async function reportDocx(report: SentReport): Promise<Buffer> {
   const definition = REPORTS[report.reportId];
   const year = report.cycleTitle.match(/\d{4}/)?.[0] ?? calendarDate(new Date(report.sentAt)).slice(0, 4);
-  const masthead = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              ...(report.upperName ? [centred([run(`BCH ${report.upperName.toUpperCase()}`, { size: 26 })])] : []),
-              centred([run(report.unitName.toUpperCase(), { bold: true, size: 26 })]),
-              centred('***'),
-              centred(`Số: ${report.number || '      '}${report.number.includes('/') ? '' : '-BC/ĐTN'}`),
-            ],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [centred([run('ĐOÀN TNCS HỒ CHÍ MINH', { bold: true, underline: true, size: 30 })], 240), centred([run(dateLine(report.place, report.sentAt), { italics: true })])],
-          }),
-        ],
-      }),
+  const masthead = sideBySide(
+    [
+      ...(report.upperName ? [centred([run(`BCH ${report.upperName.toUpperCase()}`, { size: 26 })])] : []),
+      centred([run(report.unitName.toUpperCase(), { bold: true, size: 26 })]),
+      centred('***'),
+      centred(`Số: ${report.number || '      '}${report.number.includes('/') ? '' : '-BC/ĐTN'}`),
     ],
-  });
+    [centred([run('ĐOÀN TNCS HỒ CHÍ MINH', { bold: true, underline: true, size: 30 })], 240), centred([run(dateLine(report.place, report.sentAt), { italics: true })])],
+  );
   const body = [
     centred([run('BÁO CÁO', { bold: true, size: 32 })]),
     centred([run(`${definition.subject} năm ${year}`, { bold: true })]),
@@ -103,34 +93,18 @@ export async function reportDocx(report: SentReport): Promise<Buffer> {
       ...(report.narrative[section.id] ?? '').split(/\n+/).filter(Boolean).map((text) => line([run(`\t${text}`)])),
     ]),
   ];
-  const signature = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
-              ...(report.upperName ? [new Paragraph({ children: [run(`- BTV ${report.upperName} (b/c);`, { size: 22 })] })] : []),
-              new Paragraph({ children: [run('- Lưu VP.', { size: 22 })] }),
-            ],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              centred([run('TM. BAN THƯỜNG VỤ', { bold: true })]),
-              ...(report.signer.title === 'Phó Bí thư' ? [centred([run('KT. BÍ THƯ', { bold: true })]), centred([run('PHÓ BÍ THƯ', { bold: true })], 1200)] : [centred([run('BÍ THƯ', { bold: true })], 1200)]),
-              centred([run(report.signer.name, { bold: true })]),
-            ],
-          }),
-        ],
-      }),
+  const signature = sideBySide(
+    [
+      new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
+      ...(report.upperName ? [new Paragraph({ children: [run(`- BTV ${report.upperName} (b/c);`, { size: 22 })] })] : []),
+      new Paragraph({ children: [run('- Lưu VP.', { size: 22 })] }),
     ],
-  });
+    [
+      centred([run('TM. BAN THƯỜNG VỤ', { bold: true })]),
+      ...(report.signer.title === 'Phó Bí thư' ? [centred([run('KT. BÍ THƯ', { bold: true })]), centred([run('PHÓ BÍ THƯ', { bold: true })], 1200)] : [centred([run('BÍ THƯ', { bold: true })], 1200)]),
+      centred([run(report.signer.name, { bold: true })]),
+    ],
+  );
   const document = new Document({
     creator: report.sentBy.name,
     title: `${definition.title} — ${report.unitName}`,
