@@ -6,7 +6,7 @@ import { setIfStatus } from './table.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
-import type { TransactItem } from './process.ts';
+import type { TransactItem } from './table.ts';
 
 /** Stores a decision (its own outbox: the start it waits for) before anything acts on it; the same id again finds the first. */
 export async function storeDecision(decision: DecisionRecord, start: WorkflowStart, now: Date): Promise<DecisionRecord> {

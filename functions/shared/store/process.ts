@@ -6,7 +6,7 @@ import { actingUnitOf, type Standing } from '../../../domain/process/states.ts';
 import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../../domain/process/transitions.ts';
 import type { Unit } from '../../../domain/organisation.ts';
 import type { MailMessage } from '../../../domain/notices/message.ts';
-import { batchGetItems, queryAll, queryPartition } from './table.ts';
+import { batchGetItems, queryAll, queryPartition, type TransactItem } from './table.ts';
 import { countDeltas, type StateChange } from '../../../domain/dashboard/tallies.ts';
 import { weekOf } from '../../../domain/dates.ts';
 import { config, dynamo } from '../config/config.ts';
@@ -17,7 +17,7 @@ import { getCycle } from './cycles.ts';
 import { openingDuty, standingDuty, type Due } from '../../../domain/deadlines/obligations.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
 
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type { TransactItem };
 
 export interface PendingNotice {
   noticeId: string;

@@ -10,7 +10,7 @@ import { setIfStatus } from './table.ts';
 import { idempotentId } from './ids.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
 import { keys, partitions, recordOf } from './keys.ts';
-import type { TransactItem } from './process.ts';
+import type { TransactItem } from './table.ts';
 
 /** Same unit + same idempotency key → same id, so a retried request finds its first copy. */
 export function submissionIdFor(unitId: string, idempotencyKey: string): string {

@@ -4,6 +4,9 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryComman
 import { config, dynamo } from '../config/config.ts';
 import { OUTBOX_FIELDS } from './keys.ts';
 
+/** One item of a TransactWriteCommand: a Put, Update, Delete or ConditionCheck. */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
 /**
  * Items by key, in batches of 100 (DynamoDB's limit), retrying what the table leaves unprocessed.
  * Returns the found items by partition key; missing keys are simply absent.

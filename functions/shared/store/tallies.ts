@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inverse, type Delta } from '../../../domain/dashboard/tallies.ts';
 import { config, dynamo } from '../config/config.ts';
 import { batchGetItems } from './table.ts';
-import type { TransactItem } from './process.ts';
+import type { TransactItem } from './table.ts';
 
 type Key = { pk: string; sk: string };
 
