@@ -2,7 +2,7 @@ import type { UnitKind } from '../organisation.ts';
 import { STANDING_STATES, type StandingState } from '../process/states.ts';
 import type { TemplateId } from '../recognition/templates.ts';
 import { REPORT_IDS, type ReportId } from '../reports/reports.ts';
-import { parseChildEntry } from './tallies.ts';
+import { COUNTED_STATES, parseChildEntry } from './tallies.ts';
 
 /**
  * A dashboard: one row per unit directly below, and their total, each against the cycle's
@@ -33,34 +33,22 @@ export interface Targets {
   recognitionShare?: number;
 }
 
-/** The states of the unit each model counts, and which of them mean "registered" and on. */
-const MODEL: Record<TemplateId, { denominator: 'residential' | 'bases'; states: StandingState[]; registered: StandingState[] }> = {
-  'chi-doan-dat-chuan': {
-    denominator: 'residential',
-    states: ['registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked'],
-    registered: ['registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked'],
-  },
-  'doan-co-so-3-chu-dong': {
-    denominator: 'bases',
-    states: ['planned', 'cadre-assigned', 'evaluated', 'recognised', 'not-recognised', 'revoked'],
-    registered: ['planned', 'cadre-assigned', 'evaluated', 'recognised', 'not-recognised', 'revoked'],
-  },
-};
+/** What each model's targets are shares of. */
+const DENOMINATOR: Record<TemplateId, 'residential' | 'bases'> = { 'chi-doan-dat-chuan': 'residential', 'doan-co-so-3-chu-dong': 'bases' };
 
 type Counters = Record<string, unknown>;
 const numberAt = (counters: Counters, name: string) => (typeof counters[name] === 'number' ? (counters[name]) : 0);
 
 function row(base: Pick<DashboardRow, 'unitId' | 'name' | 'kind' | 'eligible'>, countOf: (state: string) => number, templateId: TemplateId, targets: Targets): DashboardRow {
-  const model = MODEL[templateId];
   const byState = Object.fromEntries(STANDING_STATES.map((state) => [state, countOf(state)]).filter(([, count]) => (count as number) > 0)) as DashboardRow['byState'];
   const sum = (states: StandingState[]) => states.reduce((total, state) => total + (byState[state] ?? 0), 0);
-  const registered = sum(model.registered);
+  const registered = sum(COUNTED_STATES[templateId]);
   const recognised = byState.recognised ?? 0;
   const gap = (share: number | undefined, reached: number) => (share === undefined ? 0 : Math.max(0, Math.ceil(share * base.eligible - 1e-9) - reached));
   return {
     ...base,
     byState,
-    notStarted: Math.max(0, base.eligible - sum(model.states)),
+    notStarted: Math.max(0, base.eligible - registered),
     registered,
     recognised,
     registrationGap: gap(targets.registrationShare, registered),
@@ -104,7 +92,7 @@ export function dashboardOf(
   counts: Counters,
   cycle: { templateId: TemplateId; targets: Targets },
 ): { total: DashboardRow; rows: DashboardRow[]; weeks: WeekPoint[] } {
-  const measure = MODEL[cycle.templateId].denominator;
+  const measure = DENOMINATOR[cycle.templateId];
   const rows = Object.keys(tally)
     .filter((name) => name.startsWith('n:'))
     .map((name) => {
@@ -118,13 +106,4 @@ export function dashboardOf(
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, cycle.targets);
   return { total, rows, weeks: weeklySeries(counts) };
-}
-
-/** "phu thuan" finds "Phú Thuận": names compared without diacritics, đ as d, any case. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
 }

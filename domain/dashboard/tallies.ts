@@ -1,5 +1,6 @@
 import type { StandingState } from '../process/states.ts';
 import type { Unit, UnitKind } from '../organisation.ts';
+import type { TemplateId } from '../recognition/templates.ts';
 
 /**
  * What the dashboard reads, kept up to date by the writes that change it, so that drawing a
@@ -87,17 +88,21 @@ export interface StateChange {
 
 export type AppraisalOutcome = 'verified' | 'failed';
 
-/** States that mean "registered and on", in either model (each state belongs to one model). */
-export const REGISTERED_STATES: StandingState[] = [
-  'registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked',
-  'planned', 'cadre-assigned', 'evaluated',
-];
+/**
+ * The states a dashboard counts in each model: every one of them means "registered and on" (a
+ * unit not yet registered has no standing of its model). Each state belongs to one model.
+ */
+export const COUNTED_STATES: Record<TemplateId, StandingState[]> = {
+  'chi-doan-dat-chuan': ['registered', 'criteria-failed', 'awaiting-confirmation', 'returned', 'confirmed', 'reported', 'recognised', 'not-recognised', 'revoked'],
+  'doan-co-so-3-chu-dong': ['planned', 'cadre-assigned', 'evaluated', 'recognised', 'not-recognised', 'revoked'],
+};
+
+const REGISTERED_STATES = new Set(Object.values(COUNTED_STATES).flat());
 
 /** What a change adds to the week's registered and recognised: +1 on the way in, −1 on the way out. */
 function weeklySteps(change: StateChange): [string, number][] {
   const steps: [string, number][] = [];
-  const was = (states: StandingState[], state?: StandingState) => (state ? states.includes(state) : false);
-  const registered = Number(was(REGISTERED_STATES, change.after)) - Number(was(REGISTERED_STATES, change.before));
+  const registered = Number(REGISTERED_STATES.has(change.after)) - Number(!!change.before && REGISTERED_STATES.has(change.before));
   const recognised = Number(change.after === 'recognised') - Number(change.before === 'recognised');
   if (registered !== 0) steps.push([`w:${change.week}:registered`, registered]);
   if (recognised !== 0) steps.push([`w:${change.week}:recognised`, recognised]);
@@ -143,6 +148,3 @@ function withoutZeros(deltas: Map<string, Delta>): Map<string, Delta> {
 export function inverse(delta: Delta): { add: Record<string, number>; remove: string[] } {
   return { add: Object.fromEntries(Object.entries(delta.add).map(([name, by]) => [name, -by])), remove: Object.keys(delta.set) };
 }
-
-/** How many names and values a delta puts in one update expression. */
-export const entriesOf = (delta: Delta) => Object.keys(delta.add).length + Object.keys(delta.set).length;

@@ -1,14 +1,12 @@
 import * as z from 'zod';
 import { requireCanSee, requireRole } from '../../domain/access.ts';
-import { dashboardOf } from '../../domain/dashboard/rows.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { httpHandler, json, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 import { getCycle } from '../shared/store/cycles.ts';
-import { keys } from '../shared/store/keys.ts';
-import { readDashboardItems } from '../shared/store/tallies.ts';
+import { dashboardFor } from '../shared/store/tallies.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { dashboardFileName, dashboardXlsx } from '../shared/views/dashboard-xlsx.ts';
 
@@ -28,8 +26,7 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
   requireCanSee(identity, unit);
   const cycle = await getCycle(cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);
-  const { tally, counts } = await readDashboardItems(keys.tally(unitId), keys.counts(cycleId, unitId));
-  const { total, rows, weeks } = dashboardOf(unit, tally, counts, cycle);
+  const { total, rows, weeks } = await dashboardFor(unit, cycle);
   if (format === 'xlsx') {
     const now = new Date();
     const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: cycle.targets, total, rows }, now);

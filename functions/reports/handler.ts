@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { requireCanSee, requireRole } from '../../domain/access.ts';
-import { dashboardOf } from '../../domain/dashboard/rows.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { narrativeIssues, REPORT_IDS, reportRequestSchema, type SentReport } from '../../domain/reports/reports.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
@@ -8,9 +7,8 @@ import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
-import { keys } from '../shared/store/keys.ts';
 import { getReport, storeReport } from '../shared/store/reports.ts';
-import { readDashboardItems } from '../shared/store/tallies.ts';
+import { dashboardFor } from '../shared/store/tallies.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { reportDocx } from '../shared/views/report-docx.ts';
 import { reportXlsx } from '../shared/views/report-xlsx.ts';
@@ -57,8 +55,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
   }
   const previous = await getReport(cycle.cycleId, unit.unitId, request.reportId);
   if (previous?.idempotencyKey === request.idempotencyKey) return json(200, previous);
-  const { tally, counts } = await readDashboardItems(keys.tally(unit.unitId), keys.counts(cycle.cycleId, unit.unitId));
-  const { total, rows } = dashboardOf(unit, tally, counts, cycle);
+  const { total, rows } = await dashboardFor(unit, cycle);
   const upper = unit.parentId ? await getUnit(unit.parentId) : undefined;
   const report: SentReport = {
     cycleId: cycle.cycleId,

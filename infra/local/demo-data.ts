@@ -1,3 +1,4 @@
+import { slugOf } from '../../domain/text.ts';
 import type { UnitInput } from '../../domain/organisation.ts';
 
 /**
@@ -15,16 +16,6 @@ const communes: { unitId: string; name: string; kind: 'commune' | 'grassroots'; 
   { unitId: 'sadec-bvdk', name: 'Đoàn ủy Bệnh viện Đa khoa Sa Đéc', kind: 'grassroots', branches: ['Khoa Nội', 'Khoa Ngoại', 'Khoa Sản'] },
 ];
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 export const DEMO_UNITS: UnitInput[] = [
   { unitId: 'dong-thap', name: 'Tỉnh Đoàn Đồng Tháp', kind: 'province', leaderEmails: ['bithu@dongthap.doan.example'] },
   { unitId: 'sadec', name: 'Thành Đoàn Sa Đéc', kind: 'district', parentId: 'dong-thap', leaderEmails: ['bithu@sadec.doan.example'] },
@@ -37,7 +28,7 @@ export const DEMO_UNITS: UnitInput[] = [
       leaderEmails: [`bithu.${commune.unitId.replace('sadec-', '').replace(/-/g, '')}@sadec.doan.example`],
     },
     ...commune.branches.map((branch) => ({
-      unitId: `${commune.unitId}-${slug(branch)}`,
+      unitId: `${commune.unitId}-${slugOf(branch)}`,
       name: `Chi đoàn ${branch}`,
       kind: 'branch' as const,
       parentId: commune.unitId,

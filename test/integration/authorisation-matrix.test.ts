@@ -14,7 +14,7 @@ import { ROUTES, type Reach, type RouteDefinition } from '../../infra/catalog/ro
 import { evidenceRequest, SAMPLE_FILES } from '../support/evidence.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
-import { planSubmission } from '../support/samples.ts';
+import { planSubmission, reportRequest } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 
@@ -123,11 +123,6 @@ const CASES: Record<string, Case> = {
   'GET /api/reports/{cycleId}/{unitId}/{reportId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/reports/${MODEL_A}/${unitId}/results-report` }) },
   'GET /api/notices': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/notices?unit=${unitId}` }) },
 };
-
-function reportRequest() {
-  const narrative = { achievements: 'Chi đoàn sinh hoạt đều.', shortcomings: 'Còn khó khăn.', proposals: 'Đề nghị hỗ trợ.' };
-  return { idempotencyKey: randomUUID(), cycleId: MODEL_A, reportId: 'results-report', place: 'Sa Đéc', signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' }, narrative };
-}
 
 const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
 

@@ -7,7 +7,7 @@ import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { evidenceRequest, SAMPLE_FILES } from '../support/evidence.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { MODEL_A } from '../support/process.ts';
-import { leavesOf, planSubmission, withValueAt } from '../support/samples.ts';
+import { leavesOf, planSubmission, reportRequest, withValueAt } from '../support/samples.ts';
 import { implementationPlanSample } from '../../domain/forms/implementation-plan.ts';
 
 const ctx = localStackPerFile();
@@ -81,15 +81,7 @@ const WRITES: WriteRoute[] = [
     caller: 'bithu-tanphudong',
     method: 'POST',
     path: '/api/reports',
-    body: () => ({
-      idempotencyKey: randomUUID(),
-      cycleId: MODEL_A,
-      reportId: 'results-report',
-      number: '12-BC/ĐTN',
-      place: 'Sa Đéc',
-      signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' },
-      narrative: { achievements: 'Chi đoàn sinh hoạt đều.', shortcomings: 'Còn khó khăn.', proposals: 'Đề nghị hỗ trợ.' },
-    }),
+    body: () => reportRequest(),
   },
   { key: 'POST /api/sweeps', caller: 'quantri-dongthap', method: 'POST', path: '/api/sweeps', body: () => ({ asOf: '2027-03-02' }) },
 ];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -8,20 +7,10 @@ import type { SentReport } from '../../domain/reports/reports.ts';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { MODEL_A, Process } from '../support/process.ts';
+import { reportRequest } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
 const COMMUNE = 'bithu-tanphudong';
-
-const request = (overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: randomUUID(),
-  cycleId: MODEL_A,
-  reportId: 'results-report',
-  number: '12-BC/ĐTN',
-  place: 'Tân Phú Đông',
-  signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' },
-  narrative: { achievements: 'Ba ấp sinh hoạt đều đặn.', shortcomings: 'Ấp Phú Hòa thiếu người trẻ.', proposals: 'Đề nghị Thành Đoàn hỗ trợ tập huấn.' },
-  ...overrides,
-});
 
 async function file(path: string, token: string): Promise<{ type: string | null; name: string | undefined; bytes: Buffer }> {
   const response = await fetch(`${ctx.local.stack.urls.app}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -42,7 +31,7 @@ describe('the yearly results report', () => {
     const before = (await ctx.local.api<{ total: DashboardRow }>('GET', `/api/dashboard/${MODEL_A}/sadec-tan-phu-dong`, commune)).body.total;
 
     // Act: the commune sends its report; then a chi đoàn moves on
-    const sent = await ctx.local.api<SentReport>('POST', '/api/reports', commune, request());
+    const sent = await ctx.local.api<SentReport>('POST', '/api/reports', commune, reportRequest());
     await new Process(ctx.local).assess('bithu-apphuthuan');
     const kept = await ctx.local.api<SentReport>('GET', `/api/reports/${MODEL_A}/sadec-tan-phu-dong/results-report`, city);
     const now = (await ctx.local.api<{ total: DashboardRow }>('GET', `/api/dashboard/${MODEL_A}/sadec-tan-phu-dong`, commune)).body.total;
@@ -89,8 +78,8 @@ describe('the yearly results report', () => {
 
   it('refuses a report with a part left unwritten, one from a chi đoàn, and shows a sibling nothing', async () => {
     // Act
-    const unwritten = await ctx.local.api('POST', '/api/reports', commune, request({ narrative: { achievements: 'Có.' } }));
-    const fromBranch = await ctx.local.api('POST', '/api/reports', await ctx.local.signIn('bithu-apphuthuan'), request());
+    const unwritten = await ctx.local.api('POST', '/api/reports', commune, reportRequest({ narrative: { achievements: 'Có.' } }));
+    const fromBranch = await ctx.local.api('POST', '/api/reports', await ctx.local.signIn('bithu-apphuthuan'), reportRequest());
     const sibling = await ctx.local.api('GET', `/api/reports/${MODEL_A}/sadec-tan-phu-dong/results-report`, await ctx.local.signIn('bithu-phuong3'));
 
     // Assess

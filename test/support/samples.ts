@@ -42,3 +42,17 @@ export function withValueAt(sample: unknown, path: string, value: unknown): unkn
   node[parts.at(-1)!] = value;
   return copy;
 }
+
+/** A yearly results report as a commune secretary sends it, with a fresh key. */
+export function reportRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: randomUUID(),
+    cycleId: CYCLES['chi-doan-dat-chuan'],
+    reportId: 'results-report',
+    number: '12-BC/ĐTN',
+    place: 'Tân Phú Đông',
+    signer: { name: 'Nguyễn Thị Thu Hà', title: 'Bí thư' },
+    narrative: { achievements: 'Ba ấp sinh hoạt đều đặn.', shortcomings: 'Ấp Phú Hòa thiếu người trẻ.', proposals: 'Đề nghị Thành Đoàn hỗ trợ tập huấn.' },
+    ...overrides,
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardOf, foldForSearch } from '../../domain/dashboard/rows.ts';
+import { dashboardOf } from '../../domain/dashboard/rows.ts';
+import { foldForSearch } from '../../domain/text.ts';
 import { countDeltas, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { weekOf } from '../../domain/dates.ts';

@@ -6,7 +6,7 @@ import type { User } from '../../../domain/users.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
 import { deltaItems, inverseItems } from './tallies.ts';
-import { entriesOf, tallyDeltas, type Delta } from '../../../domain/dashboard/tallies.ts';
+import { tallyDeltas, type Delta } from '../../../domain/dashboard/tallies.ts';
 import { unitItem } from './units.ts';
 import { userItem } from './users.ts';
 
@@ -108,27 +108,34 @@ function chunksOf(units: Unit[], users: User[], importId: string): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Chunk | undefined;
   for (const row of rows) {
-    const tallies = current ? mergeDeltas(current.tallies, row.unit ? tallyDeltas([row.unit]) : new Map<string, Delta>()) : undefined;
-    const fits = current && tallies && 1 + current.items.length + 1 + tallies.size <= TRANSACTION_ITEMS && [...tallies.values()].every((delta) => entriesOf(delta) <= TALLY_ENTRIES);
-    if (!current || !fits) {
+    const more = row.unit ? tallyDeltas([row.unit]) : new Map<string, Delta>();
+    if (!current || !fits(current, more)) {
       current = { marker: keys.importChunk(importId, chunks.length), items: [], tallies: new Map() };
       chunks.push(current);
-      current.tallies = row.unit ? tallyDeltas([row.unit]) : new Map<string, Delta>();
-    } else current.tallies = tallies!;
+    }
+    mergeInto(current.tallies, more);
     current.items.push({ ...row.item, importId });
   }
   return chunks;
 }
 
-function mergeDeltas(into: Map<string, Delta>, more: Map<string, Delta>): Map<string, Delta> {
-  const merged = new Map([...into].map(([unitId, delta]) => [unitId, { add: { ...delta.add }, set: { ...delta.set } }]));
+/** Whether one more row, and what it adds to the tallies, still fits the chunk's transaction. */
+function fits(chunk: Chunk, more: Map<string, Delta>): boolean {
+  const tallies = new Set([...chunk.tallies.keys(), ...more.keys()]).size;
+  if (1 + chunk.items.length + 1 + tallies > TRANSACTION_ITEMS) return false;
+  return [...more].every(([unitId, delta]) => {
+    const held = chunk.tallies.get(unitId);
+    return new Set([...Object.keys(held?.add ?? {}), ...Object.keys(held?.set ?? {}), ...Object.keys(delta.add), ...Object.keys(delta.set)]).size <= TALLY_ENTRIES;
+  });
+}
+
+function mergeInto(into: Map<string, Delta>, more: Map<string, Delta>): void {
   for (const [unitId, delta] of more) {
-    const target = merged.get(unitId) ?? { add: {}, set: {} };
+    const target = into.get(unitId) ?? { add: {}, set: {} };
     for (const [name, by] of Object.entries(delta.add)) target.add[name] = (target.add[name] ?? 0) + by;
     Object.assign(target.set, delta.set);
-    merged.set(unitId, target);
+    into.set(unitId, target);
   }
-  return merged;
 }
 
 /** Takes written chunks back, each in one transaction: its rows, its marker, its tallies. */

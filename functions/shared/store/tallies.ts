@@ -2,6 +2,10 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inverse, type Delta } from '../../../domain/dashboard/tallies.ts';
 import { config, dynamo } from '../config/config.ts';
 import { batchGetItems } from './table.ts';
+import { keys } from './keys.ts';
+import { dashboardOf } from '../../../domain/dashboard/rows.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import type { Cycle } from '../../../domain/recognition/cycles.ts';
 import type { TransactItem } from './table.ts';
 
 type Key = { pk: string; sk: string };
@@ -69,10 +73,10 @@ export async function applyDeltas(deltas: Map<string, Delta>, keyOf: (unitId: st
   }
 }
 
-export type Counters = Record<string, number | string>;
-
-/** A unit's tally and its counts in a cycle: the two items a dashboard reads. */
-export async function readDashboardItems(tallyKey: Key, countsKey: Key): Promise<{ tally: Counters; counts: Counters }> {
+/** A unit's dashboard in a cycle: its tally and its counts, the two items it reads. */
+export async function dashboardFor(unit: Unit, cycle: Cycle): Promise<ReturnType<typeof dashboardOf>> {
+  const tallyKey = keys.tally(unit.unitId);
+  const countsKey = keys.counts(cycle.cycleId, unit.unitId);
   const found = await batchGetItems([tallyKey, countsKey]);
-  return { tally: (found.get(tallyKey.pk) ?? {}) as Counters, counts: (found.get(countsKey.pk) ?? {}) as Counters };
+  return dashboardOf(unit, found.get(tallyKey.pk) ?? {}, found.get(countsKey.pk) ?? {}, cycle);
 }

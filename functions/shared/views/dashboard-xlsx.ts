@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { calendarDate, formatCalendarDate } from '../../../domain/dates.ts';
 import type { DashboardRow } from '../../../domain/dashboard/rows.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
+import { slugOf } from '../../../domain/text.ts';
 import { STANDING_STATES, STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
 import type { TemplateId } from '../../../domain/recognition/templates.ts';
 
@@ -16,14 +17,7 @@ export interface DashboardSheet {
 
 /** A file name people recognise: the unit, the day, no diacritics (some mail clients mangle them). */
 export function dashboardFileName(unitName: string, now: Date): string {
-  const slug = unitName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `tong-quan-${slug}-${formatCalendarDate(calendarDate(now)).replace(/\//g, '-')}.xlsx`;
+  return `tong-quan-${slugOf(unitName)}-${formatCalendarDate(calendarDate(now)).replace(/\//g, '-')}.xlsx`;
 }
 
 /** The dashboard as a workbook of one sheet. */

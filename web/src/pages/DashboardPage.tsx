@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { foldForSearch, type DashboardRow, type WeekPoint } from '../../../domain/dashboard/rows.ts';
+import type { DashboardRow, WeekPoint } from '../../../domain/dashboard/rows.ts';
+import { foldForSearch } from '../../../domain/text.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
 import { REPORTS } from '../../../domain/reports/reports.ts';
 import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
