@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'integration-bundles',
           include: ['test/integration/**/*.test.ts'],
+          // Store-level load tests call the repositories directly: no bundle would run in them.
+          exclude: ['test/integration/dashboard-counters.test.ts'],
           globalSetup: ['test/support/bundles-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

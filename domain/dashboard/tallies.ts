@@ -1,6 +1,7 @@
 import type { StandingState } from '../process/states.ts';
 import type { Unit, UnitKind } from '../organisation.ts';
 import type { TemplateId } from '../recognition/templates.ts';
+import type { Due, Duty } from '../deadlines/obligations.ts';
 
 /**
  * What the dashboard reads, kept up to date by the writes that change it, so that drawing a
@@ -109,31 +110,65 @@ function weeklySteps(change: StateChange): [string, number][] {
   return steps;
 }
 
-/** What standing changes do to the counts of every unit above them, merged per unit. */
-export function countDeltas(changes: StateChange[]): Map<string, Delta> {
+/** Counts `name` by `by` for a unit at every unit above it: in their total and in its child's row. */
+function countUp(deltas: Map<string, Delta>, unit: { unitId: string; ancestors: string[] }, name: string, by: number): void {
+  unit.ancestors.forEach((ancestorId, index) => {
+    const delta = deltaOf(deltas, ancestorId);
+    bump(delta, `all:${name}`, by);
+    bump(delta, `c:${childOnPath(unit.ancestors, index, unit.unitId)}:${name}`, by);
+  });
+}
+
+/** An obligation opened (+1) or closed (−1): counted at its owner, under its duty and deadline. */
+export interface ObligationChange {
+  ownerUnitId: string;
+  ownerAncestors: string[];
+  duty: Duty;
+  deadline: string;
+  by: 1 | -1;
+}
+
+/**
+ * The open obligations' counter: `o:<duty>:<deadline>`. Lateness is not written when a deadline
+ * passes (nothing happens then to write it in); the dashboard reads as late every open obligation
+ * whose deadline is before today, so the count is exact at any hour and no sweep has to mark it.
+ */
+export const obligationCounter = (duty: Duty, deadline: string) => `o:${duty}:${deadline}`;
+
+/** Marks counted beside the states: a chi đoàn drawn into the appraisal sample. */
+export const SAMPLED = 'sampled';
+
+/**
+ * What standing changes, obligations opened or closed, and chi đoàn drawn into a sample do to the
+ * counts of every unit above them, merged per unit (one item is written once per transaction).
+ */
+export function countDeltas(changes: StateChange[], obligations: ObligationChange[] = [], sampled: { unitId: string; ancestors: string[] }[] = []): Map<string, Delta> {
   const deltas = new Map<string, Delta>();
   for (const change of changes) {
     const moved = change.before !== change.after;
     const appraised = change.appraisalBefore !== change.appraisalAfter;
-    if (!moved && !appraised) continue;
-    change.ancestors.forEach((ancestorId, index) => {
-      const delta = deltaOf(deltas, ancestorId);
-      const child = childOnPath(change.ancestors, index, change.unitId);
-      const counted = [
-        ...(moved ? ([[change.before, -1], [change.after, 1]] as const) : []),
-        // Findings count beside the states: "appraisal:verified", "appraisal:failed".
-        ...(appraised ? ([[change.appraisalBefore && `appraisal:${change.appraisalBefore}`, -1], [change.appraisalAfter && `appraisal:${change.appraisalAfter}`, 1]] as const) : []),
-      ];
-      for (const [name, by] of counted) {
-        if (!name) continue;
-        bump(delta, `all:${name}`, by);
-        bump(delta, `c:${child}:${name}`, by);
-      }
-      // The week's movement, at each level's own total only: a unit below is one more item away.
-      if (change.week && moved) for (const [name, by] of weeklySteps(change)) bump(delta, name, by);
-    });
+    const counted = [
+      ...(moved ? ([[change.before, -1], [change.after, 1]] as const) : []),
+      // Findings count beside the states: "appraisal:verified", "appraisal:failed".
+      ...(appraised ? ([[change.appraisalBefore && `appraisal:${change.appraisalBefore}`, -1], [change.appraisalAfter && `appraisal:${change.appraisalAfter}`, 1]] as const) : []),
+    ];
+    for (const [name, by] of counted) if (name) countUp(deltas, change, name, by);
+    // The week's movement, at each level's own total only: a unit below is one more item away.
+    if (change.week && moved) for (const ancestorId of change.ancestors) for (const [name, by] of weeklySteps(change)) bump(deltaOf(deltas, ancestorId), name, by);
   }
+  for (const obligation of obligations) {
+    countUp(deltas, { unitId: obligation.ownerUnitId, ancestors: obligation.ownerAncestors }, obligationCounter(obligation.duty, obligation.deadline), obligation.by);
+  }
+  for (const unit of sampled) countUp(deltas, unit, SAMPLED, 1);
   return withoutZeros(deltas);
+}
+
+/** The obligation changes between what a record owed before and what it owes now (either absent). */
+export function obligationSwap(before: Due | undefined, after: Due | undefined): ObligationChange[] {
+  const same = before && after && before.duty === after.duty && before.deadline === after.deadline && before.ownerUnitId === after.ownerUnitId;
+  if (same) return [];
+  const change = (due: Due, by: 1 | -1): ObligationChange => ({ ownerUnitId: due.ownerUnitId, ownerAncestors: due.ownerAncestors, duty: due.duty, deadline: due.deadline, by });
+  return [...(before ? [change(before, -1)] : []), ...(after ? [change(after, 1)] : [])];
 }
 
 function withoutZeros(deltas: Map<string, Delta>): Map<string, Delta> {

@@ -90,12 +90,14 @@ function describe(line: DigestLine): string {
 }
 
 /**
- * Where a leader sees a late unit below them: the dashboard of the level that holds it, searched
- * for its name, so the link opens on the units the line is about.
+ * Where a leader sees a late unit below them: the dashboard of the level that holds it, narrowed to
+ * the late units and searched for its name, so the link opens on the units the line is about.
  */
 function dashboardPath({ due, cycleId }: DigestLine): string {
-  const level = due.subjectUnitId === due.ownerUnitId ? (due.ownerAncestors.at(-1) ?? due.ownerUnitId) : due.ownerUnitId;
-  return `/dashboard/${encodeURIComponent(level)}?cycle=${encodeURIComponent(cycleId)}&q=${encodeURIComponent(due.subjectName)}`;
+  const ownDuty = due.subjectUnitId === due.ownerUnitId;
+  const level = ownDuty ? (due.ownerAncestors.at(-1) ?? due.ownerUnitId) : due.ownerUnitId;
+  // A duty owed about another unit (a cadre to assign) is late on its owner's row, not the subject's.
+  return `/dashboard/${encodeURIComponent(level)}?cycle=${encodeURIComponent(cycleId)}${ownDuty ? '&filter=late' : ''}&q=${encodeURIComponent(due.subjectName)}`;
 }
 
 /** One email for one recipient unit's digest: Vietnamese, HTML and text, every line escaped. */

@@ -55,7 +55,8 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
   }
   const previous = await getReport(cycle.cycleId, unit.unitId, request.reportId);
   if (previous?.idempotencyKey === request.idempotencyKey) return json(200, previous);
-  const { total, rows } = await dashboardFor(unit, cycle);
+  const now = new Date();
+  const { total, rows } = await dashboardFor(unit, cycle, now);
   const upper = unit.parentId ? await getUnit(unit.parentId) : undefined;
   const report: SentReport = {
     cycleId: cycle.cycleId,
@@ -71,7 +72,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
     figures: { templateId: cycle.templateId, targets: cycle.targets, total, rows },
     version: (previous?.version ?? 0) + 1,
     idempotencyKey: request.idempotencyKey,
-    sentAt: new Date().toISOString(),
+    sentAt: now.toISOString(),
     sentBy: { userId: identity.userId, name: identity.name },
   };
   await storeReport(report, previous, unit.parentId);

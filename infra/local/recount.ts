@@ -1,5 +1,6 @@
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { countDeltas, tallyDeltas, type Delta, type StateChange } from '../../domain/dashboard/tallies.ts';
+import { countDeltas, obligationSwap, tallyDeltas, type Delta, type ObligationChange, type StateChange } from '../../domain/dashboard/tallies.ts';
+import type { Due } from '../../domain/deadlines/obligations.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { weekOf } from '../../domain/dates.ts';
 import { config, dynamo } from '../../functions/shared/config/config.ts';
@@ -22,7 +23,15 @@ async function scan(prefix: string): Promise<Record<string, unknown>[]> {
  * ones deleted, the new ones written by the same deltas the live writes use. A maintenance step.
  */
 export async function rebuildDashboards(): Promise<{ units: number; standings: number; reports: number; items: number }> {
-  const [units, standings, reports, tallies, counts] = await Promise.all([scan('UNIT#'), scan('STANDING#'), scan('REPORT#'), scan('TALLY#'), scan('COUNTS#')]);
+  const [units, standings, reports, tallies, counts, obligations, draws] = await Promise.all([
+    scan('UNIT#'),
+    scan('STANDING#'),
+    scan('REPORT#'),
+    scan('TALLY#'),
+    scan('COUNTS#'),
+    scan('OBLIGATION#'),
+    scan('DRAW#'),
+  ]);
   for (let start = 0; start < tallies.length + counts.length; start += 25) {
     const chunk = [...tallies, ...counts].slice(start, start + 25);
     await dynamo().send(new BatchWriteCommand({ RequestItems: { [config.tableName]: chunk.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })) } }));
@@ -40,9 +49,23 @@ export async function rebuildDashboards(): Promise<{ units: number; standings: n
     list.push({ unitId: unit.unitId, ancestors: unit.ancestors, after: standing.state as StateChange['after'], week: weekOf(new Date(standing.updatedAt as string)), appraisalAfter: (standing.appraisal as { outcome?: StateChange['appraisalAfter'] } | undefined)?.outcome });
     byCycle.set(standing.cycleId as string, list);
   }
+  // Open obligations: those kept on their own (plans, reports) and those a standing owes.
+  const owedByCycle = new Map<string, ObligationChange[]>();
+  for (const item of [...obligations, ...standings]) {
+    // Open while in the due index (the gsi2 keys), whatever else an item kept.
+    const due = item.gsi2pk ? (item.due as Due | undefined) : undefined;
+    if (!due) continue;
+    owedByCycle.set(due.cycleId, [...(owedByCycle.get(due.cycleId) ?? []), ...obligationSwap(undefined, due)]);
+  }
+  // Chi đoàn drawn into a sample, first or widened.
+  const sampledByCycle = new Map<string, Unit[]>();
+  for (const sample of draws.filter((item) => String(item.sk).startsWith('COMMUNE#'))) {
+    const drawn = [...((sample.sampled as string[] | undefined) ?? []), ...((sample.widened as string[] | undefined) ?? [])].flatMap((unitId) => (byId.has(unitId) ? [byId.get(unitId)!] : []));
+    sampledByCycle.set(sample.cycleId as string, [...(sampledByCycle.get(sample.cycleId as string) ?? []), ...drawn]);
+  }
   let items = tallyWork.size;
-  for (const cycleId of new Set([...byCycle.keys(), ...reports.map((report) => report.cycleId as string)])) {
-    const deltas = countDeltas(byCycle.get(cycleId) ?? []);
+  for (const cycleId of new Set([...byCycle.keys(), ...owedByCycle.keys(), ...sampledByCycle.keys(), ...reports.map((report) => report.cycleId as string)])) {
+    const deltas = countDeltas(byCycle.get(cycleId) ?? [], owedByCycle.get(cycleId) ?? [], sampledByCycle.get(cycleId) ?? []);
     // The reports sent, marked on each sender's upper level.
     for (const report of reports.filter((candidate) => candidate.cycleId === cycleId)) {
       const upper = byId.get(report.unitId as string)?.parentId;

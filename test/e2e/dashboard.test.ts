@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
 import { phoneJourney, signInAs } from '../support/journey.ts';
 import { MODEL_A } from '../support/process.ts';
@@ -73,5 +73,50 @@ describe("the city leader's dashboard on a phone", () => {
     const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Word (.docx)' }).click()]);
     expect(word.suggestedFilename()).toBe('bao-cao-ket-qua-sadec-v1.docx');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('on 05/10/2027, past the dossier deadline, shows who is late, filters Tân Phú Đông to its late ấp and exports them', async () => {
+    // Prepare: the whole stack's clock (it runs in this process) on 05/10/2027, four days past 01/10
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2027-10-05T02:00:00Z'));
+    try {
+      const page = journey.page;
+      const leader = await journey.local.signIn('bithu-sadec');
+      const city = (await journey.local.api<{ rows: DashboardRow[] }>('GET', `/api/dashboard/${MODEL_A}/sadec`, leader)).body;
+      const tanPhuDong = city.rows.find((row) => row.unitId === 'sadec-tan-phu-dong')!;
+
+      // Act
+      await signInAs(journey, /Võ Thanh Tùng/);
+      const row = page.getByTestId('dashboard-row').filter({ hasText: 'Đoàn xã Tân Phú Đông' });
+
+      // Assess: its three registered ấp have not sent their dossiers
+      expect(tanPhuDong.lateByDuty['self-assessment']).toBe(3);
+      await expect.poll(() => row.locator('.chip-late').textContent()).toContain(`Quá hạn: ${tanPhuDong.late} việc (3 chưa gửi hồ sơ tự đánh giá`);
+
+      // Act: down to the commune, narrowed to the late
+      await row.getByRole('link', { name: 'Đoàn xã Tân Phú Đông' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tổng quan: Đoàn xã Tân Phú Đông');
+      await page.getByLabel('Lọc').selectOption({ label: 'Có việc quá hạn' });
+
+      // Assess: the three registered ấp, not Phú Thạnh (never registered, so owing nothing)
+      await expect.poll(() => page.getByTestId('dashboard-row').locator('.row-name').allTextContents()).toEqual(['Chi đoàn ấp Phú Hòa', 'Chi đoàn ấp Phú Long', 'Chi đoàn ấp Phú Thuận']);
+
+      // Act: the narrowed list as Excel
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel' }).click()]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(await file.path())) as unknown as ArrayBuffer);
+
+      // Assess: the same three, each late with its dossier due 01/10/2027
+      expect(file.suggestedFilename()).toBe('tong-quan-doan-xa-tan-phu-dong-05-10-2027.xlsx');
+      const late = workbook.getWorksheet('Chi đoàn')!;
+      expect(late.getRows(2, late.rowCount - 1)!.map((line) => [line.getCell(1).value, line.getCell(late.getRow(1).cellCount - 1).value, line.getCell(late.getRow(1).cellCount).value])).toEqual([
+        ['Chi đoàn ấp Phú Hòa', '01/10/2027', 'Quá hạn'],
+        ['Chi đoàn ấp Phú Long', '01/10/2027', 'Quá hạn'],
+        ['Chi đoàn ấp Phú Thuận', '01/10/2027', 'Quá hạn'],
+      ]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/dynamodb.ts';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { commitmentOf } from '../../domain/appraisal/draw.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
+import { countsOf } from '../support/counts.ts';
+import type { DashboardRow } from '../../domain/dashboard/rows.ts';
 import { addSecretaries, Appraisal, APPRAISER, CITY_ORGANISER, Process } from '../support/process.ts';
 
 const ctx = localStackPerFile();
@@ -165,5 +168,43 @@ describe('the appraisal draw', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Chi đoàn này đã được thẩm định; kết quả đã ghi nhận không sửa được.');
     expect(partial.status).toBe(409);
+  });
+
+  it("counts the sample on the leaders' dashboard: drawn and widened, as claimed and not, equal to a recount", async () => {
+    // Prepare
+    const leader = await ctx.local.signIn('bithu-sadec');
+    const { recount, storedCounts } = countsOf(() => ctx.local.dynamo);
+
+    // Act
+    const answer = await ctx.local.api<{ rows: DashboardRow[] }>('GET', '/api/dashboard/chi-doan-dat-chuan-2027-dong-thap/sadec', leader);
+    const [stored, expected] = await Promise.all([storedCounts('chi-doan-dat-chuan-2027-dong-thap'), recount('chi-doan-dat-chuan-2027-dong-thap')]);
+
+    // Assess: one drawn, two widened after its failure; two as claimed, one not
+    const commune = answer.body.rows.find((row) => row.unitId === 'sadec-tan-phu-dong');
+    expect(commune).toMatchObject({ sampled: 3, verified: 2, notAsClaimed: 1 });
+    expect(stored).toEqual(expected);
+  });
+
+  it('exports the sample and its findings to Excel for the city, not for a commune below it', async () => {
+    // Prepare
+    const [leader, commune] = await Promise.all([ctx.local.signIn('bithu-sadec'), ctx.local.signIn(COMMUNE)]);
+    const path = '/api/draws/chi-doan-dat-chuan-2027-dong-thap/sadec?format=xlsx';
+
+    // Act
+    const response = await fetch(`${ctx.local.stack.urls.app}${path}`, { headers: { authorization: `Bearer ${leader}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const refused = await ctx.local.api('GET', path, commune);
+    const seenByCommune = await ctx.local.api<{ mayExport?: boolean }>('GET', '/api/draws/chi-doan-dat-chuan-2027-dong-thap/sadec', commune);
+
+    // Assess: a row per commune with its tallies, a row per chi đoàn drawn or added, with its finding
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mau-tham-dinh-thanh-doan-sa-dec-\d{2}-\d{2}-\d{4}\.xlsx"$/);
+    const summary = workbook.getWorksheet('Theo xã')!.getRow(5).values as unknown[];
+    expect(summary.slice(1)).toEqual(['Đoàn xã Tân Phú Đông', 3, 1, 2, 2, 1, 0]);
+    const list = workbook.getWorksheet('Chi đoàn trong mẫu')!;
+    const lines = list.getRows(2, list.rowCount - 1)!.map((row) => [row.getCell(3).value, row.getCell(6).value]);
+    expect(lines).toEqual([['Rút mẫu', 'Không đúng như hồ sơ'], ['Mở rộng', 'Đúng như hồ sơ'], ['Mở rộng', 'Đúng như hồ sơ']]);
+    expect(refused.status).toBe(403);
+    expect(seenByCommune.body.mayExport).toBe(false);
   });
 });

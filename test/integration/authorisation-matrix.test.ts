@@ -163,7 +163,7 @@ async function makeFixtures(): Promise<Fixtures> {
       now,
     );
     fixtures.decision[place] = decisionId;
-    const total = { unitId, name: 'Thử', kind: 'commune' as const, eligible: 0, byState: {}, notStarted: 0, registered: 0, recognised: 0, registrationGap: 0, recognitionGap: 0, reportsSent: [], verified: 0, notAsClaimed: 0 };
+    const total = { unitId, name: 'Thử', kind: 'commune' as const, eligible: 0, byState: {}, notStarted: 0, registered: 0, recognised: 0, registrationGap: 0, recognitionGap: 0, reportsSent: [], verified: 0, notAsClaimed: 0, sampled: 0, late: 0, lateByDuty: {} };
     await storeReport(
       { ...reportRequest(), reportId: 'results-report', signer: { name: 'Người ký', title: 'Bí thư' }, number: '', cycleTitle: 'Thử', unitId, unitName: 'Thử', figures: { templateId: 'chi-doan-dat-chuan', targets: {}, total, rows: [] }, version: 1, sentAt: now.toISOString(), sentBy: { userId: 'lap', name: 'Người lập' } },
       undefined,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardOf } from '../../domain/dashboard/rows.ts';
 import { foldForSearch } from '../../domain/text.ts';
-import { countDeltas, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
+import { countDeltas, obligationSwap, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
+import type { Due } from '../../domain/deadlines/obligations.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { weekOf } from '../../domain/dates.ts';
 
@@ -55,8 +56,8 @@ describe('the dashboard from tallies and counts', () => {
     );
 
     // Act
-    const city = dashboardOf(at('thanh-pho'), tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
-    const commune = dashboardOf(at('xa-a'), tallies.get('xa-a')!, counts.get('xa-a')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+    const city = dashboardOf(at('thanh-pho'), tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS }, '2026-01-01');
+    const commune = dashboardOf(at('xa-a'), tallies.get('xa-a')!, counts.get('xa-a')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS }, '2026-01-01');
 
     // Assess: 3 residential chi đoàn; 90% of 3 is 3 (all registered), 75% is 3 (1 recognised: 2 missing).
     expect(city.total).toMatchObject({ eligible: 3, registered: 3, recognised: 1, notStarted: 0, registrationGap: 0, recognitionGap: 2, byState: { recognised: 1, reported: 1, registered: 1 } });
@@ -77,7 +78,7 @@ describe('the dashboard from tallies and counts', () => {
     const counts = applied(countDeltas([{ unitId: 'xa-a', ancestors: ['tinh', 'thanh-pho'], after: 'planned' }]));
 
     // Act
-    const city = dashboardOf(TREE[1]!, tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'doan-co-so-3-chu-dong', targets: { registrationShare: 0.7 } });
+    const city = dashboardOf(TREE[1]!, tallies.get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'doan-co-so-3-chu-dong', targets: { registrationShare: 0.7 } }, '2026-01-01');
 
     // Assess
     expect(city.total).toMatchObject({ eligible: 2, registered: 1, notStarted: 1, registrationGap: 1 });
@@ -99,7 +100,7 @@ describe('the dashboard from tallies and counts', () => {
     );
 
     // Act
-    const { weeks } = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+    const { weeks } = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS }, '2026-01-01');
 
     // Assess
     expect(weeks).toEqual([
@@ -120,7 +121,7 @@ describe('the dashboard from tallies and counts', () => {
     );
 
     // Act
-    const city = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS });
+    const city = dashboardOf(TREE[1]!, applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS }, '2026-01-01');
 
     // Assess: findings counted, states and the year's curve untouched by them
     expect([city.total.verified, city.total.notAsClaimed, city.total.byState.reported]).toEqual([1, 1, 2]);
@@ -132,5 +133,47 @@ describe('the dashboard from tallies and counts', () => {
     // Assess
     expect(foldForSearch('Chi đoàn ấp Phú Thuận').includes(foldForSearch('phu thuan'))).toBe(true);
     expect(foldForSearch('Đoàn xã Tân Phú Đông').includes('dong')).toBe(true);
+  });
+
+  it('reads as late the obligations open past their deadline, by duty, from the day after it; a closed one no more', () => {
+    // Prepare: xa-a owes its plan by 20/07, ap-1 its dossier by 01/10, ap-3 too; ap-3 then sends it.
+    const at = (id: string) => TREE.find((candidate) => candidate.unitId === id)!;
+    const due = (unitId: string, duty: Due['duty'], deadline: string): Due => ({ cycleId: 'c', duty, deadline, ownerUnitId: unitId, ownerAncestors: at(unitId).ancestors, subjectUnitId: unitId, subjectName: unitId });
+    const counts = applied(
+      countDeltas([], [...obligationSwap(undefined, due('xa-a', 'implementation-plan', '2026-07-20')), ...obligationSwap(undefined, due('ap-1', 'self-assessment', '2026-10-01'))]),
+      countDeltas([], obligationSwap(undefined, due('ap-3', 'self-assessment', '2026-10-01'))),
+      countDeltas([], obligationSwap(due('ap-3', 'self-assessment', '2026-10-01'), undefined)),
+    );
+    const view = (today: string) => dashboardOf(at('thanh-pho'), applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: TARGETS }, today);
+
+    // Act
+    const onDeadline = view('2026-10-01');
+    const dayAfter = view('2026-10-02');
+
+    // Assess
+    expect(onDeadline.rows.map((row) => [row.unitId, row.lateByDuty])).toEqual([['xa-a', { 'implementation-plan': 1 }], ['xa-b', {}]]);
+    expect(dayAfter.rows.map((row) => [row.unitId, row.late, row.lateByDuty])).toEqual([['xa-a', 2, { 'implementation-plan': 1, 'self-assessment': 1 }], ['xa-b', 0, {}]]);
+    expect(dayAfter.total).toMatchObject({ late: 2 });
+  });
+
+  it('counts nothing when what is owed stays the same, and moves a count when the duty or deadline changes', () => {
+    // Prepare
+    const owed: Due = { cycleId: 'c', duty: 'self-assessment', deadline: '2026-10-01', ownerUnitId: 'ap-1', ownerAncestors: ['tinh'], subjectUnitId: 'ap-1', subjectName: 'ap-1' };
+
+    // Act
+    const same = obligationSwap(owed, { ...owed });
+    const moved = obligationSwap(owed, { ...owed, deadline: '2026-10-15' });
+
+    // Assess
+    expect(same).toEqual([]);
+    expect(moved.map((change) => [change.deadline, change.by])).toEqual([['2026-10-01', -1], ['2026-10-15', 1]]);
+    expect(countDeltas([], moved, [{ unitId: 'ap-1', ancestors: ['tinh'] }]).get('tinh')?.add).toEqual({
+      'all:o:self-assessment:2026-10-01': -1,
+      'c:ap-1:o:self-assessment:2026-10-01': -1,
+      'all:o:self-assessment:2026-10-15': 1,
+      'c:ap-1:o:self-assessment:2026-10-15': 1,
+      'all:sampled': 1,
+      'c:ap-1:sampled': 1,
+    });
   });
 });

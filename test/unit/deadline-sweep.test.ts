@@ -78,6 +78,6 @@ describe('the sweep of one day', () => {
     const message = digestMessage(toCommune, ['xa@x.vn'], { recipientName: 'Đoàn xã', asOf: '2027-02-11', appUrl: 'https://app' });
 
     // Assess
-    expect(message.text).toContain(`Thực hiện: https://app/dashboard/xa?cycle=${cycle.cycleId}&q=Chi%20%C4%91o%C3%A0n%20ap-1`);
+    expect(message.text).toContain(`Thực hiện: https://app/dashboard/xa?cycle=${cycle.cycleId}&filter=late&q=Chi%20%C4%91o%C3%A0n%20ap-1`);
   });
 });

@@ -68,7 +68,7 @@ export function App() {
   else if (appraisedUnitId && cycleId) page = <AppraisePage key={appraisedUnitId} unitId={decodeURIComponent(appraisedUnitId)} cycleId={cycleId} />;
   else if (drawUnitId && cycleId) page = <DrawPage key={drawUnitId} unitId={decodeURIComponent(drawUnitId)} cycleId={cycleId} />;
   else if (reportId && reportId in REPORTS && cycleId) page = <ReportPage key={reportId} reportId={reportId as ReportId} cycleId={cycleId} />;
-  else if (dashboardUnitId && cycleId) page = <DashboardPage key={dashboardUnitId} unitId={decodeURIComponent(dashboardUnitId)} cycleId={cycleId} search={query.get('q') ?? ''} />;
+  else if (dashboardUnitId && cycleId) page = <DashboardPage key={dashboardUnitId} unitId={decodeURIComponent(dashboardUnitId)} cycleId={cycleId} search={query.get('q') ?? ''} filter={query.get('filter') ?? ''} />;
   else if (unitPageId && cycleId) page = <UnitPage key={unitPageId} unitId={decodeURIComponent(unitPageId)} cycleId={cycleId} />;
   else page = <HomePage />;
 

@@ -8,6 +8,9 @@ import { config, dynamo } from '../config/config.ts';
 import { keys, OUTBOX_FIELDS, partitions, recordOf } from './keys.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
 import type { PendingNotice } from './process.ts';
+import type { Unit } from '../../../domain/organisation.ts';
+import { countDeltas } from '../../../domain/dashboard/tallies.ts';
+import { deltaItems } from './tallies.ts';
 
 /** The appraisal round's records (domain/appraisal/records.ts), in the single table. */
 
@@ -117,8 +120,28 @@ export async function listReported(cycleId: string, upperUnitId: string): Promis
   return items.map((item) => recordOf<Standing>(item));
 }
 
-export async function putSamples(samples: CommuneSample[]): Promise<void> {
-  await batchPutItems(samples.map((sample) => ({ ...keys.communeSample(sample.cycleId, sample.upperUnitId, sample.communeId), ...sample })));
+type Placed = Pick<Unit, 'unitId' | 'ancestors'>;
+
+/**
+ * Stores each commune's sample once, with the dashboard's count of sampled chi đoàn in the same
+ * transaction: a re-run of the draw finds the sample there and counts nothing twice.
+ */
+export async function putSamples(samples: CommuneSample[], units: Map<string, Placed>): Promise<void> {
+  for (const sample of samples) {
+    const sampled = sample.sampled.flatMap((unitId) => (units.has(unitId) ? [units.get(unitId)!] : []));
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: config.tableName, Item: { ...keys.communeSample(sample.cycleId, sample.upperUnitId, sample.communeId), ...sample }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...deltaItems(countDeltas([], [], sampled), (unitId) => keys.counts(sample.cycleId, unitId)),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+    }
+  }
 }
 
 export async function getSample(cycleId: string, upperUnitId: string, communeId: string): Promise<CommuneSample | undefined> {
@@ -150,21 +173,28 @@ export async function recordResult(sample: Pick<CommuneSample, 'cycleId' | 'uppe
   return recordOf<CommuneSample>(Attributes ?? {});
 }
 
-/** Adds the widened chi đoàn once; false when another run widened this commune already. */
-export async function widenSample(sample: Pick<CommuneSample, 'cycleId' | 'upperUnitId' | 'communeId'>, unitIds: string[]): Promise<boolean> {
+/** Adds the widened chi đoàn once, counted as sampled in the same write; false when another run widened this commune already. */
+export async function widenSample(sample: Pick<CommuneSample, 'cycleId' | 'upperUnitId' | 'communeId'>, units: Placed[]): Promise<boolean> {
   try {
     await dynamo().send(
-      new UpdateCommand({
-        TableName: config.tableName,
-        Key: keys.communeSample(sample.cycleId, sample.upperUnitId, sample.communeId),
-        UpdateExpression: 'SET widened = :units',
-        ConditionExpression: 'attribute_not_exists(widened)',
-        ExpressionAttributeValues: { ':units': unitIds },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: config.tableName,
+              Key: keys.communeSample(sample.cycleId, sample.upperUnitId, sample.communeId),
+              UpdateExpression: 'SET widened = :units',
+              ConditionExpression: 'attribute_not_exists(widened)',
+              ExpressionAttributeValues: { ':units': units.map((unit) => unit.unitId) },
+            },
+          },
+          ...deltaItems(countDeltas([], [], units), (unitId) => keys.counts(sample.cycleId, unitId)),
+        ],
       }),
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }

@@ -1,11 +1,14 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { countDeltas } from '../../../domain/dashboard/tallies.ts';
 import { DEFAULT_REMINDERS, openingDuty, remindersOf, reportDuties, type Due, type ReminderRule } from '../../../domain/deadlines/obligations.ts';
 import type { Unit } from '../../../domain/organisation.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
-import { batchGetItems, batchPutItems, queryAll } from './table.ts';
+import { batchGetItems, queryAll, type TransactItem } from './table.ts';
+import { deltaItems } from './tallies.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
-import { dueKeys, getStandings } from './process.ts';
+import { dueKeys } from './process.ts';
 import { listChildren } from './units.ts';
 
 /** Every unit under `rootId`, level by level: one index query per unit with children. */
@@ -20,35 +23,103 @@ async function unitsUnder(rootId: string): Promise<Unit[]> {
   return found;
 }
 
+/** An obligation to open, and the record whose presence would mean it is already done. */
+interface Opening {
+  key: Key;
+  due: Due;
+  doneIf: Key;
+}
+
+type Key = { pk: string; sk: string };
+
 /**
  * Opens a cycle's first obligations: each unit in its scope that sends a plan owes it by the
  * first step's deadline (one item each, in the due index), unless it already has a standing; each
  * unit above the chi đoàn owes the cycle's yearly reports, unless already sent. Registers the
- * cycle's reminder rule so the sweep knows which dates to read. Idempotent.
+ * cycle's reminder rule so the sweep knows which dates to read. Idempotent: an obligation already
+ * open is neither written nor counted again.
  */
 export async function openObligations(cycle: Cycle): Promise<number> {
   await registerReminderRule(remindersOf(cycle));
   const inScope = await unitsUnder(cycle.scopeUnitId);
-  const units = inScope.filter((unit) => openingDuty(cycle, unit.kind));
-  const standings = await getStandings(cycle.cycleId, units.map((unit) => unit.unitId));
-  const owing = units.filter((unit) => !standings.get(unit.unitId));
   const dueOf = (unit: Unit, duty: Due['duty'], deadline: string): Due => ({ cycleId: cycle.cycleId, duty, deadline, ownerUnitId: unit.unitId, ownerAncestors: unit.ancestors, subjectUnitId: unit.unitId, subjectName: unit.name });
-  const reports = inScope.flatMap((unit) => reportDuties(cycle, unit).map((report) => ({ unit, ...report })));
-  // One batch per kind of report: batchGetItems keys its answer by pk, which a unit's two reports share.
-  const sent = new Set<string>();
-  for (const duty of new Set(reports.map((report) => report.duty))) {
-    const found = await batchGetItems(reports.filter((report) => report.duty === duty).map(({ unit }) => keys.report(cycle.cycleId, unit.unitId, duty)));
-    for (const item of found.values()) sent.add(`${item.unitId as string}#${duty}`);
-  }
-  const reportsOwed = reports.filter(({ unit, duty }) => !sent.has(`${unit.unitId}#${duty}`));
-  await batchPutItems([
-    ...owing.map((unit) => {
-      const opening = openingDuty(cycle, unit.kind)!;
-      return { ...keys.obligation(cycle.cycleId, unit.unitId), ...dueKeys(dueOf(unit, opening.duty, opening.deadline)) };
+  const candidates: Opening[] = [
+    ...inScope.flatMap((unit) => {
+      const opening = openingDuty(cycle, unit.kind);
+      return opening ? [{ key: keys.obligation(cycle.cycleId, unit.unitId), due: dueOf(unit, opening.duty, opening.deadline), doneIf: keys.standing(cycle.cycleId, unit.unitId) }] : [];
     }),
-    ...reportsOwed.map(({ unit, duty, deadline }) => ({ ...keys.reportObligation(cycle.cycleId, unit.unitId, duty), ...dueKeys(dueOf(unit, duty, deadline)) })),
-  ]);
-  return owing.length + reportsOwed.length;
+    ...inScope.flatMap((unit) => reportDuties(cycle, unit).map(({ duty, deadline }) => ({ key: keys.reportObligation(cycle.cycleId, unit.unitId, duty), due: dueOf(unit, duty, deadline), doneIf: keys.report(cycle.cycleId, unit.unitId, duty) }))),
+  ];
+  const openings = await withoutPresent(candidates);
+  let opened = 0;
+  // One group after another: every group counts at the same units above, which concurrent transactions would fight over.
+  for (const chunk of transactionChunks(openings)) opened += await openChunk(chunk);
+  return opened;
+}
+
+/** The candidates neither open already nor done: one batch per kind of key (answers are keyed by pk, which kinds share). */
+async function withoutPresent(candidates: Opening[]): Promise<Opening[]> {
+  const present = new Set<string>();
+  const kinds = new Set(candidates.flatMap((candidate) => [`key:${candidate.key.sk}`, `doneIf:${candidate.doneIf.sk}`]));
+  for (const kind of kinds) {
+    const [field, sk] = [kind.slice(0, kind.indexOf(':')) as 'key' | 'doneIf', kind.slice(kind.indexOf(':') + 1)];
+    const found = await batchGetItems(candidates.filter((candidate) => candidate[field].sk === sk).map((candidate) => candidate[field]));
+    for (const pk of found.keys()) present.add(`${pk}\n${sk}`);
+  }
+  const isPresent = (key: Key) => present.has(`${key.pk}\n${key.sk}`);
+  return candidates.filter((candidate) => !isPresent(candidate.key) && !isPresent(candidate.doneIf));
+}
+
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** Openings in groups whose transaction (two items each, and the counts they change) stays within DynamoDB's 100 items. */
+function transactionChunks(openings: Opening[]): Opening[][] {
+  const chunks: Opening[][] = [];
+  let chunk: Opening[] = [];
+  let counted = new Set<string>();
+  for (const opening of openings) {
+    const withThis = new Set([...counted, ...opening.due.ownerAncestors]);
+    if (chunk.length > 0 && 2 * (chunk.length + 1) + withThis.size > MAX_TRANSACTION_ITEMS) {
+      chunks.push(chunk);
+      chunk = [];
+      counted = new Set(opening.due.ownerAncestors);
+    } else {
+      counted = withThis;
+    }
+    chunk.push(opening);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Writes a group of obligations, each only if still absent and not yet done, with the dashboard's
+ * counts of open obligations in the same transaction. Those a concurrent writer got to first
+ * (opened, or done: a plan sent meanwhile) are dropped and the rest written again.
+ */
+async function openChunk(chunk: Opening[]): Promise<number> {
+  let left = chunk;
+  for (let attempt = 1; left.length > 0; attempt++) {
+    const opened = left.map((opening) => ({ ownerUnitId: opening.due.ownerUnitId, ownerAncestors: opening.due.ownerAncestors, duty: opening.due.duty, deadline: opening.due.deadline, by: 1 as const }));
+    const items: TransactItem[] = [
+      ...left.flatMap((opening): TransactItem[] => [
+        { Put: { TableName: config.tableName, Item: { ...opening.key, ...dueKeys(opening.due) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { ConditionCheck: { TableName: config.tableName, Key: opening.doneIf, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ]),
+      ...deltaItems(countDeltas([], opened), (unitId) => keys.counts(left[0]!.due.cycleId, unitId)),
+    ];
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      return left.length;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || attempt >= 5) throw error;
+      const refused = new Set((error.CancellationReasons ?? []).flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' && index < 2 * left.length ? [Math.floor(index / 2)] : [])));
+      left = left.filter((_, index) => !refused.has(index));
+      // A conflict with another transaction on a shared counter: step aside a moment.
+      if (refused.size === 0) await new Promise((resolve) => setTimeout(resolve, 20 * attempt * (1 + Math.random())));
+    }
+  }
+  return 0;
 }
 
 export async function registerReminderRule(rule: ReminderRule): Promise<void> {

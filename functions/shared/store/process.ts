@@ -7,7 +7,7 @@ import { changesFor, unitsReadBy, type Change, type ProcessContext, type Process
 import type { Unit } from '../../../domain/organisation.ts';
 import type { MailMessage } from '../../../domain/notices/message.ts';
 import { batchGetItems, queryAll, queryPartition, type TransactItem } from './table.ts';
-import { countDeltas, type StateChange } from '../../../domain/dashboard/tallies.ts';
+import { countDeltas, obligationSwap, type ObligationChange, type StateChange } from '../../../domain/dashboard/tallies.ts';
 import { weekOf } from '../../../domain/dates.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
@@ -46,6 +46,17 @@ export async function getStandings(cycleId: string, unitIds: string[]): Promise<
   return standingsIn(await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId))), cycleId, unitIds);
 }
 
+/** Standings with what each owes now, if anything (the due it is kept under in the due index). */
+export async function getStandingsOwing(cycleId: string, unitIds: string[]): Promise<Map<string, (Standing & { owes?: Due }) | undefined>> {
+  const found = await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId)));
+  return new Map(
+    unitIds.map((unitId) => {
+      const item = found.get(keys.standing(cycleId, unitId).pk);
+      return [unitId, item && { ...recordOf<Standing>(item), owes: item.gsi2pk ? (item.due as Due) : undefined }];
+    }),
+  );
+}
+
 export async function getStanding(cycleId: string, unitId: string): Promise<Standing | undefined> {
   return (await getStandings(cycleId, [unitId])).get(unitId);
 }
@@ -82,11 +93,13 @@ export function dueKeys(due: Due) {
 function standingItems(change: Change, unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>, cycle: Cycle): TransactItem {
   const acting = actingUnitOf(change.after.state, unit.ancestors);
   const due = dueOfStanding(change.after.state, unit, cycle);
+  // What the standing owed before is not carried over: only what it owes now is kept with it.
+  const { due: _owedBefore, ...after } = change.after as Standing & { due?: Due };
   const item = {
     ...keys.standing(change.after.cycleId, change.unitId),
     ...(acting ? keys.standingInQueue(change.after.cycleId, acting, change.after.state, change.unitId) : {}),
+    ...after,
     ...(due ? dueKeys(due) : {}),
-    ...change.after,
     parentId: unit.ancestors.at(-1),
   };
   return {
@@ -139,6 +152,17 @@ function noticeItem(notice: PendingNotice, now: Date): TransactItem {
   };
 }
 
+/**
+ * A unit's opening obligation, at its first standing: deleted if it was read (and counted down with
+ * it), else checked still absent, so that a cycle opening at the same moment cannot leave one
+ * owed (and counted late) by a unit that has already started (openObligations checks the reverse).
+ */
+function openingFulfilled(key: { pk: string; sk: string }, present: boolean): TransactItem {
+  return present
+    ? { Delete: { TableName: config.tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' } }
+    : { ConditionCheck: { TableName: config.tableName, Key: key, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
 /** DynamoDB's limit on one transaction. */
 const MAX_ITEMS = 100;
 
@@ -152,24 +176,32 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
   const unitIds = unitsReadBy(event, unit.unitId);
   const cycle = await getCycle(context.cycleId);
   for (let attempt = 1; ; attempt++) {
-    // One round trip for the standings and the chain heads of the units the event may change.
-    const found = await batchGetItems([...unitIds.map((id) => keys.standing(context.cycleId, id)), ...unitIds.map((id) => keys.chainHead(id))]);
+    // One round trip for the standings, chain heads and opening obligations of the units the event may change.
+    const found = await batchGetItems(unitIds.flatMap((id) => [keys.standing(context.cycleId, id), keys.chainHead(id), keys.obligation(context.cycleId, id)]));
     const changes = changesFor(event, unit, standingsIn(found, context.cycleId, unitIds), context);
     const notices = await write.notices(changes);
     const items: TransactItem[] = [];
     const stateChanges: StateChange[] = [];
+    const obligations: ObligationChange[] = [];
     for (const change of changes) {
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
       const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
       items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
       stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state, week: weekOf(context.now), appraisalBefore: change.before?.appraisal?.outcome, appraisalAfter: change.after.appraisal?.outcome });
+      // What the standing owed, as stored with it, and what it owes now.
+      const stored = found.get(keys.standing(context.cycleId, change.unitId).pk);
+      // Owed only while in the due index: standings written before this kept a stale `due` beside it.
+      const owedBefore = stored?.gsi2pk ? (stored.due as Due) : undefined;
+      obligations.push(...obligationSwap(change.before && owedBefore, dueOfStanding(change.after.state, changedUnit, cycle)));
       // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
       if (!change.before && openingDuty(cycle, changedUnit.kind)) {
-        items.push({ Delete: { TableName: config.tableName, Key: keys.obligation(context.cycleId, change.unitId) } });
+        const opening = found.get(keys.obligation(context.cycleId, change.unitId).pk);
+        items.push(openingFulfilled(keys.obligation(context.cycleId, change.unitId), !!opening));
+        if (opening) obligations.push(...obligationSwap(opening.due as Due, undefined));
       }
     }
-    // The dashboard's counts move in the same write as the standings they count.
-    items.push(...deltaItems(countDeltas(stateChanges), (unitId) => keys.counts(context.cycleId, unitId)));
+    // The dashboard's counts move in the same write as the standings and obligations they count.
+    items.push(...deltaItems(countDeltas(stateChanges, obligations), (unitId) => keys.counts(context.cycleId, unitId)));
     items.push(...notices.map((notice) => noticeItem(notice, context.now)));
     if (write.recordUpdate) items.push(write.recordUpdate(notices.map((notice) => notice.noticeId)));
     if (items.length === 0) return { changes, noticeIds: [] };

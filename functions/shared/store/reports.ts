@@ -4,6 +4,10 @@ import { ConflictError } from '../../../domain/errors.ts';
 import type { SentReport } from '../../../domain/reports/reports.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
+import { countDeltas, obligationSwap, type Delta } from '../../../domain/dashboard/tallies.ts';
+import type { Due } from '../../../domain/deadlines/obligations.ts';
+import type { TransactItem } from './table.ts';
+import { deltaItems } from './tallies.ts';
 
 export async function getReport(cycleId: string, unitId: string, reportId: string): Promise<SentReport | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.report(cycleId, unitId, reportId), ConsistentRead: true }));
@@ -12,11 +16,12 @@ export async function getReport(cycleId: string, unitId: string, reportId: strin
 
 /**
  * Keeps a sent report, over the version it replaces (a concurrent send is refused, not lost). The
- * first version also marks it on the upper level's counts and closes the obligation, in the same
- * write, so the upper level's dashboard shows who has reported and the sweep stops reminding.
+ * first version also marks it on the upper level's counts and closes the obligation (counted down
+ * with it), in the same write, so the upper level's dashboard shows who has reported and who is
+ * late, and the sweep stops reminding.
  */
 export async function storeReport(report: SentReport, previous: SentReport | undefined, upperUnitId: string | undefined): Promise<void> {
-  const put = {
+  const put: TransactItem = {
     Put: {
       TableName: config.tableName,
       Item: { ...keys.report(report.cycleId, report.unitId, report.reportId), ...report },
@@ -24,15 +29,29 @@ export async function storeReport(report: SentReport, previous: SentReport | und
       ExpressionAttributeValues: previous ? { ':version': previous.version } : undefined,
     },
   };
-  const mark = upperUnitId && !previous
-    ? [{ Update: { TableName: config.tableName, Key: keys.counts(report.cycleId, upperUnitId), UpdateExpression: 'ADD #sent :one', ExpressionAttributeNames: { '#sent': `r:${report.unitId}:${report.reportId}` }, ExpressionAttributeValues: { ':one': 1 } } }]
-    : [];
-  // Sent: no longer owed, so no more reminders (the same write, so never one without the other).
-  const fulfilled = previous ? [] : [{ Delete: { TableName: config.tableName, Key: keys.reportObligation(report.cycleId, report.unitId, report.reportId) } }];
+  const items = previous ? [put] : [put, ...(await firstSending(report, upperUnitId))];
   try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: [put, ...mark, ...fulfilled] }));
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) throw new ConflictError('Báo cáo vừa được gửi từ nơi khác. Hãy tải lại trang để xem bản mới nhất.');
     throw error;
   }
+}
+
+/** What the first sending also writes: the obligation closed (or checked never opened) and the counts. */
+async function firstSending(report: SentReport, upperUnitId: string | undefined): Promise<TransactItem[]> {
+  const obligationKey = keys.reportObligation(report.cycleId, report.unitId, report.reportId);
+  const { Item: owed } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: obligationKey, ConsistentRead: true }));
+  const deltas = countDeltas([], owed ? obligationSwap(owed.due as Due, undefined) : []);
+  if (upperUnitId) {
+    const upper: Delta = deltas.get(upperUnitId) ?? { add: {}, set: {} };
+    upper.add[`r:${report.unitId}:${report.reportId}`] = 1;
+    deltas.set(upperUnitId, upper);
+  }
+  return [
+    owed
+      ? { Delete: { TableName: config.tableName, Key: obligationKey, ConditionExpression: 'attribute_exists(pk)' } }
+      : { ConditionCheck: { TableName: config.tableName, Key: obligationKey, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...deltaItems(deltas, (unitId) => keys.counts(report.cycleId, unitId)),
+  ];
 }

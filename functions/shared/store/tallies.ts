@@ -4,6 +4,7 @@ import { config, dynamo } from '../config/config.ts';
 import { batchGetItems } from './table.ts';
 import { keys } from './keys.ts';
 import { dashboardOf } from '../../../domain/dashboard/rows.ts';
+import { calendarDate } from '../../../domain/dates.ts';
 import type { Unit } from '../../../domain/organisation.ts';
 import type { Cycle } from '../../../domain/recognition/cycles.ts';
 import type { TransactItem } from './table.ts';
@@ -74,9 +75,9 @@ export async function applyDeltas(deltas: Map<string, Delta>, keyOf: (unitId: st
 }
 
 /** A unit's dashboard in a cycle: its tally and its counts, the two items it reads. */
-export async function dashboardFor(unit: Unit, cycle: Cycle): Promise<ReturnType<typeof dashboardOf>> {
+export async function dashboardFor(unit: Unit, cycle: Cycle, now: Date): Promise<ReturnType<typeof dashboardOf>> {
   const tallyKey = keys.tally(unit.unitId);
   const countsKey = keys.counts(cycle.cycleId, unit.unitId);
   const found = await batchGetItems([tallyKey, countsKey]);
-  return dashboardOf(unit, found.get(tallyKey.pk) ?? {}, found.get(countsKey.pk) ?? {}, cycle);
+  return dashboardOf(unit, found.get(tallyKey.pk) ?? {}, found.get(countsKey.pk) ?? {}, cycle, calendarDate(now));
 }

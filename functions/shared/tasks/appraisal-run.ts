@@ -43,10 +43,10 @@ export async function recordAppraisalResult(appraisalId: string, now: Date): Pro
   const draw = await requireDraw(appraisal.cycleId, assignment.upperUnitId);
   const toWiden = appraisal.outcome === 'failed' ? unitsToWiden(sample, draw.rule) : [];
   if (toWiden.length > 0) {
-    await widenSample(sample, toWiden);
-    const [team, units, upper, assignedHere] = await Promise.all([
+    const units = await getUnits(toWiden);
+    await widenSample(sample, toWiden.flatMap((unitId) => (units.has(unitId) ? [units.get(unitId)!] : [])));
+    const [team, upper, assignedHere] = await Promise.all([
       teamOf(assignment.upperUnitId),
-      getUnits(toWiden),
       getUnit(assignment.upperUnitId),
       getAssignments(appraisal.cycleId, sample.sampled),
     ]);

@@ -73,7 +73,7 @@ export async function runDraw(cycleId: string, upperUnitId: string, now: Date): 
       status: 'assigned',
     };
   });
-  await putSamples(samples);
+  await putSamples(samples, sampledUnits);
   await putAssignments(assignments);
   const noticeIds = await queueNotices(assignmentNotices(assignments, team, { cycleTitle: cycle.title, upperUnitName: upper.name, dueDate, noticePrefix: `draw:${cycleId}:${upperUnitId}` }), now);
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DashboardRow, WeekPoint } from '../../../domain/dashboard/rows.ts';
-import { foldForSearch } from '../../../domain/text.ts';
+import { filterRows, ROW_FILTER_IDS, ROW_FILTERS, type DashboardRow, type RowFilterId, type WeekPoint } from '../../../domain/dashboard/rows.ts';
+import type { Duty } from '../../../domain/deadlines/obligations.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
 import { REPORTS } from '../../../domain/reports/reports.ts';
 import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
@@ -18,19 +18,35 @@ interface DashboardData {
   deadlines: { registration?: string; results?: string };
 }
 
-const FILTERS = {
-  all: { label: 'Tất cả đơn vị', keep: () => true },
-  missed: { label: 'Chưa đạt chỉ tiêu', keep: (row: DashboardRow) => row.registrationGap > 0 || row.recognitionGap > 0 },
-  'not-started': { label: 'Còn đơn vị chưa bắt đầu', keep: (row: DashboardRow) => row.notStarted > 0 },
-  returned: { label: 'Có hồ sơ bị trả lại hoặc chưa đạt tiêu chí', keep: (row: DashboardRow) => (row.byState.returned ?? 0) + (row.byState['criteria-failed'] ?? 0) > 0 },
-} as const;
-type FilterId = keyof typeof FILTERS;
+/** Each duty, late, in the few words a chip has room for. */
+const LATE_WORDS: Record<Duty, string> = {
+  'implementation-plan': 'chưa gửi kế hoạch',
+  registration: 'chưa đăng ký chi đoàn',
+  'self-assessment': 'chưa gửi hồ sơ tự đánh giá',
+  'three-proactive-plan': 'chưa đăng ký "3 chủ động"',
+  'assign-cadre': 'chưa phân công cán bộ theo dõi',
+  'results-report': 'chưa gửi báo cáo kết quả',
+  'youth-situation-report': 'chưa gửi báo cáo tình hình thanh niên',
+};
+
+const isFilter = (value: string): value is RowFilterId => (ROW_FILTER_IDS as string[]).includes(value);
+
+/** "2 chưa gửi kế hoạch, 1 chưa gửi hồ sơ": what the late count is made of, in short words. */
+function lateDetail(row: DashboardRow): string {
+  return (Object.entries(row.lateByDuty) as [Duty, number][]).map(([duty, count]) => `${count.toLocaleString('vi-VN')} ${LATE_WORDS[duty]}`).join(', ');
+}
 
 function StateChips({ row }: { row: DashboardRow }) {
   const entries = Object.entries(row.byState) as [StandingState, number][];
   return (
     <ul className="chips">
+      {row.late > 0 && (
+        <li className="chip-late" title={lateDetail(row)}>
+          Quá hạn: {row.late.toLocaleString('vi-VN')} việc ({lateDetail(row)})
+        </li>
+      )}
       {row.notStarted > 0 && <li>Chưa bắt đầu: {row.notStarted.toLocaleString('vi-VN')}</li>}
+      {row.sampled > 0 && <li>Trong mẫu thẩm định: {row.sampled.toLocaleString('vi-VN')}</li>}
       {row.verified > 0 && <li className="chip-recognised">Thẩm định đúng như hồ sơ: {row.verified.toLocaleString('vi-VN')}</li>}
       {row.notAsClaimed > 0 && <li className="chip-returned">Thẩm định không đúng như hồ sơ: {row.notAsClaimed.toLocaleString('vi-VN')}</li>}
       {entries.map(([state, count]) => (
@@ -45,7 +61,14 @@ function StateChips({ row }: { row: DashboardRow }) {
 /** A chi đoàn is one unit: its state, not bars. */
 function BranchState({ row }: { row: DashboardRow }) {
   const state = (Object.keys(row.byState) as StandingState[])[0];
-  if (state) return <span className={`state state-${state}`}>{STATE_LABELS[state]}</span>;
+  const late = row.late > 0 && <span className="chip-late"> Quá hạn: {lateDetail(row)}</span>;
+  if (state)
+    return (
+      <span>
+        <span className={`state state-${state}`}>{STATE_LABELS[state]}</span>
+        {late}
+      </span>
+    );
   return <span className="muted">{row.eligible > 0 ? 'Chưa đăng ký' : 'Không thuộc diện chi đoàn địa bàn dân cư'}</span>;
 }
 
@@ -65,11 +88,11 @@ function Figures({ row, data }: { row: DashboardRow; data: DashboardData }) {
  * A unit's year at a glance: its total against the cycle's targets, then each unit directly
  * below, with a tap down to the level below (and at the chi đoàn, to its own page).
  */
-export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: { unitId: string; cycleId: string; search?: string }) {
+export function DashboardPage({ unitId, cycleId, search: initialSearch = '', filter: initialFilter = '' }: { unitId: string; cycleId: string; search?: string; filter?: string }) {
   const [data, setData] = useState<DashboardData>();
   const [error, setError] = useState<string>();
   const [search, setSearch] = useState(initialSearch);
-  const [filter, setFilter] = useState<FilterId>('all');
+  const [filter, setFilter] = useState<RowFilterId>(isFilter(initialFilter) ? initialFilter : 'all');
   const homeUnitId = currentSession()?.user.unitId;
 
   useEffect(() => {
@@ -79,10 +102,7 @@ export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: {
       .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được số liệu.'));
   }, [unitId, cycleId]);
 
-  const shown = useMemo(() => {
-    const wanted = foldForSearch(search.trim());
-    return (data?.rows ?? []).filter((row) => FILTERS[filter].keep(row) && (!wanted || foldForSearch(row.name).includes(wanted)));
-  }, [data, search, filter]);
+  const shown = useMemo(() => filterRows(data?.rows ?? [], filter, search), [data, search, filter]);
 
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!data) return <p className="muted">Đang tải số liệu…</p>;
@@ -116,15 +136,15 @@ export function DashboardPage({ unitId, cycleId, search: initialSearch = '' }: {
         </label>
         <label>
           Lọc
-          <select value={filter} onChange={(event) => setFilter(event.target.value as FilterId)}>
-            {(Object.keys(FILTERS) as FilterId[]).map((id) => (
+          <select value={filter} onChange={(event) => setFilter(event.target.value as RowFilterId)}>
+            {ROW_FILTER_IDS.map((id) => (
               <option key={id} value={id}>
-                {FILTERS[id].label}
+                {ROW_FILTERS[id].label}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" className="secondary" onClick={() => void download(`/api/dashboard/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}?format=xlsx`).catch((failure: unknown) => setError((failure as Error).message))}>
+        <button type="button" className="secondary" onClick={() => void download(`/api/dashboard/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}?${new URLSearchParams({ format: 'xlsx', filter, q: search })}`).catch((failure: unknown) => setError((failure as Error).message))}>
           Tải Excel
         </button>
       </div>

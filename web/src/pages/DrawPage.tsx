@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { verifyDraw, type SamplingRule } from '../../../domain/appraisal/draw.ts';
-import { ApiError, currentSession, request } from '../api.ts';
+import { ApiError, currentSession, download, request } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 
 interface DrawAnswer {
@@ -8,6 +8,8 @@ interface DrawAnswer {
   upper: { unitId: string; name: string };
   draw?: { status: 'open' | 'drawing' | 'drawn'; commitment: string; closesOn?: string; closedBy?: string; rule: SamplingRule; openedAt: string; drawnAt?: string; seed?: string; reportedCount?: number; sampledCount?: number; inputDigest?: string };
   communes: { communeId: string; communeName: string; reported: string[]; sampled: string[]; widened: string[]; results: Record<string, string> }[];
+  /** The sample with appraisers and findings as Excel: the upper level and above. */
+  mayExport?: boolean;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -117,6 +119,11 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
             ? `Đã kiểm tra lại trên máy này: hạt giống khớp mã cam kết, mẫu của cả ${answer?.communes.length} xã đúng như tính lại.`
             : `Không khớp: ${check.commitmentMatches ? '' : 'hạt giống không khớp mã cam kết. '}${check.mismatches.length > 0 ? `Mẫu khác khi tính lại ở: ${check.mismatches.join(', ')}.` : ''}`}
         </p>
+      )}
+      {answer?.mayExport && (
+        <button type="button" className="secondary" onClick={() => void download(`/api/draws/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}?format=xlsx`).catch((failure: unknown) => setError((failure as Error).message))}>
+          Tải Excel mẫu thẩm định và kết quả
+        </button>
       )}
       {answer && answer.communes.length > 0 && (
         <table className="draw-table">
