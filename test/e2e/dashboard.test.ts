@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
-import { phoneJourney, signInAs } from '../support/journey.ts';
+import { phoneJourney, signInAs, signOut } from '../support/journey.ts';
 import { MODEL_A } from '../support/process.ts';
 
 const journey = phoneJourney();
@@ -76,7 +76,9 @@ describe("the city leader's dashboard on a phone", () => {
   });
 
   it('on 05/10/2027, past the dossier deadline, shows who is late, filters Tân Phú Đông to its late ấp and exports them', async () => {
-    // Prepare: the whole stack's clock (it runs in this process) on 05/10/2027, four days past 01/10
+    // Prepare: signed out first (a session from today would expire under the new clock while the
+    // page loads), then the whole stack's clock (it runs in this process) on 05/10/2027, four days past 01/10
+    await signOut(journey);
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     vi.setSystemTime(new Date('2027-10-05T02:00:00Z'));
     try {

@@ -28,8 +28,15 @@ export function phoneJourney(): Journey {
 
 /** Signs in on the local sign-in page as the demo account whose button matches, signing out first. */
 export async function signInAs(journey: Journey, name: RegExp): Promise<void> {
+  await signOut(journey);
+  await journey.page.getByRole('button', { name }).click();
+}
+
+/** Opens the app signed out: signs out if a session is there, and waits for the sign-in page. */
+export async function signOut(journey: Journey): Promise<void> {
   const page = journey.page;
   await page.goto(journey.local.stack.urls.app);
-  if (await page.getByRole('button', { name: 'Đăng xuất' }).count()) await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name }).click();
+  const signOutButton = page.getByRole('button', { name: 'Đăng xuất' });
+  if (await signOutButton.count()) await signOutButton.click();
+  await page.getByRole('button', { name: /Đăng nhập|Võ Thanh Tùng/ }).first().waitFor();
 }
