@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { unitIdSchema } from '../organisation.ts';
 import type { Actor } from './transitions.ts';
-import { DECISION_ACTIONS, type DecisionAction } from './transitions.ts';
+import { DECISION_ACTIONS, type BoardReference, type DecisionAction } from './transitions.ts';
 
 /** A person's decision on one or more units (a commune reports its whole confirmed list at once). */
 export const decisionRequestSchema = z.object({
@@ -28,6 +28,8 @@ export interface DecisionRecord {
   commendation?: boolean;
   cadre?: string;
   year?: number;
+  /** The Ban Thường vụ's numbered decision this carries out (recognise, reject, revoke). */
+  board?: BoardReference;
   decidedBy: Actor;
   decidedAt: string;
   status: 'pending' | 'applied' | 'refused';

@@ -1,5 +1,6 @@
 import type { CriterionResult } from '../recognition/criteria.ts';
 import type { TemplateId } from '../recognition/templates.ts';
+import type { Commendation } from './board-decisions.ts';
 
 /**
  * Where a unit stands in a cycle's recognition process. One record per unit and cycle, changed
@@ -66,6 +67,10 @@ export interface Decision {
   at: string;
   reason?: string;
   commendation?: boolean;
+  /** The Ban Thường vụ's numbered decision it carried out, if any ("12-QĐ/TĐTN", yyyy-mm-dd). */
+  number?: string;
+  decisionId?: string;
+  date?: string;
 }
 
 export interface Standing {
@@ -85,6 +90,7 @@ export interface Standing {
   reason?: string;
   decision?: Decision;
   commendation?: boolean;
+  commendationForm?: Commendation;
   cadre?: string;
   /** The appraisal team's finding, when the chi đoàn was in the sample. */
   appraisal?: { outcome: 'verified' | 'failed'; appraisalId: string; by: string; at: string };

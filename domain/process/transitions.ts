@@ -6,6 +6,8 @@ import type { CriterionResult } from '../recognition/criteria.ts';
 import type { TemplateId } from '../recognition/templates.ts';
 import type { Role } from '../roles.ts';
 import { STATE_LABELS, type Standing, type StandingState } from './states.ts';
+import { formatCalendarDate } from '../dates.ts';
+import { COMMENDATIONS, type Commendation } from './board-decisions.ts';
 
 /**
  * The recognition process as data: which event moves a unit from which state to which, and who
@@ -29,9 +31,30 @@ export const ACTION_LABELS: Record<DecisionAction, string> = {
   'assign-cadre': 'Phân công cán bộ theo dõi',
 };
 
+/** Each action as a noun phrase, for sentences ("Không thể quyết định không công nhận: …"), never its button label. */
+export const ACTION_NOUNS: Record<DecisionAction, string> = {
+  confirm: 'xác nhận hồ sơ',
+  return: 'trả lại hồ sơ',
+  report: 'báo cáo cấp trên',
+  recognise: 'công nhận',
+  reject: 'quyết định không công nhận',
+  maintain: 'xác nhận duy trì chuẩn',
+  revoke: 'thu hồi công nhận',
+  'assign-cadre': 'phân công cán bộ theo dõi',
+};
+
+/** The numbered decision of the Ban Thường vụ a recognition, refusal or revocation carries out. */
+export interface BoardReference {
+  decisionId: string;
+  number: string;
+  /** yyyy-mm-dd */
+  date: string;
+  commendation?: Commendation;
+}
+
 export type ProcessEvent =
   | { type: 'submission'; eventId: string; formId: FormId; submissionId: string; criteria?: CriterionResult[]; branchIds?: string[] }
-  | { type: 'decision'; eventId: string; action: DecisionAction; reason?: string; commendation?: boolean; cadre?: string; year?: number }
+  | { type: 'decision'; eventId: string; action: DecisionAction; reason?: string; commendation?: boolean; cadre?: string; year?: number; board?: BoardReference }
   /** The appraisal team's finding on a sampled chi đoàn: recorded on its standing, the state unchanged. */
   | { type: 'appraisal'; eventId: string; outcome: 'verified' | 'failed'; failedCriteria: number[] };
 
@@ -65,17 +88,21 @@ const DECIDERS: Record<DecisionAction, { levelsUp: 1 | 2; roles: Role[]; from: S
   return: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['awaiting-confirmation', 'confirmed'], to: 'returned', model: 'chi-doan-dat-chuan' }],
   report: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['confirmed'], to: 'reported', model: 'chi-doan-dat-chuan' }],
   maintain: [{ levelsUp: 1, roles: ['secretary', 'leader'], from: ['recognised'], to: 'same', model: 'chi-doan-dat-chuan' }],
+  // The Ban Thường vụ decides, through a numbered decision its Bí thư or a Phó Bí thư signs (board-decisions.ts).
   recognise: [
-    { levelsUp: 2, roles: ['organiser', 'leader'], from: ['reported'], to: 'recognised', model: 'chi-doan-dat-chuan' },
-    { levelsUp: 1, roles: ['organiser', 'leader'], from: ['evaluated'], to: 'recognised', model: 'doan-co-so-3-chu-dong' },
+    { levelsUp: 2, roles: ['leader'], from: ['reported'], to: 'recognised', model: 'chi-doan-dat-chuan' },
+    { levelsUp: 1, roles: ['leader'], from: ['evaluated'], to: 'recognised', model: 'doan-co-so-3-chu-dong' },
   ],
   reject: [
-    { levelsUp: 2, roles: ['organiser', 'leader'], from: ['reported'], to: 'not-recognised', model: 'chi-doan-dat-chuan' },
-    { levelsUp: 1, roles: ['organiser', 'leader'], from: ['evaluated'], to: 'not-recognised', model: 'doan-co-so-3-chu-dong' },
+    { levelsUp: 2, roles: ['leader'], from: ['reported'], to: 'not-recognised', model: 'chi-doan-dat-chuan' },
+    { levelsUp: 1, roles: ['leader'], from: ['evaluated'], to: 'not-recognised', model: 'doan-co-so-3-chu-dong' },
   ],
-  revoke: [{ levelsUp: 2, roles: ['organiser', 'leader'], from: ['recognised'], to: 'revoked', model: 'chi-doan-dat-chuan' }],
+  revoke: [{ levelsUp: 2, roles: ['leader'], from: ['recognised'], to: 'revoked', model: 'chi-doan-dat-chuan' }],
   'assign-cadre': [{ levelsUp: 1, roles: ['organiser', 'leader'], from: ['planned'], to: 'cadre-assigned', model: 'doan-co-so-3-chu-dong' }],
 };
+
+/** Decisions only the Ban Thường vụ takes, by a numbered decision. */
+const BOARD_DECIDED: DecisionAction[] = ['recognise', 'reject', 'revoke'];
 
 /** Decisions that must say why. */
 export const NEEDS_REASON: DecisionAction[] = ['return', 'reject', 'revoke'];
@@ -171,32 +198,56 @@ function submissionChanges(
   }
 }
 
+/** Who decides an action on a unit, in this model: the rule, and the unit whose people decide. */
+export function deciderOf(action: DecisionAction, unit: Pick<Unit, 'ancestors'>, templateId: TemplateId): { levelsUp: 1 | 2; unitId?: string } | undefined {
+  const rule = DECIDERS[action].find((candidate) => candidate.model === templateId);
+  return rule && { levelsUp: rule.levelsUp, unitId: unit.ancestors.at(-rule.levelsUp) };
+}
+
 function decisionChanges(event: Extract<ProcessEvent, { type: 'decision' }>, unit: UnitRef, current: Standing | undefined, context: ProcessContext): Change[] {
-  const label = ACTION_LABELS[event.action].toLocaleLowerCase('vi');
+  const noun = ACTION_NOUNS[event.action];
   const rule = DECIDERS[event.action].find((candidate) => candidate.model === context.templateId);
-  if (!rule) throw new ValidationError(`Không có thao tác "${label}" trong quy trình này.`, [{ field: 'action', message: 'Thao tác không hợp lệ.' }]);
+  if (!rule) throw new ValidationError(`Quy trình này không có bước ${noun}.`, [{ field: 'action', message: 'Thao tác không hợp lệ.' }]);
   const deciderUnit = unit.ancestors.at(-rule.levelsUp);
-  const allowed = context.actor.unitId === deciderUnit && context.actor.roles.some((role) => rule.roles.includes(role));
-  if (!allowed) throw new ForbiddenError(`Chỉ ${rule.levelsUp === 1 ? 'cấp trên trực tiếp' : 'cấp trên của Đoàn cấp xã'} mới được ${label}.`);
+  const board = BOARD_DECIDED.includes(event.action);
+  if (context.actor.unitId !== deciderUnit) throw new ForbiddenError(`Chỉ ${rule.levelsUp === 1 ? 'cấp trên trực tiếp' : 'cấp trên của Đoàn cấp xã'} mới được ${noun}.`);
+  if (board && (!event.board || !context.actor.roles.includes('leader'))) {
+    throw new ForbiddenError(`Việc ${noun} do Ban Thường vụ quyết định: bộ phận Xây dựng Đoàn lập tờ trình, đồng chí Bí thư hoặc Phó Bí thư duyệt và ký quyết định.`);
+  }
+  if (!context.actor.roles.some((role) => rule.roles.includes(role))) throw new ForbiddenError(`Tài khoản của bạn không được ${noun}.`);
   if (NEEDS_REASON.includes(event.action) && !event.reason?.trim()) {
-    throw new ValidationError(`Vui lòng nêu lý do ${label}.`, [{ field: 'reason', message: 'Vui lòng nêu lý do.' }]);
+    throw new ValidationError(`Vui lòng nêu lý do ${noun}.`, [{ field: 'reason', message: 'Vui lòng nêu lý do.' }]);
   }
   if (event.action === 'assign-cadre' && !event.cadre?.trim()) {
     throw new ValidationError('Vui lòng nhập cán bộ được phân công.', [{ field: 'cadre', message: 'Vui lòng nhập cán bộ được phân công.' }]);
   }
   if (current?.appliedEvents.includes(event.eventId)) return [];
-  if (!current || !rule.from.includes(current.state)) refuse(current, label);
+  if (!current || !rule.from.includes(current.state)) refuse(current, noun);
   if (event.action === 'recognise' && context.templateId === 'chi-doan-dat-chuan' && context.recognitionBlocker) {
     throw new ConflictError(`Chưa thể công nhận: ${context.recognitionBlocker}`);
   }
 
-  const decision = { by: { userId: context.actor.userId, name: context.actor.name }, at: context.now.toISOString(), reason: event.reason?.trim() };
+  const decision = {
+    by: { userId: context.actor.userId, name: context.actor.name },
+    at: context.now.toISOString(),
+    reason: event.reason?.trim(),
+    ...(event.board ? { number: event.board.number, decisionId: event.board.decisionId, date: event.board.date } : {}),
+  };
   const extra: Partial<Standing> = { decision, reason: decision.reason };
-  if (event.action === 'recognise') extra.commendation = event.commendation ?? false;
+  if (event.action === 'recognise') {
+    const form = event.board?.commendation;
+    extra.commendation = !!form;
+    extra.commendationForm = form;
+  }
   if (event.action === 'assign-cadre') extra.cadre = event.cadre!.trim();
   if (event.action === 'maintain') extra.maintainedIn = [...(current.maintainedIn ?? []), event.year ?? context.now.getFullYear()];
   const state = rule.to === 'same' ? current.state : rule.to;
-  const detail = [decision.reason && `lý do: ${decision.reason}`, extra.commendation && 'đề nghị khen thưởng', extra.cadre && `cán bộ: ${extra.cadre}`]
+  const detail = [
+    event.board && `Quyết định số ${event.board.number} ngày ${formatCalendarDate(event.board.date)}`,
+    decision.reason && `lý do: ${decision.reason}`,
+    extra.commendationForm && `khen thưởng: ${COMMENDATIONS[extra.commendationForm]}`,
+    extra.cadre && `cán bộ: ${extra.cadre}`,
+  ]
     .filter(Boolean)
     .join('; ');
   return change(unit.unitId, current, () => next(current, unit.unitId, state, event, context, extra), `${ACTION_LABELS[event.action]}${detail ? ` (${detail})` : ''}`, event.eventId);

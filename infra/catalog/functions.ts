@@ -134,6 +134,13 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write', 'workflow:process'],
   },
   {
+    id: 'board',
+    entry: 'functions/board/handler.ts',
+    description: "The Ban Thường vụ's desk: the organising department's tờ trình, their approval as numbered decisions (Word), and each unit's decision started",
+    env: [ENV.tableName, ...PROCESS_WORKFLOW_ENV],
+    grants: ['table:read', 'table:write', 'workflow:process'],
+  },
+  {
     id: 'getDecision',
     entry: 'functions/get-decision/handler.ts',
     description: 'Returns whether a decision was carried out, or refused and why, to its deciding unit',

@@ -13,7 +13,7 @@ async function openInbox() {
 }
 
 describe('a dossier confirmed, reported and recognised, on phones', () => {
-  it('the commune confirms and reports, the city recognises, the chi đoàn sees "Đã công nhận" on its timeline', async () => {
+  it('the commune confirms and reports, the city proposes and its Bí thư signs the decision, the chi đoàn sees "Đã công nhận" on its timeline', async () => {
     // Prepare: ấp Phú Thuận has sent a self-assessment meeting all seven criteria
     const page = journey.page;
     const branch = await journey.local.signIn('bithu-apphuthuan');
@@ -33,20 +33,36 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await appraisal.intake('close');
     await appraisal.appraise('sadec-tan-phu-dong-ap-phu-thuan');
 
-    // Act: the city's organisation cadre recognises it, proposing a commendation
+    // Act: the city's organising department puts it in a tờ trình with a commendation
     await signInAs(journey, /Lê Văn Phúc/);
     await openInbox();
-    await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).click();
-    await phuThuan.getByLabel('Đề nghị khen thưởng').check();
-    await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).click();
-    await expect.poll(() => phuThuan.count()).toBe(0);
+    expect(await phuThuan.getByRole('button', { name: 'Công nhận', exact: true }).count()).toBe(0);
+    await phuThuan.getByLabel('Đưa vào tờ trình').check();
+    await page.getByLabel('Khen thưởng cho Chi đoàn ấp Phú Thuận').selectOption({ label: 'Giấy khen' });
+    await page.getByRole('button', { name: 'Gửi tờ trình lên Ban Thường vụ' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã gửi tờ trình 1 đơn vị lên Ban Thường vụ');
+
+    // Act: the city's Bí thư approves and signs it from "Tờ trình và quyết định"
+    await signInAs(journey, /Võ Thanh Tùng/);
+    await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tờ trình và quyết định' }).click();
+    const proposal = page.getByTestId('proposal');
+    await expect.poll(() => proposal.textContent()).toContain('Chi đoàn ấp Phú Thuận (Đoàn xã Tân Phú Đông) — Giấy khen');
+    await proposal.getByLabel('Địa danh ghi trên quyết định').fill('Sa Đéc');
+    await proposal.getByRole('button', { name: 'Duyệt và ký quyết định' }).click();
+    const decision = page.getByTestId('board-decision');
+    await expect.poll(() => decision.locator('strong').textContent()).toMatch(/^Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4}$/);
+    const [word] = await Promise.all([page.waitForEvent('download'), decision.getByRole('button', { name: 'Tải quyết định (Word)' }).click()]);
+    expect(word.suggestedFilename()).toMatch(/^quyet-dinh-1-\d{4}-thanh-doan-sa-dec\.docx$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await journey.local.stack.engine.idle();
 
     // Assess: the chi đoàn's timeline
     await signInAs(journey, /Lê Hoàng Nam/);
     await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tiến trình của đơn vị' }).click();
     await expect.poll(() => page.getByTestId('standing-state').textContent()).toBe('Đã công nhận');
+    expect(await page.getByTestId('board-decision').textContent()).toMatch(/^Theo Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4} của Ban Thường vụ\./);
     expect(await page.getByTestId('history').locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/Lê Văn Phúc.*Công nhận \(đề nghị khen thưởng\)/),
+      expect.stringMatching(/Võ Thanh Tùng.*Công nhận \(Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4}; khen thưởng: Giấy khen\)/),
       expect.stringMatching(/Phạm Ngọc Lan.*Tổ thẩm định: đúng như hồ sơ ở mọi tiêu chí/),
       expect.stringContaining('Báo cáo cấp trên'),
       expect.stringContaining('Xác nhận hồ sơ'),

@@ -8,7 +8,7 @@ import { commitmentOf } from '../../domain/appraisal/draw.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { countsOf } from '../support/counts.ts';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
-import { addSecretaries, Appraisal, APPRAISER, CITY_ORGANISER, Process } from '../support/process.ts';
+import { addSecretaries, Appraisal, APPRAISER, Process } from '../support/process.ts';
 
 const ctx = localStackPerFile();
 let flow: Process;
@@ -51,9 +51,9 @@ describe('the appraisal draw', () => {
   });
 
   it('refuses recognition before the draw', async () => {
-    const early = await flow.decide(CITY_ORGANISER, [BRANCHES[0]!], 'recognise');
+    const { proposal: early } = await flow.board('recognise', [BRANCHES[0]!]);
     expect(early.status).toBe(409);
-    expect(early.body.message).toBe('Chưa thể công nhận: chi đoàn chưa có trong đợt rút mẫu thẩm định (cấp trên chưa đóng nhận báo cáo và rút mẫu).');
+    expect(early.body.message).toBe('Chưa lập được: Chi đoàn ấp Phú Hòa: Chưa thể công nhận: chi đoàn chưa có trong đợt rút mẫu thẩm định (cấp trên chưa đóng nhận báo cáo và rút mẫu).');
   });
 
   it('closing intake draws 30% rounded up per commune, reveals the seed matching the commitment, and mails the one appraiser assigned', async () => {
@@ -125,11 +125,11 @@ describe('the appraisal draw', () => {
     // Act: criterion 3 is not as the dossier claimed
     const sent = await appraisal.appraise(sampled, [3]);
     const widened = await appraisal.assignments();
-    const blocked = await flow.decide(CITY_ORGANISER, [sampled], 'recognise');
-    const waiting = await flow.decide(CITY_ORGANISER, [others[0]!], 'recognise');
+    const { proposal: blocked } = await flow.board('recognise', [sampled]);
+    const { proposal: waiting } = await flow.board('recognise', [others[0]!]);
     await appraisal.appraise(others[0]!);
     await appraisal.appraise(others[1]!);
-    const recognised = await flow.decide(CITY_ORGANISER, others, 'recognise');
+    const { decision: recognised } = await flow.board('recognise', others);
 
     // Assess
     expect(sent.status).toBe(202);
@@ -140,9 +140,9 @@ describe('the appraisal draw', () => {
       ].sort((a, b) => a.unitId.localeCompare(b.unitId)),
     );
     expect(await mailTo('thamdinh@sadec.doan.example', 'Thẩm định bổ sung 2 chi đoàn tại Đoàn xã Tân Phú Đông')).toHaveLength(1);
-    expect(blocked.body.message).toBe('Chưa thể công nhận: tổ thẩm định kết luận chi đoàn không đúng như hồ sơ.');
-    expect(waiting.body.message).toBe('Chưa thể công nhận: chi đoàn đang chờ tổ thẩm định đến thẩm định.');
-    expect(recognised.status).toBe(202);
+    expect(blocked.body.message).toMatch(/^Chưa lập được: Chi đoàn ấp Phú \S+: Chưa thể công nhận: tổ thẩm định kết luận chi đoàn không đúng như hồ sơ\.$/);
+    expect(waiting.body.message).toMatch(/^Chưa lập được: Chi đoàn ấp Phú \S+: Chưa thể công nhận: chi đoàn đang chờ tổ thẩm định đến thẩm định\.$/);
+    expect(recognised?.status).toBe(201);
     for (const unitId of others) expect(await flow.state(unitId)).toBe('recognised');
     const history = (await flow.standing(sampled)).history.map((entry) => entry.summary);
     expect(history.at(-1)).toBe('Tổ thẩm định: không đúng như hồ sơ ở tiêu chí 3');

@@ -6,6 +6,7 @@ import type { Role } from '../../domain/roles.ts';
 import { parseSubmissionRequest } from '../../domain/submission.ts';
 import { provisionAccount } from '../../functions/shared/dispatch/sign-in-accounts.ts';
 import { storeDecision } from '../../functions/shared/store/decisions.ts';
+import { issueDecision, storeProposal } from '../../functions/shared/store/board-decisions.ts';
 import { storeReport } from '../../functions/shared/store/reports.ts';
 import { createEvidence } from '../../functions/shared/store/evidence.ts';
 import { storeSubmission } from '../../functions/shared/store/submissions.ts';
@@ -42,6 +43,8 @@ interface Fixtures {
   evidence: Record<Place, string>;
   decision: Record<Place, string>;
   cycle: Record<Place, string>;
+  proposal: Record<Place, string>;
+  boardDecision: Record<Place, string>;
 }
 
 interface Call {
@@ -84,6 +87,18 @@ const CASES: Record<string, Case> = {
     // Past the access check, the process itself says who takes which step ("only the direct upper level confirms").
     refusedByPlace: (status, body) => status === 404 || (status === 403 && ACCESS_REFUSALS.includes(body.message as string)),
   },
+  'POST /api/proposals': {
+    placed: true,
+    call: (unitId) => ({ method: 'POST', path: '/api/proposals', body: { idempotencyKey: randomUUID(), cycleId: MODEL_A, action: 'recognise', units: [{ unitId }] } }),
+    // Past the access check, the process says whose Ban Thường vụ decides ("not your board's to decide").
+    refusedByPlace: (status, body) => status === 404 || (status === 403 && ACCESS_REFUSALS.includes(body.message as string)),
+  },
+  'GET /api/proposals/{cycleId}/{unitId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/proposals/${MODEL_A}/${unitId}` }) },
+  'POST /api/proposals/{proposalId}/approve': {
+    placed: true,
+    call: (_, place, __, f) => ({ method: 'POST', path: `/api/proposals/${f.proposal[place]}/approve`, body: { idempotencyKey: randomUUID(), place: 'Thử', signer: { name: 'Người ký', title: 'Bí thư' } } }),
+  },
+  'GET /api/board-decisions/{decisionId}': { placed: true, call: (_, place, __, f) => ({ method: 'GET', path: `/api/board-decisions/${f.boardDecision[place]}` }) },
   'GET /api/decisions/{decisionId}': { placed: true, call: (_, place, __, f) => ({ method: 'GET', path: `/api/decisions/${f.decision[place]}` }) },
   'GET /api/stuck-records': { placed: false, call: () => ({ method: 'GET', path: '/api/stuck-records' }) },
   'GET /api/standings/{cycleId}/{unitId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/standings/${MODEL_A}/${unitId}` }) },
@@ -145,7 +160,7 @@ function permitted(route: RouteDefinition, role: Role, place: Place, placed: boo
 }
 
 async function makeFixtures(): Promise<Fixtures> {
-  const fixtures: Fixtures = { submission: {}, evidence: {}, decision: {}, cycle: {} } as Fixtures;
+  const fixtures: Fixtures = { submission: {}, evidence: {}, decision: {}, cycle: {}, proposal: {}, boardDecision: {} } as Fixtures;
   const admin = await ctx.local.signIn('quantri-dongthap');
   const now = new Date();
   for (const place of PLACE_NAMES) {
@@ -163,6 +178,34 @@ async function makeFixtures(): Promise<Fixtures> {
       now,
     );
     fixtures.decision[place] = decisionId;
+    // A tờ trình of this place's Ban Thường vụ (naming a unit it cannot decide: approving it is refused by the process), and a decision it issued.
+    const proposal = { proposalId: `matrix-proposal-${place}`, cycleId: MODEL_A, cycleTitle: 'Thử', upperUnitId: unitId, action: 'recognise' as const, units: [{ unitId: PLACES.below, name: 'Thử' }], proposedBy: maker, proposedAt: now.toISOString(), status: 'proposed' as const };
+    fixtures.proposal[place] = (await storeProposal(proposal)).proposalId;
+    const issued = { ...proposal, proposalId: `matrix-issued-${place}` };
+    await storeProposal(issued);
+    const boardDecision = {
+      decisionId: `matrix-board-${place}`,
+      number: `1-QĐ/${place}`,
+      sequence: 1,
+      year: 2090,
+      date: '2090-01-02',
+      place: 'Thử',
+      cycleId: MODEL_A,
+      cycleTitle: 'Thử',
+      templateId: 'chi-doan-dat-chuan',
+      cycleYear: 2090,
+      issuer: { unitId, name: 'Thử' },
+      action: 'recognise' as const,
+      // Names a unit in its own line (the sibling's names itself): below the issuer, only those named see it.
+      units: [{ unitId: place === 'sibling' ? PLACES.sibling : PLACES.below, name: 'Thử' }],
+      signer: { name: 'Người ký', title: 'Bí thư' as const },
+      proposalId: issued.proposalId,
+      proposedBy: maker,
+      approvedBy: maker,
+      approvedAt: now.toISOString(),
+    };
+    await issueDecision(boardDecision, [], now);
+    fixtures.boardDecision[place] = boardDecision.decisionId;
     const total = { unitId, name: 'Thử', kind: 'commune' as const, eligible: 0, byState: {}, notStarted: 0, registered: 0, recognised: 0, registrationGap: 0, recognitionGap: 0, reportsSent: [], verified: 0, notAsClaimed: 0, sampled: 0, late: 0, lateByDuty: {} };
     await storeReport(
       { ...reportRequest(), reportId: 'results-report', signer: { name: 'Người ký', title: 'Bí thư' }, number: '', cycleTitle: 'Thử', unitId, unitName: 'Thử', figures: { templateId: 'chi-doan-dat-chuan', targets: {}, total, rows: [] }, version: 1, sentAt: now.toISOString(), sentBy: { userId: 'lap', name: 'Người lập' } },

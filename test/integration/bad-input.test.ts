@@ -84,6 +84,20 @@ const WRITES: WriteRoute[] = [
     body: () => reportRequest(),
   },
   { key: 'POST /api/sweeps', caller: 'quantri-dongthap', method: 'POST', path: '/api/sweeps', body: () => ({ asOf: '2027-03-02' }) },
+  {
+    key: 'POST /api/proposals',
+    caller: 'xaydungdoan-sadec',
+    method: 'POST',
+    path: '/api/proposals',
+    body: () => ({ idempotencyKey: randomUUID(), cycleId: MODEL_A, action: 'reject', units: [{ unitId: 'sadec-tan-phu-dong-ap-phu-thuan' }], reason: 'Thẩm định thực tế chưa đạt.' }),
+  },
+  {
+    key: 'POST /api/proposals/{proposalId}/approve',
+    caller: 'bithu-sadec',
+    method: 'POST',
+    path: '/api/proposals/khong-co-to-trinh/approve',
+    body: () => ({ idempotencyKey: randomUUID(), place: 'Sa Đéc', signer: { name: 'Võ Thanh Tùng', title: 'Bí thư' } }),
+  },
 ];
 
 /** Values of another type than the one a field holds, and the extremes JSON can carry. */

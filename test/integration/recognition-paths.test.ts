@@ -88,14 +88,14 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     await appraisal.intake('open');
     await appraisal.intake('close');
     await appraisal.appraise(PHU_THUAN);
-    await process.decide(CITY, [PHU_THUAN], 'recognise', { commendation: true });
+    await process.board('recognise', [{ unitId: PHU_THUAN, commendation: 'giay-khen' }]);
     const recognised = await process.standing(PHU_THUAN);
     await process.decide(COMMUNE, [PHU_THUAN], 'maintain', { year: 2028 });
-    await process.decide(CITY, [PHU_THUAN], 'revoke', { reason: 'Năm 2029 không duy trì sinh hoạt định kỳ.' });
+    await process.board('revoke', [PHU_THUAN], { reason: 'Năm 2029 không duy trì sinh hoạt định kỳ.' });
 
     // Assess
     expect(cityInbox.body.items.find((item) => item.unitId === PHU_THUAN)?.actions).toEqual(['recognise', 'reject']);
-    expect(recognised.standing).toMatchObject({ state: 'recognised', commendation: true });
+    expect(recognised.standing).toMatchObject({ state: 'recognised', commendation: true, commendationForm: 'Giấy khen', boardDecision: { number: '1-QĐ/TĐTN' } });
     expect(await mailTo('bithu.apphuthuan@sadec.doan.example', 'Đã công nhận: Chi đoàn ấp Phú Thuận')).toHaveLength(1);
     const final = await process.standing(PHU_THUAN);
     expect(final.standing?.state).toBe('revoked');
@@ -104,9 +104,9 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
       'Xác nhận hồ sơ',
       'Báo cáo cấp trên',
       'Tổ thẩm định: đúng như hồ sơ ở mọi tiêu chí',
-      'Công nhận (đề nghị khen thưởng)',
+      expect.stringMatching(/^Công nhận \(Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4}; khen thưởng: Giấy khen\)$/),
       'Xác nhận duy trì chuẩn',
-      'Thu hồi công nhận (lý do: Năm 2029 không duy trì sinh hoạt định kỳ.)',
+      expect.stringMatching(/^Thu hồi công nhận \(Quyết định số 2-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4}; lý do: Năm 2029 không duy trì sinh hoạt định kỳ\.\)$/),
     ]);
     expect(final.chain).toMatchObject({ valid: true });
   });
@@ -118,7 +118,7 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     await process.decide(COMMUNE, [PHU_LONG], 'report');
 
     // Act
-    await process.decide(CITY, [PHU_LONG], 'reject', { reason: 'Thẩm định thực tế: chưa có đội hình tình nguyện.' });
+    await process.board('reject', [PHU_LONG], { reason: 'Thẩm định thực tế: chưa có đội hình tình nguyện.' });
 
     // Assess
     expect((await process.standing(PHU_LONG)).standing).toMatchObject({ state: 'not-recognised', reason: 'Thẩm định thực tế: chưa có đội hình tình nguyện.' });
@@ -185,7 +185,7 @@ describe('Model B, Đoàn cơ sở "3 chủ động", end to end', () => {
     await decideB(CITY, 'assign-cadre', { cadre: 'Lê Văn Phúc' });
     await process.submit('bithu-phuong3', 'three-proactive-evaluation', threeProactiveEvaluationSample, MODEL_B);
     const evaluated = await process.state('sadec-phuong-3', MODEL_B);
-    await decideB('bithu-sadec', 'recognise');
+    await process.board('recognise', ['sadec-phuong-3'], { cycleId: MODEL_B });
 
     // Assess
     expect(tooEarly.status).toBe(409);

@@ -47,6 +47,28 @@ export class Process {
     return answer;
   }
 
+  /**
+   * The Ban Thường vụ decides: the city's organising department proposes (tờ trình), its Bí thư
+   * approves and signs; the decision's workflows run. Returns both answers.
+   */
+  async board(action: 'recognise' | 'reject' | 'revoke', units: (string | { unitId: string; commendation?: string })[], extra: { reason?: string; cycleId?: string } = {}) {
+    const proposal = await this.local.api<{ proposalId: string; message?: string }>('POST', '/api/proposals', await this.local.signIn(CITY_ORGANISER), {
+      idempotencyKey: randomUUID(),
+      cycleId: extra.cycleId ?? MODEL_A,
+      action,
+      units: units.map((unit) => (typeof unit === 'string' ? { unitId: unit } : unit)),
+      reason: extra.reason,
+    });
+    if (proposal.status !== 201) return { proposal, decision: undefined };
+    const decision = await this.local.api<{ decisionId: string; number: string; message?: string }>('POST', `/api/proposals/${proposal.body.proposalId}/approve`, await this.local.signIn(CITY_LEADER), {
+      idempotencyKey: randomUUID(),
+      place: 'Sa Đéc',
+      signer: { name: 'Võ Thanh Tùng', title: 'Bí thư' },
+    });
+    await this.local.stack.engine.idle();
+    return { proposal, decision };
+  }
+
   async standing(unitId: string, cycleId: string = MODEL_A, asUser = 'xaydungdoan-sadec') {
     return (await this.local.api<StandingBody>('GET', `/api/standings/${cycleId}/${unitId}`, await this.local.signIn(asUser))).body;
   }
@@ -57,6 +79,7 @@ export class Process {
 }
 
 export const CITY_ORGANISER = 'xaydungdoan-sadec';
+export const CITY_LEADER = 'bithu-sadec';
 export const APPRAISER = 'thamdinh-sadec';
 
 export interface AssignmentBody {

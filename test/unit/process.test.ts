@@ -6,6 +6,8 @@ import { actionsFor, changesFor, type Actor, type ProcessEvent } from '../../dom
 const branch = { unitId: 'ap-a', name: 'Chi đoàn ấp A', ancestors: ['tinh', 'thanh-pho', 'xa'] };
 const communeSecretary: Actor = { userId: 'bt-xa', name: 'Bí thư xã', roles: ['secretary'], unitId: 'xa' };
 const cityOrganiser: Actor = { userId: 'xd-tp', name: 'Cán bộ thành phố', roles: ['organiser'], unitId: 'thanh-pho' };
+const cityLeader: Actor = { userId: 'bt-tp', name: 'Bí thư thành phố', roles: ['leader'], unitId: 'thanh-pho' };
+const board = { decisionId: 'qd-12', number: '12-QĐ/TĐTN', date: '2027-06-05' };
 const context = (actor: Actor) => ({ templateId: 'chi-doan-dat-chuan' as const, cycleId: 'c', now: new Date('2027-05-01T00:00:00Z'), actor });
 const standing = (state: StandingState): Standing => ({ cycleId: 'c', unitId: 'ap-a', templateId: 'chi-doan-dat-chuan', state, version: 3, updatedAt: '', appliedEvents: ['e1'] });
 const decision = (action: string, extra: object = {}): ProcessEvent => ({ type: 'decision', eventId: `d-${action}`, action: action as never, ...extra });
@@ -17,13 +19,13 @@ describe('the Model A transitions', () => {
     ['awaiting-confirmation', 'confirm', communeSecretary, 'confirmed'],
     ['confirmed', 'return', communeSecretary, 'returned'],
     ['confirmed', 'report', communeSecretary, 'reported'],
-    ['reported', 'recognise', cityOrganiser, 'recognised'],
-    ['reported', 'reject', cityOrganiser, 'not-recognised'],
+    ['reported', 'recognise', cityLeader, 'recognised'],
+    ['reported', 'reject', cityLeader, 'not-recognised'],
     ['recognised', 'maintain', communeSecretary, 'recognised'],
-    ['recognised', 'revoke', cityOrganiser, 'revoked'],
+    ['recognised', 'revoke', cityLeader, 'revoked'],
   ] as const)('%s --%s--> %s', (from, action, actor, to) => {
     // Act
-    const [change] = apply(from, decision(action, { reason: 'lý do' }), actor);
+    const [change] = apply(from, decision(action, { reason: 'lý do', board }), actor);
 
     // Assess
     expect(change?.after).toMatchObject({ state: to, version: 4 });
@@ -33,15 +35,34 @@ describe('the Model A transitions', () => {
   it.each([
     ['registered', 'confirm', communeSecretary, 'Không thể xác nhận hồ sơ: hồ sơ đang ở trạng thái "Đã được đăng ký xây dựng đạt chuẩn".'],
     ['awaiting-confirmation', 'report', communeSecretary, 'Không thể báo cáo cấp trên: hồ sơ đang ở trạng thái "Chờ Đoàn cấp xã xác nhận".'],
-    ['confirmed', 'recognise', cityOrganiser, 'Không thể công nhận: hồ sơ đang ở trạng thái "Đoàn cấp xã đã xác nhận".'],
-    ['not-recognised', 'revoke', cityOrganiser, 'Không thể thu hồi công nhận: hồ sơ đang ở trạng thái "Không công nhận".'],
+    ['confirmed', 'recognise', cityLeader, 'Không thể công nhận: hồ sơ đang ở trạng thái "Đoàn cấp xã đã xác nhận".'],
+    ['not-recognised', 'revoke', cityLeader, 'Không thể thu hồi công nhận: hồ sơ đang ở trạng thái "Không công nhận".'],
+    ['confirmed', 'reject', cityLeader, 'Không thể quyết định không công nhận: hồ sơ đang ở trạng thái "Đoàn cấp xã đã xác nhận".'],
   ] as const)('refuses %s --%s-->, saying where it stands', (from, action, actor, message) => {
-    expect(() => apply(from, decision(action, { reason: 'lý do' }), actor)).toThrow(message);
+    expect(() => apply(from, decision(action, { reason: 'lý do', board }), actor)).toThrow(message);
+  });
+
+  it('leaves recognition, refusal and revocation to the Ban Thường vụ: never an organiser, never without a numbered decision', () => {
+    // Act
+    const byOrganiser = () => apply('reported', decision('recognise', { board }), cityOrganiser);
+    const unnumbered = () => apply('reported', decision('reject', { reason: 'lý do' }), cityLeader);
+    const [signed] = apply('reported', decision('recognise', { board: { ...board, commendation: 'bang-khen' } }), cityLeader);
+
+    // Assess
+    expect(byOrganiser).toThrow('Việc công nhận do Ban Thường vụ quyết định: bộ phận Xây dựng Đoàn lập tờ trình, đồng chí Bí thư hoặc Phó Bí thư duyệt và ký quyết định.');
+    expect(unnumbered).toThrow('Việc quyết định không công nhận do Ban Thường vụ quyết định');
+    expect(signed?.after).toMatchObject({ state: 'recognised', commendation: true, commendationForm: 'bang-khen', decision: { number: '12-QĐ/TĐTN', date: '2027-06-05' } });
+    expect(signed?.summary).toBe('Công nhận (Quyết định số 12-QĐ/TĐTN ngày 05/06/2027; khen thưởng: Bằng khen)');
+  });
+
+  it('never says "không thể không": a refusal is built from the action as a noun phrase', () => {
+    expect(() => apply('reported', decision('reject', { reason: 'lý do', board }), communeSecretary)).toThrow('Chỉ cấp trên của Đoàn cấp xã mới được quyết định không công nhận.');
+    expect(() => apply('registered', decision('reject', { reason: 'lý do', board }), cityLeader)).toThrow(/^Không thể quyết định không công nhận: /);
   });
 
   it('lets only the right level decide: the commune confirms, the level above it recognises', () => {
     expect(() => apply('awaiting-confirmation', decision('confirm'), cityOrganiser)).toThrow('Chỉ cấp trên trực tiếp mới được xác nhận hồ sơ.');
-    expect(() => apply('reported', decision('recognise'), communeSecretary)).toThrow('Chỉ cấp trên của Đoàn cấp xã mới được công nhận.');
+    expect(() => apply('reported', decision('recognise', { board }), communeSecretary)).toThrow('Chỉ cấp trên của Đoàn cấp xã mới được công nhận.');
     expect(() => apply('awaiting-confirmation', decision('return'), communeSecretary)).toThrow('Vui lòng nêu lý do trả lại hồ sơ.');
   });
 

@@ -8,6 +8,7 @@ import { FormPage } from './pages/FormPage.tsx';
 import { FORMS, type FormId } from '../../domain/forms/index.ts';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { BoardPage } from './pages/BoardPage.tsx';
 import { UnitPage } from './pages/UnitPage.tsx';
 import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
 import { AppraisePage } from './pages/AppraisePage.tsx';
@@ -61,6 +62,7 @@ export function App() {
   else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
+  else if (path === '/board' && cycleId) page = <BoardPage cycleId={cycleId} />;
   else if (path === '/sweep') page = <SweepPage />;
   else if (path === '/stuck') page = <StuckRecordsPage />;
   else if (path === '/notices') page = <NoticesPage unitId={query.get('unit') ?? session.user.unitId} />;

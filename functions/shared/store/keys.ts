@@ -10,6 +10,8 @@ export const partitions = {
   assignmentsOf: (cycleId: string, userId: string) => `APPRAISER#${cycleId}#${userId}`,
   /** Deadline digests sent to one unit, by date. */
   sentTo: (unitId: string) => `SENT#${unitId}`,
+  /** An upper level's tờ trình and numbered decisions in one cycle (its Ban Thường vụ's desk). */
+  boardOf: (cycleId: string, unitId: string) => `BOARD#${cycleId}#${unitId}`,
   /** Every upper level's appraisal draw in one cycle. */
   drawsOf: (cycleId: string) => `DRAWS#${cycleId}`,
   /** Records stored on a UTC day whose workflow has not yet carried them out (sparse). */
@@ -56,6 +58,11 @@ export const keys = {
   chainHead: (unitId: string) => ({ pk: `CHAIN#${unitId}`, sk: 'HEAD' }),
   auditEntry: (unitId: string, seq: number) => ({ pk: `AUDIT#${unitId}`, sk: `ENTRY#${String(seq).padStart(8, '0')}` }),
   decision: (decisionId: string) => ({ pk: `DECISION#${decisionId}`, sk: 'DECISION' }),
+  proposal: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' }),
+  boardDecision: (decisionId: string) => ({ pk: `BOARD-DECISION#${decisionId}`, sk: 'BOARD-DECISION' }),
+  onBoardDesk: (cycleId: string, unitId: string, at: string, id: string) => ({ gsi1pk: partitions.boardOf(cycleId, unitId), gsi1sk: `${at}#${id}` }),
+  /** The last number a unit's Ban Thường vụ gave a decision in a year. */
+  decisionSequence: (unitId: string, year: number) => ({ pk: `DECISION-SEQUENCE#${unitId}#${year}`, sk: 'SEQUENCE' }),
   notice: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'NOTICE' }),
   draw: (cycleId: string, upperUnitId: string) => ({ pk: `DRAW#${cycleId}#${upperUnitId}`, sk: 'DRAW' }),
   drawInCycle: (cycleId: string, upperUnitId: string) => ({ gsi1pk: partitions.drawsOf(cycleId), gsi1sk: upperUnitId }),

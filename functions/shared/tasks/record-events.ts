@@ -73,7 +73,7 @@ export async function applyDecision({ decisionId }: { decisionId: string }) {
   if (decision.status !== 'pending') return { status: decision.status, noticeIds: decision.noticeIds ?? [] };
   const [unit, cycle] = await Promise.all([getUnit(decision.unitId), getCycle(decision.cycleId)]);
   const now = new Date();
-  const event: ProcessEvent = { type: 'decision', eventId: decisionId, action: decision.action, reason: decision.reason, commendation: decision.commendation, cadre: decision.cadre, year: decision.year };
+  const event: ProcessEvent = { type: 'decision', eventId: decisionId, action: decision.action, reason: decision.reason, commendation: decision.commendation, cadre: decision.cadre, year: decision.year, board: decision.board };
   const recognitionBlocker = decision.action === 'recognise' ? await recognitionBlockerFor(cycle.cycleId, unit) : undefined;
   const context = { templateId: cycle.templateId, cycleId: cycle.cycleId, now, actor: decision.decidedBy, recognitionBlocker };
   try {

@@ -1,3 +1,4 @@
+import { COMMENDATIONS } from '../../../domain/process/board-decisions.ts';
 import type { AuditEntry } from '../../../domain/process/audit.ts';
 import { NEXT_STEP, STATE_LABELS, STATE_STEP, type Standing } from '../../../domain/process/states.ts';
 import { actionsFor } from '../../../domain/process/transitions.ts';
@@ -19,6 +20,9 @@ export function standingView(standing: Standing) {
     reason: standing.reason,
     decision: standing.decision,
     commendation: standing.commendation,
+    commendationForm: standing.commendationForm && COMMENDATIONS[standing.commendationForm],
+    // The Ban Thường vụ's numbered decision, when one decided it.
+    boardDecision: standing.decision?.number ? { decisionId: standing.decision.decisionId, number: standing.decision.number, date: standing.decision.date } : undefined,
     cadre: standing.cadre,
     maintainedIn: standing.maintainedIn,
   };

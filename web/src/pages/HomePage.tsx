@@ -102,6 +102,9 @@ export function HomePage() {
               (cycle.reports ?? []).map((report) =>
                 link(`/reports/${report.id}?cycle=${encodeURIComponent(cycle.cycleId)}`, `${report.title}${report.deadline ? ` (hạn ${formatCalendarDate(report.deadline)})` : ''}`),
               )}
+            {['central', 'province', 'district'].includes(unitKind ?? '') &&
+              roles.some((role) => role === 'leader' || role === 'organiser') &&
+              link(`/board?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Tờ trình và quyết định')}
             {unitKind !== 'branch' && !appraiserOnly && (
               <a href={`/inbox?cycle=${cycle.cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/inbox?cycle=${encodeURIComponent(cycle.cycleId)}`))}>
                 Việc cần xử lý

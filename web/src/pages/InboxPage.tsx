@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NEEDS_REASON as DECISIONS_NEEDING_REASON } from '../../../domain/process/transitions.ts';
-import { ApiError, request } from '../api.ts';
+import { ApiError, currentSession, request } from '../api.ts';
+import { BOARD_ACTIONS, COMMENDATIONS, type Commendation } from '../../../domain/process/board-decisions.ts';
 import { withRetries } from '../retry.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -28,6 +29,8 @@ const ACTION_LABELS: Record<string, string> = {
   revoke: 'Thu hồi',
 };
 const NEEDS_REASON = new Set<string>(DECISIONS_NEEDING_REASON);
+/** Decided by the Ban Thường vụ: proposed here in a tờ trình, approved on the board page. */
+const BOARD = new Set<string>(BOARD_ACTIONS);
 
 interface DecisionStatus {
   status: 'pending' | 'applied' | 'refused';
@@ -54,7 +57,6 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
   const [action, setAction] = useState<string>();
   const [reason, setReason] = useState('');
   const [cadre, setCadre] = useState('');
-  const [commendation, setCommendation] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -69,7 +71,6 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
         action: chosen,
         reason: reason.trim() || undefined,
         cadre: cadre.trim() || undefined,
-        commendation: chosen === 'recognise' ? commendation : undefined,
       };
       const answer = await withRetries(() => request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', body));
       const refusal = await refusalOf(answer.decisions.map((decision) => decision.decisionId));
@@ -82,12 +83,12 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
     }
   }
 
-  const choose = (chosen: string) => (NEEDS_REASON.has(chosen) || chosen === 'assign-cadre' || chosen === 'recognise' ? setAction(chosen) : void send(chosen));
+  const choose = (chosen: string) => (NEEDS_REASON.has(chosen) || chosen === 'assign-cadre' ? setAction(chosen) : void send(chosen));
   return (
     <div className="decide">
       {!action && (
         <div className="actions">
-          {item.actions.map((candidate) => (
+          {item.actions.filter((candidate) => !BOARD.has(candidate)).map((candidate) => (
             <button key={candidate} type="button" className={NEEDS_REASON.has(candidate) ? 'secondary' : 'primary'} disabled={busy} onClick={() => choose(candidate)}>
               {ACTION_LABELS[candidate] ?? candidate}
             </button>
@@ -114,11 +115,6 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
               <input id={`cadre-${item.unitId}`} value={cadre} onChange={(event) => setCadre(event.target.value)} />
             </>
           )}
-          {action === 'recognise' && (
-            <label className="check">
-              <input type="checkbox" checked={commendation} onChange={(event) => setCommendation(event.target.checked)} /> Đề nghị khen thưởng
-            </label>
-          )}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Đang gửi…' : ACTION_LABELS[action]}
@@ -138,11 +134,87 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
   );
 }
 
+/**
+ * The organising department's tờ trình: the chosen units, recognition (each with any commendation)
+ * or not (with the reason), sent to the Ban Thường vụ, which approves it as one numbered decision.
+ */
+function ProposalForm({ items, cycleId, onDone }: { items: InboxItem[]; cycleId: string; onDone: (message: string) => void }) {
+  const [action, setAction] = useState<'recognise' | 'reject'>('recognise');
+  const [commendations, setCommendations] = useState<Record<string, Commendation | ''>>({});
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function send() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const units = items.map((item) => ({ unitId: item.unitId, commendation: action === 'recognise' ? commendations[item.unitId] || undefined : undefined }));
+      const body = { idempotencyKey: crypto.randomUUID(), cycleId, action, units, reason: action === 'reject' ? reason.trim() || undefined : undefined };
+      await withRetries(() => request('POST', '/api/proposals', body));
+      onDone(`Đã gửi tờ trình ${items.length} đơn vị lên Ban Thường vụ; chờ đồng chí Bí thư hoặc Phó Bí thư duyệt và ký.`);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : 'Không gửi được tờ trình, vui lòng thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="inline-form proposal"
+      aria-label="Tờ trình"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <h2>Tờ trình Ban Thường vụ ({items.length} đơn vị)</h2>
+      <label htmlFor="proposal-action">Nội dung đề nghị</label>
+      <select id="proposal-action" value={action} onChange={(event) => setAction(event.target.value as 'recognise' | 'reject')}>
+        <option value="recognise">Đề nghị công nhận</option>
+        <option value="reject">Đề nghị không công nhận</option>
+      </select>
+      {action === 'recognise' &&
+        items.map((item) => (
+          <label key={item.unitId}>
+            Khen thưởng cho {item.unitName}
+            <select value={commendations[item.unitId] ?? ''} onChange={(event) => setCommendations({ ...commendations, [item.unitId]: event.target.value as Commendation | '' })}>
+              <option value="">Không xét khen thưởng</option>
+              {(Object.keys(COMMENDATIONS) as Commendation[]).map((form) => (
+                <option key={form} value={form}>
+                  {COMMENDATIONS[form]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      {action === 'reject' && (
+        <>
+          <label htmlFor="proposal-reason">Lý do không công nhận</label>
+          <textarea id="proposal-reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
+        </>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Đang gửi…' : 'Gửi tờ trình lên Ban Thường vụ'}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
 /** What waits on the user's unit: dossiers to confirm, lists to report, reports to decide on. */
 export function InboxPage({ cycleId }: { cycleId: string }) {
   const [items, setItems] = useState<InboxItem[]>();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string>();
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [proposed, setProposed] = useState<string>();
+  const mayPropose = !!currentSession()?.user.roles.some((role) => role === 'organiser' || role === 'leader');
 
   const load = useCallback(
     () =>
@@ -193,9 +265,42 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
               <span className="muted">{item.criteria.every((result) => result.pass) ? 'Đạt cả 7 tiêu chí theo tự đánh giá.' : 'Còn tiêu chí chưa đạt.'}</span>
             )}
             <Decide item={item} cycleId={cycleId} onDone={refresh} />
+            {mayPropose && item.actions.some((action) => BOARD.has(action)) && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(item.unitId)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(item.unitId);
+                    else next.delete(item.unitId);
+                    setChosen(next);
+                  }}
+                />{' '}
+                Đưa vào tờ trình
+              </label>
+            )}
           </li>
         ))}
       </ul>
+      {proposed && (
+        <p className="ok" role="status">
+          {proposed}{' '}
+          <a href={`/board?cycle=${cycleId}`} onClick={(event) => (event.preventDefault(), navigate(`/board?cycle=${encodeURIComponent(cycleId)}`))}>
+            Xem tờ trình và quyết định
+          </a>
+        </p>
+      )}
+      {chosen.size > 0 && (
+        <ProposalForm
+          items={(items ?? []).filter((item) => chosen.has(item.unitId))}
+          cycleId={cycleId}
+          onDone={(message) => {
+            setChosen(new Set());
+            setProposed(message);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, request } from '../api.ts';
+import { ApiError, download, request } from '../api.ts';
 import { ProcessDiagram } from '../components/ProcessDiagram.tsx';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 
@@ -14,7 +14,9 @@ interface StandingPageData {
     criteria?: { number: number; pass: boolean; reason: string }[];
     reason?: string;
     commendation?: boolean;
+    commendationForm?: string;
     cadre?: string;
+    boardDecision?: { decisionId: string; number: string; date: string };
   };
   history: { seq: number; at: string; by: string; summary: string; to: string }[];
   chain: { valid: boolean; entries: number; broken?: { seq: number; reason: string } };
@@ -45,7 +47,19 @@ export function UnitPage({ unitId, cycleId }: { unitId: string; cycleId: string 
         </p>
         {standing && <p>Việc tiếp theo: {standing.nextStep}</p>}
         {standing?.reason && <p>Lý do: {standing.reason}</p>}
-        {standing?.commendation && <p>Được đề nghị khen thưởng.</p>}
+        {standing?.boardDecision && (
+          <p data-testid="board-decision">
+            Theo Quyết định số {standing.boardDecision.number} ngày {formatCalendarDate(standing.boardDecision.date)} của Ban Thường vụ.{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => void download(`/api/board-decisions/${encodeURIComponent(standing.boardDecision!.decisionId)}?format=docx`).catch((failure: unknown) => setError((failure as Error).message))}
+            >
+              Tải quyết định (Word)
+            </button>
+          </p>
+        )}
+        {standing?.commendationForm && <p>Được khen thưởng: {standing.commendationForm}.</p>}
         {standing?.cadre && <p>Cán bộ theo dõi: {standing.cadre}</p>}
       </div>
       <ol className="steps" aria-label="Các bước">
