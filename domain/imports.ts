@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { placeUnits, unitSchema, UNIT_KINDS, type Unit, type UnitKind } from './organisation.ts';
-import { ROLE_LABELS, ROLES, type Role } from './roles.ts';
+import { FORMER_ROLE_LABELS, ROLE_LABELS, ROLES, type Role } from './roles.ts';
 import { userSchema, type User } from './users.ts';
 
 /**
@@ -83,7 +83,7 @@ function rolesOf(cell: string): string[] {
     .split(/[,;]/)
     .map((part) => fold(part))
     .filter(Boolean)
-    .map((part) => ROLES.find((role) => fold(ROLE_LABELS[role]) === part || role === part) ?? part);
+    .map((part) => ROLES.find((role) => [ROLE_LABELS[role], ...(FORMER_ROLE_LABELS[role] ?? [])].some((label) => fold(label) === part) || role === part) ?? part);
 }
 
 function yesNo(cell: string): boolean | string {

@@ -15,3 +15,15 @@ export function slugOf(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** Names that keep their capitals inside a sentence: the Party, the Union, the State, its bodies. */
+const PROPER_START = /^(Đảng|Đoàn|Nhà nước|Chi đoàn|Chi hội|Hội|Ban|Bí thư|Mặt trận|Hồ Chí Minh|Đại hội)(?![\p{L}])/u;
+
+/**
+ * A label made part of a sentence ("Vui lòng nhập: …"): its first letter lowered, unless it
+ * begins with a name that keeps its capital ("Đoàn phí", "Đảng ủy"); the rest left as written.
+ */
+export function lowerFirst(label: string): string {
+  if (PROPER_START.test(label)) return label;
+  return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+}

@@ -76,12 +76,18 @@ export function planDigests(asOf: string, dues: Due[], cycles: ReadonlyMap<strin
     }));
 }
 
+/** Each section's heading says what the lines are, and the note why this unit receives them. */
 const SECTIONS: Record<LineKind, { title: string; why: string }> = {
-  overdue: { title: 'Đơn vị của đồng chí đã quá hạn', why: 'đồng chí là Bí thư (lãnh đạo) của đơn vị chưa hoàn thành việc này' },
-  reminder: { title: 'Sắp đến hạn', why: 'đơn vị của đồng chí chưa hoàn thành việc này' },
-  'overdue-below': { title: 'Đơn vị trực thuộc quá hạn', why: 'đồng chí là lãnh đạo cấp trên trực tiếp của các đơn vị này' },
-  escalation: { title: `Quá hạn kéo dài, báo cáo lên cấp trên`, why: 'các đơn vị này vẫn quá hạn sau thời gian gia hạn, nên được báo lên cấp của đồng chí' },
+  overdue: { title: 'Việc của đơn vị đã quá hạn', why: 'đơn vị của đồng chí chưa hoàn thành việc này' },
+  reminder: { title: 'Việc sắp đến hạn', why: 'đơn vị của đồng chí chưa hoàn thành việc này' },
+  'overdue-below': { title: 'Đơn vị trực thuộc chưa hoàn thành đúng hạn', why: 'các đơn vị này trực thuộc đơn vị của đồng chí' },
+  escalation: { title: 'Đơn vị còn quá hạn sau thời gian gia hạn', why: 'các đơn vị này vẫn chưa hoàn thành sau thời gian gia hạn, nên được báo lên cấp của đồng chí' },
 };
+
+/** Whom a digest addresses: a chi đoàn's Bí thư, or a level's Ban Thường vụ. */
+export function greetingOf(recipient: { name: string; kind?: string }): string {
+  return recipient.kind === 'branch' ? `Kính gửi đồng chí Bí thư ${recipient.name},` : `Kính gửi Ban Thường vụ ${recipient.name},`;
+}
 
 function describe(line: DigestLine): string {
   const what = `${DUTY_LABELS[line.due.duty]} — ${line.due.subjectName}`;
@@ -101,7 +107,8 @@ function dashboardPath({ due, cycleId }: DigestLine): string {
 }
 
 /** One email for one recipient unit's digest: Vietnamese, HTML and text, every line escaped. */
-export function digestMessage(digest: Digest, to: string[], context: { recipientName: string; asOf: string; appUrl: string }): MailMessage {
+export function digestMessage(digest: Digest, to: string[], context: { recipientName: string; recipientKind?: string; asOf: string; appUrl: string }): MailMessage {
+  const greeting = greetingOf({ name: context.recipientName, kind: context.recipientKind });
   const counts = {
     late: digest.lines.filter((line) => line.kind !== 'reminder').length,
     soon: digest.lines.filter((line) => line.kind === 'reminder').length,
@@ -113,7 +120,7 @@ export function digestMessage(digest: Digest, to: string[], context: { recipient
     .filter((section) => section.lines.length > 0);
   const link = (line: DigestLine) => `${context.appUrl}${line.kind === 'reminder' || line.kind === 'overdue' ? DUTY_PATHS[line.due.duty](line.cycleId) : dashboardPath(line)}`;
   const text = [
-    `Kính gửi lãnh đạo ${context.recipientName},`,
+    greeting,
     '',
     `Tổng hợp nhắc hạn ngày ${formatCalendarDate(context.asOf)} của hệ thống công nhận:`,
     ...sections.flatMap((section) => [
@@ -126,7 +133,7 @@ export function digestMessage(digest: Digest, to: string[], context: { recipient
     'Mỗi đơn vị nhận nhiều nhất một thư tổng hợp mỗi ngày.',
   ].join('\n');
   const body =
-    html`<p>Kính gửi lãnh đạo ${context.recipientName},</p><p>Tổng hợp nhắc hạn ngày ${formatCalendarDate(context.asOf)} của hệ thống công nhận:</p>` +
+    html`<p>${greeting}</p><p>Tổng hợp nhắc hạn ngày ${formatCalendarDate(context.asOf)} của hệ thống công nhận:</p>` +
     sections
       .map(
         (section) =>

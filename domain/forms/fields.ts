@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lowerFirst } from '../text.ts';
 
 /** Field builders the forms share, so the same question reads and fails the same way everywhere. */
 
@@ -18,7 +19,7 @@ export function calendarDate(title: string) {
 /** A whole number of things (meetings, members, visits), with the label in every message. */
 export function countOf(label: string, max = 10_000) {
   const message = (issue: { input?: unknown }) =>
-    issue.input === undefined ? `Vui lòng nhập: ${label.toLocaleLowerCase('vi')}.` : `${label} phải là số nguyên không âm.`;
+    issue.input === undefined ? `Vui lòng nhập: ${lowerFirst(label)}.` : `${label} phải là số nguyên không âm.`;
   return z
     .int({ error: message })
     .min(0, { error: `${label} không thể âm.` })
@@ -28,7 +29,7 @@ export function countOf(label: string, max = 10_000) {
 
 function textOf(title: string, max: number) {
   return z
-    .string({ error: `Vui lòng nhập: ${title.toLocaleLowerCase('vi')}.` })
+    .string({ error: `Vui lòng nhập: ${lowerFirst(title)}.` })
     .trim()
     .max(max, { error: `${title} dài tối đa ${max} ký tự.` });
 }
@@ -36,7 +37,7 @@ function textOf(title: string, max: number) {
 /** Free text that must be given, at least `min` characters. */
 export function text(title: string, { min, max }: { min: number; max: number }) {
   return textOf(title, max)
-    .min(min, { error: min > 1 ? `${title} cần ít nhất ${min} ký tự.` : `Vui lòng nhập: ${title.toLocaleLowerCase('vi')}.` })
+    .min(min, { error: min > 1 ? `${title} cần ít nhất ${min} ký tự.` : `Vui lòng nhập: ${lowerFirst(title)}.` })
     .meta({ title });
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarDate, countOf, MODEL_A_CRITERION_TITLES, optionalText } from './fields.ts';
+import { lowerFirst } from '../text.ts';
 
 /**
  * Model A, step 3 (Thực hiện các giải pháp): a chi đoàn tells the commune how far it is on each
@@ -17,7 +18,7 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
 const CRITERIA = Object.keys(MODEL_A_CRITERION_TITLES) as (keyof typeof MODEL_A_CRITERION_TITLES)[];
 
 const status = (title: string) =>
-  z.enum(PROGRESS_STATUSES, { error: `Vui lòng chọn tiến độ của ${title.split(':')[0]!.toLocaleLowerCase('vi')}.` }).meta({ title });
+  z.enum(PROGRESS_STATUSES, { error: `Vui lòng chọn tiến độ của ${lowerFirst(title.split(':')[0]!)}.` }).meta({ title });
 
 export const progressReportSchema = z
   .object({
@@ -35,7 +36,7 @@ export const progressReportSchema = z
     const struggling = CRITERIA.filter((id) => report.criteria[id] === 'at-risk');
     if (struggling.length > 0 && !report.difficulties) {
       const which = struggling.map((id) => MODEL_A_CRITERION_TITLES[id].split(':')[0]).join(', ');
-      context.addIssue({ code: 'custom', path: ['difficulties'], message: `Vui lòng nêu khó khăn của ${which.toLocaleLowerCase('vi')}.` });
+      context.addIssue({ code: 'custom', path: ['difficulties'], message: `Vui lòng nêu khó khăn của ${lowerFirst(which)}.` });
     }
   });
 

@@ -40,7 +40,7 @@ export function assignmentMessage(to: string[], units: AssignedUnit[], context: 
     `Kính gửi đồng chí ${context.appraiserName},`,
     '',
     `${context.cycleTitle}: ${why}`,
-    `Đồng chí được phân công thẩm định ${units.length} chi đoàn dưới đây, hoàn thành trước hết ngày ${due}:`,
+    `Đồng chí được phân công thẩm định ${units.length} chi đoàn dưới đây, hoàn thành chậm nhất ngày ${due}:`,
     ...groups.flatMap(([commune, names]) => [`${commune}:`, ...names.map((name) => `  - ${name}`)]),
     '',
     `Mở hộp thẩm định: ${context.inboxUrl}`,
@@ -51,7 +51,7 @@ export function assignmentMessage(to: string[], units: AssignedUnit[], context: 
   const body =
     html`<p>Kính gửi đồng chí ${context.appraiserName},</p>
 <p>${context.cycleTitle}: ${why}</p>
-<p>Đồng chí được phân công thẩm định <strong>${units.length}</strong> chi đoàn dưới đây, hoàn thành trước hết ngày <strong>${due}</strong>:</p>` +
+<p>Đồng chí được phân công thẩm định <strong>${units.length}</strong> chi đoàn dưới đây, hoàn thành chậm nhất ngày <strong>${due}</strong>:</p>` +
     `<ul>${list}</ul>` +
     html`<p><a href="${context.inboxUrl}">Mở hộp thẩm định</a></p>
 <p style="color:#666">Đồng chí nhận thư này vì là thành viên Tổ thẩm định trên hệ thống công nhận.</p>`;

@@ -19,6 +19,8 @@ export function submissionReceipt(
   outcome: ReceiptOutcome = {},
 ): MailMessage {
   const formTitle = FORMS[submission.formId].title;
+  // The unit's own programme: a "3 chủ động" plan is not filed under Chi đoàn đạt chuẩn.
+  const programme = FORMS[submission.formId].templateId === 'doan-co-so-3-chu-dong' ? 'xây dựng Đoàn cơ sở "3 chủ động"' : 'xây dựng Chi đoàn đạt chuẩn';
   const when = formatDateTime(submission.submittedAt);
   const link = `${appUrl}/submissions/${encodeURIComponent(submission.submissionId)}`;
   const name = submission.submittedBy.name;
@@ -43,7 +45,7 @@ export function submissionReceipt(
       `Mã hồ sơ: ${submission.submissionId}`,
       `Xem trạng thái: ${link}`,
       '',
-      'Đồng chí nhận thư này vì đã gửi biểu mẫu trên hệ thống công nhận Chi đoàn đạt chuẩn.',
+      `Đồng chí nhận thư này vì đã gửi biểu mẫu ${programme} trên hệ thống.`,
     ].join('\n'),
     html:
       html`<p>Kính gửi đồng chí ${name},</p>
@@ -52,6 +54,6 @@ export function submissionReceipt(
       (failed.length > 0 ? `<ul>${failed.map((result) => html`<li>${result.reason}</li>`).join('')}</ul>` : '') +
       html`<p>Mã hồ sơ: <code>${submission.submissionId}</code></p>
 <p><a href="${link}">Xem trạng thái hồ sơ</a></p>
-<p style="color:#666">Đồng chí nhận thư này vì đã gửi biểu mẫu trên hệ thống công nhận Chi đoàn đạt chuẩn.</p>`,
+<p style="color:#666">Đồng chí nhận thư này vì đã gửi biểu mẫu ${programme} trên hệ thống.</p>`,
   };
 }

@@ -18,7 +18,7 @@ export const criterionResultSchema = z.object({
   criterionId: z.string(),
   number: z.int(),
   pass: z.boolean(),
-  /** "Tiêu chí 5: mới sinh hoạt 7/8 lần" when failing; "Tiêu chí 5: đạt" when passing. */
+  /** "Tiêu chí 5: mới sinh hoạt 7 lần (cần ít nhất 08)" when failing; "Tiêu chí 5: đạt" when passing. */
   reason: z.string(),
 });
 export type CriterionResult = z.infer<typeof criterionResultSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { FIGURE_IDS, FIGURES, type FigureId, type Figures } from './figures.ts';
+import { FIGURE_IDS, FIGURES, type FigureDefinition, type FigureId, type Figures } from './figures.ts';
+import { lowerFirst } from '../text.ts';
 
 /**
  * The rule language criteria are written in: thresholds on figures, combined with all-of /
@@ -46,12 +47,17 @@ function vietnameseNumber(value: number | boolean | string): string {
   return typeof value === 'number' ? NUMBER.format(value) : String(value);
 }
 
+/** A required count as the seed writes it: two digits below ten ("ít nhất 05 đoàn viên"). */
+function requiredCount(figure: FigureId, target: number | string): string {
+  return FIGURES[figure].type === 'count' && typeof target === 'number' && Number.isInteger(target) && target < 10 ? String(target).padStart(2, '0') : vietnameseNumber(target);
+}
+
 function shortfall(figure: FigureId, actual: number | boolean | undefined, target: number | string): string {
+  const definition: FigureDefinition = FIGURES[figure];
   // A figure not given yet is said so, rather than read as zero.
-  if (actual === undefined && FIGURES[figure].type !== 'yesNo') {
-    return `chưa có số liệu "${FIGURES[figure].label.toLocaleLowerCase('vi')}"`;
-  }
-  return FIGURES[figure].shortfall.replace('{actual}', vietnameseNumber(actual ?? 0)).replace('{target}', vietnameseNumber(target));
+  if (actual === undefined && definition.type !== 'yesNo') return `chưa có số liệu "${lowerFirst(definition.label)}"`;
+  const template = actual === 0 && definition.none ? definition.none : definition.shortfall;
+  return template.replace('{actual}', vietnameseNumber(actual ?? 0)).replace('{target}', requiredCount(figure, target));
 }
 
 export function evaluateRule(rule: Rule, figures: Figures): RuleOutcome {
@@ -77,8 +83,11 @@ export function evaluateRule(rule: Rule, figures: Figures): RuleOutcome {
     case 'anyOf': {
       const outcomes = rule.rules.map((child) => evaluateRule(child, figures));
       const pass = outcomes.some((o) => o.pass);
-      // Every alternative fell short: say so for each, joined by "và".
-      return { pass, shortfalls: pass ? [] : [outcomes.flatMap((o) => o.shortfalls).join(' và ')] };
+      if (pass) return { pass, shortfalls: [] };
+      // The unit chose its way to meet it (criterion 2: a model, or job referrals): speak of that
+      // one; of every alternative, joined by "và", only when it answered none or several.
+      const answered = outcomes.filter((_, index) => figuresOf(rule.rules[index]!).some((figure) => figures[figure] !== undefined));
+      return { pass, shortfalls: [(answered.length > 0 ? answered : outcomes).flatMap((o) => o.shortfalls).join(' và ')] };
     }
   }
 }

@@ -133,7 +133,9 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
 
   async function localAuth(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     if (request.method === 'GET' && url.pathname === '/local/demo-users') {
-      return sendJson(response, 200, { users: DEMO_USERS });
+      // Each with its unit's kind: a chi đoàn's secretary is shown as "Bí thư Chi đoàn".
+      const users = await Promise.all(DEMO_USERS.map(async (user) => ({ ...user, unitKind: (await getUnit(user.unitId).catch(() => undefined))?.kind })));
+      return sendJson(response, 200, { users });
     }
     if (request.method === 'POST' && url.pathname === '/local/sign-in') {
       const userId = signInName((await readBody(request)).toString('utf8'));

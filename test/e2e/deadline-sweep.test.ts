@@ -34,7 +34,7 @@ describe('the deadline sweep on a phone', () => {
     const city = notices.filter({ hasText: 'Thành Đoàn Sa Đéc' });
     expect(await city.locator('strong').textContent()).toBe('11/02/2027 · Thành Đoàn Sa Đéc');
     expect(await city.locator('li').count()).toBe(5);
-    expect(await city.locator('li').first().textContent()).toMatch(/^Đơn vị trực thuộc quá hạn: Đăng ký các chi đoàn xây dựng đạt chuẩn — .+, hạn 10\/02\/2027, quá 1 ngày$/);
+    expect(await city.locator('li').first().textContent()).toMatch(/^Đơn vị trực thuộc chưa hoàn thành đúng hạn: Đăng ký các chi đoàn xây dựng đạt chuẩn — .+, hạn 10\/02\/2027, quá 1 ngày$/);
     expect(await city.locator('.muted').textContent()).toMatch(/^Gửi tới bithu@sadec\.doan\.example, xaydungdoan@sadec\.doan\.example — đã gửi lúc/);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);

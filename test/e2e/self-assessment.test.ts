@@ -32,7 +32,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await field('criterion7_secretaryKnowsPolicies').check();
 
     // Assess: the shortfall shows at once, and the other way of criterion 2 is not asked
-    await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7/8 lần');
+    await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✗ Tiêu chí 5: mới sinh hoạt 7 lần (cần ít nhất 08)');
     expect(await field('criterion2_economicModels').isVisible()).toBe(false);
 
     // Act: send with criterion 6 left empty

@@ -52,7 +52,7 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
 
     // Assess
     expect(failed.standing?.state).toBe('criteria-failed');
-    expect(failed.standing?.criteria?.filter((result) => !result.pass).map((result) => result.reason)).toEqual(['Tiêu chí 5: mới sinh hoạt 7/8 lần']);
+    expect(failed.standing?.criteria?.filter((result) => !result.pass).map((result) => result.reason)).toEqual(['Tiêu chí 5: mới sinh hoạt 7 lần (cần ít nhất 08)']);
     expect(await mailTo('bithu-apphulong@sadec.doan.example', 'Chưa đạt tiêu chí')).toHaveLength(1);
     expect(fixed.standing?.state).toBe('awaiting-confirmation');
     expect(fixed.history.map((entry) => entry.to)).toEqual(['Đã được đăng ký xây dựng đạt chuẩn', 'Chưa đạt tiêu chí, cần bổ sung', 'Chờ Đoàn cấp xã xác nhận']);

@@ -80,4 +80,21 @@ describe('the sweep of one day', () => {
     // Assess
     expect(message.text).toContain(`Thực hiện: https://app/dashboard/xa?cycle=${cycle.cycleId}&filter=late&q=Chi%20%C4%91o%C3%A0n%20ap-1`);
   });
+
+  it("addresses a chi đoàn's Bí thư or a level's Ban Thường vụ, under headings that say what the lines are", () => {
+    // Prepare: ap-1 is late; it hears of it, and so does its commune
+    const digests = planDigests('2027-02-11', [due('ap-1', '2027-02-10')], cycles);
+    const [toBranch, toCommune] = ['ap-1', 'xa'].map((unitId) => digests.find((digest) => digest.recipientUnitId === unitId)!);
+
+    // Act
+    const branch = digestMessage(toBranch!, ['a@x.vn'], { recipientName: 'Chi đoàn ấp 1', recipientKind: 'branch', asOf: '2027-02-11', appUrl: 'https://app' });
+    const commune = digestMessage(toCommune!, ['b@x.vn'], { recipientName: 'Đoàn xã Tân Phú Đông', recipientKind: 'commune', asOf: '2027-02-11', appUrl: 'https://app' });
+
+    // Assess
+    expect(branch.text.split('\n')[0]).toBe('Kính gửi đồng chí Bí thư Chi đoàn ấp 1,');
+    expect(branch.text).toContain('Việc của đơn vị đã quá hạn (1):');
+    expect(commune.text.split('\n')[0]).toBe('Kính gửi Ban Thường vụ Đoàn xã Tân Phú Đông,');
+    expect(commune.text).toContain('Đơn vị trực thuộc chưa hoàn thành đúng hạn (1):');
+    for (const message of [branch, commune]) expect(message.text).not.toMatch(/lãnh đạo|trên trên/);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { implementationPlanSample } from '../../domain/forms/implementation-plan.ts';
 import { submissionReceipt } from '../../domain/notices/submission-receipt.ts';
+import { assignmentMessage } from '../../domain/notices/appraisal-notices.ts';
 import type { Submission } from '../../domain/submission.ts';
 
 describe('submissionReceipt', () => {
@@ -37,5 +38,24 @@ describe('submissionReceipt', () => {
     expect(message.subject).toBe('Đã tiếp nhận: Kế hoạch triển khai xây dựng Chi đoàn đạt chuẩn');
     expect(message.text).toContain('10/02/2027 00:30');
     expect(message.text).toContain('https://app.example/submissions/abc');
+  });
+
+  it("names the unit's own programme in its footer: a \"3 chủ động\" plan is not Chi đoàn đạt chuẩn", () => {
+    // Act
+    const modelA = submissionReceipt(submission, 'https://app.example');
+    const modelB = submissionReceipt({ ...submission, formId: 'three-proactive-plan' }, 'https://app.example');
+
+    // Assess
+    expect(modelA.text).toContain('Đồng chí nhận thư này vì đã gửi biểu mẫu xây dựng Chi đoàn đạt chuẩn trên hệ thống.');
+    expect(modelB.text).toContain('Đồng chí nhận thư này vì đã gửi biểu mẫu xây dựng Đoàn cơ sở "3 chủ động" trên hệ thống.');
+  });
+
+  it('gives an appraiser a deadline as "chậm nhất ngày"', () => {
+    // Act
+    const message = assignmentMessage(['a@x.vn'], [{ unitName: 'Chi đoàn ấp 1', communeName: 'Đoàn xã A' }], { cycleTitle: 'Đợt 2027', upperUnitName: 'Thành Đoàn Sa Đéc', dueDate: '2027-06-30', appraiserName: 'Phạm Ngọc Lan', inboxUrl: 'https://app/appraisals' });
+
+    // Assess
+    expect(message.text).toContain('hoàn thành chậm nhất ngày 30/06/2027');
+    expect(message.text).not.toContain('trước hết');
   });
 });

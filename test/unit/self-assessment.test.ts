@@ -42,7 +42,7 @@ describe('the self-assessment form', () => {
 
     // Act + Assess
     expect(issuesOf(data)).toEqual([
-      { field: 'data.criterion5.meetingsHeld', message: 'Vui lòng nhập: số lần sinh hoạt chi đoàn trong năm.' },
+      { field: 'data.criterion5.meetingsHeld', message: 'Vui lòng nhập: số lần sinh hoạt Chi đoàn trong năm.' },
       { field: 'data.criterion5.duesCollectedPercent', message: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' },
     ]);
   });

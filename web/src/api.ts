@@ -41,6 +41,8 @@ export interface SignedInUser {
   roles: string[];
   unitId: string;
   unitName: string;
+  /** The unit's kind, where the sign-in page knows it (its role then reads "Bí thư Chi đoàn"). */
+  unitKind?: string;
 }
 
 export interface SubmissionView {

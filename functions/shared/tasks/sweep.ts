@@ -77,7 +77,7 @@ async function queueDigest(digest: Digest, asOf: string, now: Date): Promise<{ i
   const [unit, to] = await Promise.all([getUnit(digest.recipientUnitId), addressesOf(digest.recipientUnitId, DIGEST_ROLES)]);
   if (to.length === 0) return { queued: false };
   const noticeId = digestNoticeId(asOf, digest.recipientUnitId);
-  const message = digestMessage(digest, to, { recipientName: unit.name, asOf, appUrl: config.appUrl });
+  const message = digestMessage(digest, to, { recipientName: unit.name, recipientKind: unit.kind, asOf, appUrl: config.appUrl });
   const lines = digest.lines.map((line) => ({ kind: line.kind, duty: line.due.duty, subjectUnitId: line.due.subjectUnitId, subjectName: line.due.subjectName, deadline: line.due.deadline, days: line.days }));
   const queued = await putOnce({
     ...keys.notice(noticeId),

@@ -17,8 +17,8 @@ interface DigestRecord {
 const KIND_LABELS: Record<string, string> = {
   reminder: 'Nhắc hạn',
   overdue: 'Quá hạn',
-  'overdue-below': 'Đơn vị trực thuộc quá hạn',
-  escalation: 'Báo cáo lên cấp trên',
+  'overdue-below': 'Đơn vị trực thuộc chưa hoàn thành đúng hạn',
+  escalation: 'Còn quá hạn sau thời gian gia hạn',
 };
 
 /** What the deadline sweep sent to this unit and the units under it: to whom, when, about what. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, request, saveSession, type SignedInUser } from '../api.ts';
 import { startCognitoSignIn } from '../auth/cognito.ts';
 import type { AppConfig } from '../config.ts';
-import { isRole, ROLE_LABELS } from '../../../domain/roles.ts';
+import { isRole, roleLabel } from '../../../domain/roles.ts';
 import { navigate } from '../router.ts';
 
 export function SignInPage({ config }: { config: AppConfig }) {
@@ -51,7 +51,7 @@ function DemoSignIn() {
           <li key={user.userId}>
             <button type="button" className="card" onClick={() => void signIn(user.userId)}>
               <strong>{user.name}</strong>
-              <span>{user.roles.map((role) => (isRole(role) ? ROLE_LABELS[role] : role)).join(', ')}</span>
+              <span>{user.roles.map((role) => (isRole(role) ? roleLabel(role, user.unitKind) : role)).join(', ')}</span>
               <span className="muted">{user.unitName}</span>
             </button>
           </li>
