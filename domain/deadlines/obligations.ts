@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { StandingState } from '../process/states.ts';
 import type { Cycle } from '../recognition/cycles.ts';
 import type { Unit, UnitKind } from '../organisation.ts';
+import { sendsReport } from '../reports/reports.ts';
 
 /**
  * What a unit owes by a deadline (seed 002: the plan by 20/7 of the year before, the registration
@@ -9,7 +10,7 @@ import type { Unit, UnitKind } from '../organisation.ts';
  * 01/10). An obligation is open while the unit has not done it; it lives in the "due" index under
  * its deadline date only while open, so the daily sweep reads exactly the open ones it needs.
  */
-export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report'] as const;
+export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report', 'registration-summary'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export const DUTY_LABELS: Record<Duty, string> = {
@@ -20,6 +21,7 @@ export const DUTY_LABELS: Record<Duty, string> = {
   'assign-cadre': 'Phân công cán bộ theo dõi đơn vị đăng ký "3 chủ động"',
   'results-report': 'Gửi báo cáo kết quả xây dựng Chi đoàn đạt chuẩn',
   'youth-situation-report': 'Gửi báo cáo thực trạng tình hình thanh niên',
+  'registration-summary': 'Gửi tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn lên Tỉnh Đoàn',
 };
 
 /** Where each duty is done in the app, for the email's link. */
@@ -31,6 +33,7 @@ export const DUTY_PATHS: Record<Duty, (cycleId: string) => string> = {
   'assign-cadre': (cycleId) => `/inbox?cycle=${encodeURIComponent(cycleId)}`,
   'results-report': (cycleId) => `/reports/results-report?cycle=${encodeURIComponent(cycleId)}`,
   'youth-situation-report': (cycleId) => `/reports/youth-situation-report?cycle=${encodeURIComponent(cycleId)}`,
+  'registration-summary': (cycleId) => `/reports/registration-summary?cycle=${encodeURIComponent(cycleId)}`,
 };
 
 export const reminderRuleSchema = z.object({
@@ -99,10 +102,13 @@ export function openingDuty(cycle: Pick<Cycle, 'templateId' | 'steps'>, kind: Un
 }
 
 /**
- * The yearly reports a unit owes its upper level: every unit above the chi đoàn that has one,
- * by the report's deadline in the cycle ("3 chủ động" has none of its own).
+ * The reports a unit owes its upper level, by each one's deadline in the cycle: the yearly ones
+ * from every unit above the chi đoàn, the registration list from the cities and districts
+ * ("3 chủ động" has none of its own).
  */
 export function reportDuties(cycle: Pick<Cycle, 'reports'>, unit: Pick<Unit, 'kind' | 'parentId'>): { duty: Duty; deadline: string }[] {
-  if (unit.kind === 'branch' || !unit.parentId) return [];
-  return cycle.reports.flatMap((report) => ((DUTIES as readonly string[]).includes(report.id) && report.deadline ? [{ duty: report.id as Duty, deadline: report.deadline }] : []));
+  if (!unit.parentId) return [];
+  return cycle.reports.flatMap((report) =>
+    (DUTIES as readonly string[]).includes(report.id) && report.deadline && sendsReport(report.id, unit.kind) ? [{ duty: report.id as Duty, deadline: report.deadline }] : [],
+  );
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { unitIdSchema, type Unit } from '../organisation.ts';
 import type { Actor, DecisionAction } from './transitions.ts';
+import { SIGNER_TITLES } from '../reports/reports.ts';
 
 /**
  * Seed 002: recognition, non-recognition, commendation and revocation are decided by the upper
@@ -17,7 +18,8 @@ export const COMMENDATIONS = { 'giay-khen': 'Giấy khen', 'bang-khen': 'Bằng 
 export type Commendation = keyof typeof COMMENDATIONS;
 const COMMENDATION_IDS = Object.keys(COMMENDATIONS) as [Commendation, ...Commendation[]];
 
-export const SIGNER_TITLES = ['Bí thư', 'Phó Bí thư'] as const;
+/** Who signs for the Ban Thường vụ: the same as for a report. */
+export { SIGNER_TITLES };
 
 export const proposalRequestSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),

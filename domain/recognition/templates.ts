@@ -93,6 +93,13 @@ const CHI_DOAN_DAT_CHUAN: ProcessTemplate = {
       description: 'Báo cáo thực trạng tình hình thanh niên trên địa bàn về Ban Thường vụ cấp trên (qua bộ phận Xây dựng Đoàn).',
       deadline: { day: 10, month: 10, yearOffset: 0 },
     },
+    {
+      id: 'registration-summary',
+      number: 3,
+      title: 'Tổng hợp đăng ký gửi Tỉnh Đoàn',
+      description: 'Thành Đoàn, Huyện Đoàn tổng hợp đăng ký của các xã, phường, gửi Ban Thường vụ Tỉnh Đoàn.',
+      deadline: { day: 15, month: 2, yearOffset: 0 },
+    },
   ],
   criteria: MODEL_A_CRITERIA,
   areas: [],

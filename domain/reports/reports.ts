@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { DashboardRow } from '../dashboard/rows.ts';
+import type { UnitKind } from '../organisation.ts';
 
 /**
  * The two yearly reports a unit sends upward (seed 002): the results of building Chi đoàn đạt
@@ -7,11 +8,13 @@ import type { DashboardRow } from '../dashboard/rows.ts';
  * with the unit's dashboard figures, which are kept as they stood when it was sent; people write
  * the narrative parts.
  */
-export const REPORT_IDS = ['results-report', 'youth-situation-report'] as const;
+export const REPORT_IDS = ['results-report', 'youth-situation-report', 'registration-summary'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 export interface ReportDefinition {
   title: string;
+  /** Which units send it; every unit above the chi đoàn when not said. */
+  senders?: readonly UnitKind[];
   /** The title line of the document, after "BÁO CÁO". */
   subject: string;
   sections: { id: string; title: string; hint: string }[];
@@ -25,6 +28,16 @@ export const REPORTS: Record<ReportId, ReportDefinition> = {
       { id: 'achievements', title: 'Kết quả nổi bật', hint: 'Những việc đã làm được, cách làm hay, chi đoàn tiêu biểu.' },
       { id: 'shortcomings', title: 'Hạn chế, khó khăn và nguyên nhân', hint: 'Những tiêu chí khó đạt, chi đoàn chưa đạt và vì sao.' },
       { id: 'proposals', title: 'Phương hướng, giải pháp và kiến nghị', hint: 'Việc sẽ làm trong thời gian tới, đề xuất với cấp trên.' },
+    ],
+  },
+  // Step 2 (seed 002): the city collects its communes' registrations and sends the list to the province by 15/02.
+  'registration-summary': {
+    title: 'Tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn',
+    senders: ['district'],
+    subject: 'Tổng hợp đăng ký xây dựng Chi đoàn trên địa bàn dân cư đạt chuẩn',
+    sections: [
+      { id: 'registration', title: 'Tình hình đăng ký', hint: 'Các xã, phường đã đăng ký; chi đoàn chưa đăng ký và vì sao.' },
+      { id: 'proposals', title: 'Đề xuất, kiến nghị', hint: 'Đề xuất với Ban Thường vụ Tỉnh Đoàn.' },
     ],
   },
   'youth-situation-report': {
@@ -83,4 +96,11 @@ export interface SentReport {
   idempotencyKey: string;
   sentAt: string;
   sentBy: { userId: string; name: string };
+}
+
+/** Whether a unit of this kind sends this report. */
+export function sendsReport(reportId: string, kind: UnitKind): boolean {
+  const definition = (REPORTS as Record<string, ReportDefinition | undefined>)[reportId];
+  if (!definition || kind === 'branch') return false;
+  return !definition.senders || definition.senders.includes(kind);
 }

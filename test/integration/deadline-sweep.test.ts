@@ -44,8 +44,17 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
     }
     const rerun = await sweep('2027-02-11');
 
-    // Assess: mail on four days only
-    expect([...sent].filter(([, mails]) => mails.length > 0).map(([date]) => date)).toEqual(['2027-02-03', '2027-02-09', '2027-02-11', '2027-02-18']);
+    // Assess: mail on seven days only (the communes' registration by 10/02, the city's list to the province by 15/02)
+    expect([...sent].filter(([, mails]) => mails.length > 0).map(([date]) => date)).toEqual(['2027-02-03', '2027-02-08', '2027-02-09', '2027-02-11', '2027-02-14', '2027-02-16', '2027-02-18']);
+
+    // 8/2 and 14/2, seven days and one before 15/02: the city owes the province its registration list
+    for (const [asOf, left] of [['2027-02-08', 7], ['2027-02-14', 1]] as const) {
+      expect(sent.get(asOf)!.map((mail) => [mail.to, mail.subject])).toEqual([[CITY, `[Thành Đoàn Sa Đéc] 1 việc sắp đến hạn — ngày ${asOf.slice(8, 10)}/02/2027`]]);
+      expect(sent.get(asOf)![0]!.text).toContain(`Gửi tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn lên Tỉnh Đoàn — Thành Đoàn Sa Đéc: hạn 15/02/2027, còn ${left} ngày`);
+    }
+    // 16/2, the day after: the city is told, and the province hears of it
+    expect(subjects(sent.get('2027-02-16')!)).toEqual(['[Thành Đoàn Sa Đéc] 1 việc quá hạn — ngày 16/02/2027', '[Tỉnh Đoàn Đồng Tháp] 1 việc quá hạn — ngày 16/02/2027']);
+    expect(sent.get('2027-02-16')!.find((mail) => mail.subject.startsWith('[Tỉnh Đoàn'))!.text).toContain('Đơn vị trực thuộc chưa hoàn thành đúng hạn (1):');
 
     // 3/2, seven days before: every commune that still owes its registration, one email each
     expect(subjects(sent.get('2027-02-03')!)).toEqual([
@@ -85,7 +94,7 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
       expect.stringContaining('Đoàn xã Tân Khánh Đông: hạn 10/02/2027, đã quá 1 ngày'),
       expect.stringContaining('Đoàn xã Tân Quy Tây: hạn 10/02/2027, đã quá 1 ngày'),
     ]);
-    expect(city.text).toContain('Đồng chí nhận mục này vì đồng chí là lãnh đạo cấp trên trực tiếp của các đơn vị này.');
+    expect(city.text).toContain('Đồng chí nhận mục này vì các đơn vị này trực thuộc đơn vị của đồng chí.');
 
     // 18/2, past the seven days' grace: one more level up, without An Hòa, which registered on the 13th
     const escalation = sent.get('2027-02-18')!;
@@ -111,7 +120,9 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
 
     // Assess: the city's own digest and its communes', newest first, every one sent
     expect(log.status).toBe(200);
-    const cityDigest = log.body.notices.find((notice) => notice.recipientName === 'Thành Đoàn Sa Đéc');
+    const cityDigests = log.body.notices.filter((notice) => notice.recipientName === 'Thành Đoàn Sa Đéc');
+    expect(cityDigests.map((notice) => notice.asOf)).toEqual(['2027-02-16', '2027-02-14', '2027-02-11', '2027-02-08']);
+    const cityDigest = cityDigests.find((notice) => notice.asOf === '2027-02-11');
     expect(cityDigest).toMatchObject({ asOf: '2027-02-11', to: CITY, status: 'sent' });
     expect(cityDigest?.lines.map((line) => line.kind)).toEqual(['overdue-below', 'overdue-below', 'overdue-below', 'overdue-below']);
     expect(log.body.notices.filter((notice) => notice.recipientName === 'Đoàn Phường 3').map((notice) => notice.asOf)).toEqual(['2027-02-03']);

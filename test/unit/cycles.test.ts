@@ -20,7 +20,7 @@ describe('createCycle', () => {
       [4, 'Hồ sơ đề nghị công nhận', undefined, undefined],
       [5, 'Duy trì chuẩn', undefined, undefined],
     ]);
-    expect(cycle.reports.map((r) => r.deadline)).toEqual(['2027-10-01', '2027-10-10']);
+    expect(cycle.reports.map((r) => r.deadline)).toEqual(['2027-10-01', '2027-10-10', '2027-02-15']);
     expect(cycle.criteria).toHaveLength(7);
     expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.75 });
   });

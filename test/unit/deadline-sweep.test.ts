@@ -25,6 +25,15 @@ describe('what a unit owes, and by when', () => {
     expect(reportDuties(cycle, { kind: 'province', parentId: undefined })).toEqual([]);
   });
 
+  it('owes the province the registration list from a city or district only, by 15/02 (step 2)', () => {
+    expect(reportDuties(cycle, { kind: 'district', parentId: 'tinh' })).toEqual([
+      { duty: 'results-report', deadline: '2027-10-01' },
+      { duty: 'youth-situation-report', deadline: '2027-10-10' },
+      { duty: 'registration-summary', deadline: '2027-02-15' },
+    ]);
+    expect(reportDuties(cycle, { kind: 'commune', parentId: 'tp' }).map((owed) => owed.duty)).not.toContain('registration-summary');
+  });
+
   it('follows the cycle’s deadlines: plan, registration, the dossier before the results report', () => {
     expect(openingDuty(cycle, 'commune')).toEqual({ duty: 'implementation-plan', deadline: '2026-07-20' });
     expect(openingDuty(cycle, 'branch')).toBeUndefined();

@@ -27,6 +27,7 @@ const LATE_WORDS: Record<Duty, string> = {
   'assign-cadre': 'chưa phân công cán bộ theo dõi',
   'results-report': 'chưa gửi báo cáo kết quả',
   'youth-situation-report': 'chưa gửi báo cáo tình hình thanh niên',
+  'registration-summary': 'chưa gửi tổng hợp đăng ký lên Tỉnh Đoàn',
 };
 
 const isFilter = (value: string): value is RowFilterId => (ROW_FILTER_IDS as string[]).includes(value);

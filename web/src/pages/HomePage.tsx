@@ -5,6 +5,7 @@ import { ApiError, currentSession, request, type SubmissionView } from '../api.t
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { DashboardPage } from './DashboardPage.tsx';
+import { sendsReport } from '../../../domain/reports/reports.ts';
 
 interface CycleSummary {
   cycleId: string;
@@ -99,7 +100,7 @@ export function HomePage() {
             {!appraiserOnly && link(`/units/${unitId}?cycle=${encodeURIComponent(cycle.cycleId)}`, 'Tiến trình của đơn vị')}
             {unitKind !== 'branch' &&
               roles.some((role) => role === 'secretary' || role === 'leader' || role === 'organiser') &&
-              (cycle.reports ?? []).map((report) =>
+              (cycle.reports ?? []).filter((report) => sendsReport(report.id, (unitKind ?? 'branch') as UnitKind)).map((report) =>
                 link(`/reports/${report.id}?cycle=${encodeURIComponent(cycle.cycleId)}`, `${report.title}${report.deadline ? ` (hạn ${formatCalendarDate(report.deadline)})` : ''}`),
               )}
             {['central', 'province', 'district'].includes(unitKind ?? '') &&
