@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { FieldIssue } from '../errors.ts';
 import { unitIdSchema, type Unit } from '../organisation.ts';
+import { calendarDate } from './fields.ts';
 
 /**
  * Model A, step 2 (Đăng ký): the commune lists the chi đoàn that aim for the standard this year.
@@ -13,11 +14,15 @@ export const registrationSchema = z.object({
     .min(1, { error: 'Chọn ít nhất 1 chi đoàn đăng ký.' })
     .refine((ids) => new Set(ids).size === ids.length, { error: 'Mỗi chi đoàn chỉ đăng ký một lần.' })
     .meta({ title: 'Chi đoàn đăng ký xây dựng đạt chuẩn' }),
+  // Seed 002, IV.2: the commune registers its list with the Party committee of its level too.
+  partyCommitteeRegisteredOn: calendarDate('Ngày đăng ký với cấp ủy Đảng cùng cấp')
+    .optional()
+    .meta({ title: 'Ngày đăng ký với cấp ủy Đảng cùng cấp', description: 'Kế hoạch yêu cầu đăng ký với Đảng ủy xã, phường (cấp ủy cùng cấp); để trống nếu chưa đăng ký.' }),
   note: z.string().trim().max(1000, { error: 'Ghi chú dài tối đa 1000 ký tự.' }).optional().meta({ title: 'Ghi chú (nếu có)' }),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
-export const registrationSample: Registration = { branchIds: ['sadec-tan-phu-dong-ap-phu-thuan'] };
+export const registrationSample: Registration = { branchIds: ['sadec-tan-phu-dong-ap-phu-thuan'], partyCommitteeRegisteredOn: '2027-01-20' };
 
 /** The units a commune may register: its residential chi đoàn. */
 export function registrableBranches(children: Unit[]): Unit[] {

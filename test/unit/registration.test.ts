@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegistration, registrationShare } from '../../domain/forms/registration.ts';
+import { checkRegistration, registrationSchema, registrationShare } from '../../domain/forms/registration.ts';
 import type { Unit } from '../../domain/organisation.ts';
 
 const branch = (unitId: string, residential = true): Unit => ({
@@ -34,5 +34,17 @@ describe('checkRegistration', () => {
       { field: 'data.branchIds.1', message: '"khoa-c" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
       { field: 'data.branchIds.2', message: '"ap-z" không phải chi đoàn trên địa bàn dân cư của đơn vị.' },
     ]);
+  });
+});
+
+describe('registration with the Party committee of the same level (seed 002, IV.2)', () => {
+  it('keeps the date the commune registered with its Đảng ủy, and refuses a date that does not exist', () => {
+    // Act
+    const kept = registrationSchema.safeParse({ branchIds: ['ap-1'], partyCommitteeRegisteredOn: '2027-01-20' });
+    const impossible = registrationSchema.safeParse({ branchIds: ['ap-1'], partyCommitteeRegisteredOn: '2027-02-30' });
+
+    // Assess
+    expect(kept.data?.partyCommitteeRegisteredOn).toBe('2027-01-20');
+    expect(impossible.error?.issues[0]).toMatchObject({ path: ['partyCommitteeRegisteredOn'], message: 'Ngày đăng ký với cấp ủy Đảng cùng cấp không hợp lệ.' });
   });
 });
