@@ -1,7 +1,7 @@
 import type { UnitKind } from '../organisation.ts';
 import { STANDING_STATES, type StandingState } from '../process/states.ts';
 import type { TemplateId } from '../recognition/templates.ts';
-import { REPORT_IDS, type ReportId } from '../reports/reports.ts';
+import { REPORT_IDS, type ReportId } from '../reports/definitions.ts';
 import { COUNTED_STATES, SAMPLED, parseChildEntry } from './tallies.ts';
 import { foldForSearch } from '../text.ts';
 import type { Duty } from '../deadlines/obligations.ts';

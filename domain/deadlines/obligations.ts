@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { StandingState } from '../process/states.ts';
 import type { Cycle } from '../recognition/cycles.ts';
 import type { Unit, UnitKind } from '../organisation.ts';
-import { sendsReport } from '../reports/reports.ts';
+import { sendsReport } from '../reports/definitions.ts';
 
 /**
  * What a unit owes by a deadline (seed 002: the plan by 20/7 of the year before, the registration

@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { unitIdSchema, type Unit } from '../organisation.ts';
 import type { Actor, DecisionAction } from './transitions.ts';
-import { SIGNER_TITLES } from '../reports/reports.ts';
+import { SIGNER_TITLES } from '../reports/definitions.ts';
+import { COMMENDATIONS, type Commendation } from './commendations.ts';
+
+export { COMMENDATIONS, type Commendation };
 
 /**
  * Seed 002: recognition, non-recognition, commendation and revocation are decided by the upper
@@ -13,9 +16,6 @@ export const BOARD_ACTIONS = ['recognise', 'reject', 'revoke'] as const satisfie
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 export const isBoardAction = (action: DecisionAction): action is BoardAction => (BOARD_ACTIONS as readonly string[]).includes(action);
 
-/** Forms of commendation ("xét khen thưởng"). */
-export const COMMENDATIONS = { 'giay-khen': 'Giấy khen', 'bang-khen': 'Bằng khen' } as const;
-export type Commendation = keyof typeof COMMENDATIONS;
 const COMMENDATION_IDS = Object.keys(COMMENDATIONS) as [Commendation, ...Commendation[]];
 
 /** Who signs for the Ban Thường vụ: the same as for a report. */

@@ -1,6 +1,6 @@
 import type { CriterionResult } from '../recognition/criteria.ts';
 import type { TemplateId } from '../recognition/templates.ts';
-import type { Commendation } from './board-decisions.ts';
+import type { Commendation } from './commendations.ts';
 
 /**
  * Where a unit stands in a cycle's recognition process. One record per unit and cycle, changed

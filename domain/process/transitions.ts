@@ -7,7 +7,7 @@ import type { TemplateId } from '../recognition/templates.ts';
 import type { Role } from '../roles.ts';
 import { STATE_LABELS, type Standing, type StandingState } from './states.ts';
 import { formatCalendarDate } from '../dates.ts';
-import { COMMENDATIONS, type Commendation } from './board-decisions.ts';
+import { COMMENDATIONS, type Commendation } from './commendations.ts';
 
 /**
  * The recognition process as data: which event moves a unit from which state to which, and who

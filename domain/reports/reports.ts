@@ -1,57 +1,13 @@
 import * as z from 'zod';
 import type { DashboardRow } from '../dashboard/rows.ts';
-import type { UnitKind } from '../organisation.ts';
+import { REPORT_IDS, REPORTS, SIGNER_TITLES, type ReportId } from './definitions.ts';
+
+export { REPORT_IDS, REPORTS, SIGNER_TITLES, sendsReport, type ReportDefinition, type ReportId } from './definitions.ts';
 
 /**
- * The two yearly reports a unit sends upward (seed 002): the results of building Chi đoàn đạt
- * chuẩn, before 01/10, and the youth situation on its territory, by 10/10. Each is prefilled
- * with the unit's dashboard figures, which are kept as they stood when it was sent; people write
- * the narrative parts.
+ * A report as a unit sends it (definitions.ts says which there are): prefilled with the unit's
+ * dashboard figures, which are kept as they stood when it was sent; people write the narrative.
  */
-export const REPORT_IDS = ['results-report', 'youth-situation-report', 'registration-summary'] as const;
-export type ReportId = (typeof REPORT_IDS)[number];
-
-export interface ReportDefinition {
-  title: string;
-  /** Which units send it; every unit above the chi đoàn when not said. */
-  senders?: readonly UnitKind[];
-  /** The title line of the document, after "BÁO CÁO". */
-  subject: string;
-  sections: { id: string; title: string; hint: string }[];
-}
-
-export const REPORTS: Record<ReportId, ReportDefinition> = {
-  'results-report': {
-    title: 'Báo cáo kết quả xây dựng Chi đoàn đạt chuẩn',
-    subject: 'Kết quả xây dựng Chi đoàn trên địa bàn dân cư đạt chuẩn',
-    sections: [
-      { id: 'achievements', title: 'Kết quả nổi bật', hint: 'Những việc đã làm được, cách làm hay, chi đoàn tiêu biểu.' },
-      { id: 'shortcomings', title: 'Hạn chế, khó khăn và nguyên nhân', hint: 'Những tiêu chí khó đạt, chi đoàn chưa đạt và vì sao.' },
-      { id: 'proposals', title: 'Phương hướng, giải pháp và kiến nghị', hint: 'Việc sẽ làm trong thời gian tới, đề xuất với cấp trên.' },
-    ],
-  },
-  // Step 2 (seed 002): the city collects its communes' registrations and sends the list to the province by 15/02.
-  'registration-summary': {
-    title: 'Tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn',
-    senders: ['district'],
-    subject: 'Tổng hợp đăng ký xây dựng Chi đoàn trên địa bàn dân cư đạt chuẩn',
-    sections: [
-      { id: 'registration', title: 'Tình hình đăng ký', hint: 'Các xã, phường đã đăng ký; chi đoàn chưa đăng ký và vì sao.' },
-      { id: 'proposals', title: 'Đề xuất, kiến nghị', hint: 'Đề xuất với Ban Thường vụ Tỉnh Đoàn.' },
-    ],
-  },
-  'youth-situation-report': {
-    title: 'Báo cáo thực trạng tình hình thanh niên',
-    subject: 'Thực trạng tình hình thanh niên trên địa bàn',
-    sections: [
-      { id: 'members', title: 'Tình hình đoàn viên, thanh niên', hint: 'Số lượng, biến động (đi làm ăn xa, trở về), đoàn viên sinh hoạt hai chiều.' },
-      { id: 'thoughts', title: 'Tư tưởng, tâm tư, nguyện vọng', hint: 'Điều thanh niên quan tâm, cả trên mạng xã hội; vấn đề cần lưu ý.' },
-      { id: 'proposals', title: 'Kiến nghị, đề xuất', hint: 'Đề xuất với Ban Thường vụ cấp trên.' },
-    ],
-  },
-};
-
-export const SIGNER_TITLES = ['Bí thư', 'Phó Bí thư'] as const;
 
 export const reportRequestSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),
@@ -98,9 +54,3 @@ export interface SentReport {
   sentBy: { userId: string; name: string };
 }
 
-/** Whether a unit of this kind sends this report. */
-export function sendsReport(reportId: string, kind: UnitKind): boolean {
-  const definition = (REPORTS as Record<string, ReportDefinition | undefined>)[reportId];
-  if (!definition || kind === 'branch') return false;
-  return !definition.senders || definition.senders.includes(kind);
-}

@@ -8,14 +8,14 @@ import { commitmentOf } from '../../domain/appraisal/draw.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { countsOf } from '../support/counts.ts';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
-import { addSecretaries, Appraisal, APPRAISER, Process } from '../support/process.ts';
+import { Appraisal, APPRAISER, Process, reportTanPhuDong, TAN_PHU_DONG_BRANCHES } from '../support/process.ts';
 
 const ctx = localStackPerFile();
 let flow: Process;
 let appraisal: Appraisal;
 
 const COMMUNE = 'bithu-tanphudong';
-const BRANCHES = ['sadec-tan-phu-dong-ap-phu-hoa', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-thuan'];
+const BRANCHES = TAN_PHU_DONG_BRANCHES;
 
 async function mailTo(address: string, subject: string) {
   return (await ctx.local.inbox()).filter((mail) => mail.destination.to.includes(address) && mail.subject.startsWith(subject));
@@ -25,13 +25,7 @@ beforeAll(async () => {
   // Prepare: the three registered chi đoàn of Tân Phú Đông are assessed, confirmed and reported
   flow = new Process(ctx.local);
   appraisal = new Appraisal(ctx.local);
-  await addSecretaries(ctx.local, [
-    { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: BRANCHES[1]! },
-    { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: BRANCHES[0]! },
-  ]);
-  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await flow.assess(userId);
-  await flow.decide(COMMUNE, BRANCHES, 'confirm');
-  await flow.decide(COMMUNE, BRANCHES, 'report');
+  await reportTanPhuDong(ctx.local, flow);
 });
 
 describe('the appraisal draw', () => {

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BoardDecision } from '../../domain/process/board-decisions.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { addSecretaries, Appraisal, CITY_LEADER, CITY_ORGANISER, MODEL_A, Process } from '../support/process.ts';
+import { addSecretaries, Appraisal, CITY_LEADER, CITY_ORGANISER, MODEL_A, Process, reportTanPhuDong, TAN_PHU_DONG_BRANCHES } from '../support/process.ts';
 
 const ctx = localStackPerFile();
 let flow: Process;
 
 const COMMUNE = 'bithu-tanphudong';
-const BRANCHES = ['sadec-tan-phu-dong-ap-phu-hoa', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-thuan'];
+const BRANCHES = TAN_PHU_DONG_BRANCHES;
 const SIGNER = { name: 'Võ Thanh Tùng', title: 'Bí thư' };
 
 async function propose(units: { unitId: string; commendation?: string }[], action = 'recognise') {
@@ -30,13 +30,7 @@ async function wordText(decisionId: string, userId: string): Promise<{ status: n
 beforeAll(async () => {
   // Prepare: Tân Phú Đông's three registered ấp assessed, confirmed, reported; the city's sample drawn and found as claimed
   flow = new Process(ctx.local);
-  await addSecretaries(ctx.local, [
-    { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: BRANCHES[1]! },
-    { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: BRANCHES[0]! },
-  ]);
-  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await flow.assess(userId);
-  await flow.decide(COMMUNE, BRANCHES, 'confirm');
-  await flow.decide(COMMUNE, BRANCHES, 'report');
+  await reportTanPhuDong(ctx.local, flow);
   const appraisal = new Appraisal(ctx.local);
   await appraisal.intake('open');
   await appraisal.intake('close');

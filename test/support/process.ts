@@ -128,3 +128,17 @@ export interface DrawBody {
   communes: { communeId: string; communeName: string; reported: string[]; sampled: string[]; widened: string[]; results: Record<string, string> }[];
   verification?: { commitmentMatches: boolean; mismatches: string[] };
 }
+
+/** Tân Phú Đông's three registered ấp (the demo registers them). */
+export const TAN_PHU_DONG_BRANCHES = ['sadec-tan-phu-dong-ap-phu-hoa', 'sadec-tan-phu-dong-ap-phu-long', 'sadec-tan-phu-dong-ap-phu-thuan'];
+
+/** The three ấp of Tân Phú Đông assessed (all seven met), confirmed and reported to the city by their commune. */
+export async function reportTanPhuDong(local: TestStack, flow: Process): Promise<void> {
+  await addSecretaries(local, [
+    { userId: 'bithu-apphulong', name: 'Võ Thị Mai', unitId: TAN_PHU_DONG_BRANCHES[1]! },
+    { userId: 'bithu-apphuhoa', name: 'Đặng Văn Tài', unitId: TAN_PHU_DONG_BRANCHES[0]! },
+  ]);
+  for (const userId of ['bithu-apphuthuan', 'bithu-apphulong', 'bithu-apphuhoa']) await flow.assess(userId);
+  await flow.decide('bithu-tanphudong', TAN_PHU_DONG_BRANCHES, 'confirm');
+  await flow.decide('bithu-tanphudong', TAN_PHU_DONG_BRANCHES, 'report');
+}
