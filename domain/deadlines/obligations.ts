@@ -10,7 +10,7 @@ import { sendsReport } from '../reports/definitions.ts';
  * 01/10). An obligation is open while the unit has not done it; it lives in the "due" index under
  * its deadline date only while open, so the daily sweep reads exactly the open ones it needs.
  */
-export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report', 'registration-summary'] as const;
+export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report', 'registration-summary', 'maintain'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export const DUTY_LABELS: Record<Duty, string> = {
@@ -22,6 +22,7 @@ export const DUTY_LABELS: Record<Duty, string> = {
   'results-report': 'Gửi báo cáo kết quả xây dựng Chi đoàn đạt chuẩn',
   'youth-situation-report': 'Gửi báo cáo thực trạng tình hình thanh niên',
   'registration-summary': 'Gửi tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn lên Tỉnh Đoàn',
+  maintain: 'Xác nhận chi đoàn đã công nhận duy trì chuẩn, hoặc đề nghị thu hồi',
 };
 
 /** Where each duty is done in the app, for the email's link. */
@@ -34,6 +35,7 @@ export const DUTY_PATHS: Record<Duty, (cycleId: string) => string> = {
   'results-report': (cycleId) => `/reports/results-report?cycle=${encodeURIComponent(cycleId)}`,
   'youth-situation-report': (cycleId) => `/reports/youth-situation-report?cycle=${encodeURIComponent(cycleId)}`,
   'registration-summary': (cycleId) => `/reports/registration-summary?cycle=${encodeURIComponent(cycleId)}`,
+  maintain: (cycleId) => `/inbox?cycle=${encodeURIComponent(cycleId)}`,
 };
 
 export const reminderRuleSchema = z.object({
@@ -70,11 +72,18 @@ const reportDeadline = (cycle: Pick<Cycle, 'reports'>, reportId: string) => cycl
 /**
  * The duty a unit's standing owes next, if it has a deadline: a commune that sent its plan owes its
  * registration; a registered chi đoàn (or one sent back) owes its dossier in time for the results
- * report; a "3 chủ động" unit waiting for its cadre makes the upper level owe one.
+ * report; a "3 chủ động" unit waiting for its cadre makes the upper level owe one; a recognised chi
+ * đoàn makes its commune owe the yearly confirmation that it keeps the standard (step 5), until the
+ * commune confirms it in or after the deadline's year (or the upper level revokes it).
  */
-export function standingDuty(state: StandingState, cycle: Pick<Cycle, 'steps' | 'reports'>): { duty: Duty; deadline: string; ownerLevelsUp: 0 | 1 } | undefined {
+export function standingDuty(state: StandingState, cycle: Pick<Cycle, 'steps' | 'reports'>, maintainedIn: number[] = []): { duty: Duty; deadline: string; ownerLevelsUp: 0 | 1 } | undefined {
   const owed = (duty: Duty, deadline: string | undefined, ownerLevelsUp: 0 | 1 = 0) => (deadline ? { duty, deadline, ownerLevelsUp } : undefined);
   switch (state) {
+    case 'recognised': {
+      const deadline = stepDeadline(cycle, 'maintain');
+      const confirmed = !!deadline && maintainedIn.some((year) => year >= Number(deadline.slice(0, 4)));
+      return confirmed ? undefined : owed('maintain', deadline, 1);
+    }
     case 'plan-submitted':
       return owed('registration', stepDeadline(cycle, 'register'));
     case 'registered':

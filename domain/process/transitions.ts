@@ -6,7 +6,7 @@ import type { CriterionResult } from '../recognition/criteria.ts';
 import type { TemplateId } from '../recognition/templates.ts';
 import type { Role } from '../roles.ts';
 import { STATE_LABELS, type Standing, type StandingState } from './states.ts';
-import { formatCalendarDate } from '../dates.ts';
+import { calendarDate, formatCalendarDate } from '../dates.ts';
 import { COMMENDATIONS, type Commendation } from './commendations.ts';
 
 /**
@@ -240,7 +240,7 @@ function decisionChanges(event: Extract<ProcessEvent, { type: 'decision' }>, uni
     extra.commendationForm = form;
   }
   if (event.action === 'assign-cadre') extra.cadre = event.cadre!.trim();
-  if (event.action === 'maintain') extra.maintainedIn = [...(current.maintainedIn ?? []), event.year ?? context.now.getFullYear()];
+  if (event.action === 'maintain') extra.maintainedIn = [...(current.maintainedIn ?? []), event.year ?? Number(calendarDate(context.now).slice(0, 4))];
   const state = rule.to === 'same' ? current.state : rule.to;
   const detail = [
     event.board && `Quyết định số ${event.board.number} ngày ${formatCalendarDate(event.board.date)}`,

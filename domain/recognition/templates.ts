@@ -75,7 +75,9 @@ const CHI_DOAN_DAT_CHUAN: ProcessTemplate = {
       id: 'maintain',
       number: 5,
       title: 'Duy trì chuẩn',
-      description: 'Các chi đoàn đã được công nhận giữ vững các tiêu chí; Đoàn cấp xã đề ra giải pháp duy trì.',
+      description: 'Các chi đoàn đã được công nhận giữ vững các tiêu chí; Đoàn cấp xã xác nhận duy trì chuẩn hằng năm hoặc đề nghị thu hồi.',
+      // The year after recognition, by mid-December: the commune confirms each one still meets the standard.
+      deadline: { day: 15, month: 12, yearOffset: 1 },
     },
   ],
   reports: [

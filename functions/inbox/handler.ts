@@ -6,6 +6,7 @@ import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 import { listQueue } from '../shared/store/process.ts';
+import { deciderOf } from '../../domain/process/transitions.ts';
 import { standingView } from '../shared/views/standing-views.ts';
 import { getUnit } from '../shared/store/units.ts';
 
@@ -26,7 +27,10 @@ export async function inbox(event: HttpEvent) {
   const items = await Promise.all(
     standings.map(async (standing) => {
       const unit = await getUnit(standing.unitId);
-      return { ...standingView(standing), unitName: unit.name, parentName: unit.ancestors.length > 0 ? (await getUnit(unit.ancestors.at(-1)!)).name : undefined };
+      const view = standingView(standing);
+      // Only what this unit decides: a recognised chi đoàn's commune confirms it; revoking is the Ban Thường vụ's.
+      const actions = view.actions.filter((action) => deciderOf(action, unit, standing.templateId)?.unitId === identity.unitId);
+      return { ...view, actions, unitName: unit.name, parentName: unit.ancestors.length > 0 ? (await getUnit(unit.ancestors.at(-1)!)).name : undefined };
     }),
   );
   return json(200, { cycle: { cycleId, title: cycle.title, templateId: cycle.templateId }, items });

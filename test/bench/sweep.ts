@@ -53,7 +53,7 @@ try {
     const late = index % 10 < OVERDUE_SHARE * 10;
     if (late) owing++;
     const state = late ? 'registered' : 'awaiting-confirmation';
-    const due = dueOfStanding(state, unit, cycle);
+    const due = dueOfStanding({ state }, unit, cycle);
     const standing = { cycleId: cycle.cycleId, unitId: unit.unitId, templateId: cycle.templateId, state, version: 1, updatedAt: new Date().toISOString(), appliedEvents: [], parentId: unit.parentId };
     return { ...keys.standing(cycle.cycleId, unit.unitId), ...(due ? dueKeys(due) : {}), ...standing };
   });

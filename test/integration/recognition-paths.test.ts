@@ -90,13 +90,19 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     await appraisal.appraise(PHU_THUAN);
     await process.board('recognise', [{ unitId: PHU_THUAN, commendation: 'giay-khen' }]);
     const recognised = await process.standing(PHU_THUAN);
+    const inbox = async () => (await ctx.local.api<{ items: { unitId: string; actions: string[] }[] }>('GET', '/api/inbox?cycle=chi-doan-dat-chuan-2027-dong-thap', await ctx.local.signIn(COMMUNE))).body.items.find((item) => item.unitId === PHU_THUAN);
+    const owedMaintenance = await inbox();
     await process.decide(COMMUNE, [PHU_THUAN], 'maintain', { year: 2028 });
+    const maintained = await inbox();
     await process.board('revoke', [PHU_THUAN], { reason: 'Năm 2029 không duy trì sinh hoạt định kỳ.' });
 
     // Assess
     expect(cityInbox.body.items.find((item) => item.unitId === PHU_THUAN)?.actions).toEqual(['recognise', 'reject']);
     expect(recognised.standing).toMatchObject({ state: 'recognised', commendation: true, commendationForm: 'Giấy khen', boardDecision: { number: '1-QĐ/TĐTN' } });
     expect(await mailTo('bithu.apphuthuan@sadec.doan.example', 'Đã công nhận: Chi đoàn ấp Phú Thuận')).toHaveLength(1);
+    // Step 5: the commune owes the year's confirmation (its own action only), and is done once it confirms
+    expect(owedMaintenance?.actions).toEqual(['maintain']);
+    expect(maintained).toBeUndefined();
     const final = await process.standing(PHU_THUAN);
     expect(final.standing?.state).toBe('revoked');
     expect(final.history.map((entry) => entry.summary).slice(-7)).toEqual([

@@ -18,7 +18,7 @@ describe('createCycle', () => {
       [2, 'Đăng ký xây dựng Chi đoàn đạt chuẩn', '2027-02-10', '2027-02-15'],
       [3, 'Thực hiện các giải pháp', undefined, undefined],
       [4, 'Hồ sơ đề nghị công nhận', undefined, undefined],
-      [5, 'Duy trì chuẩn', undefined, undefined],
+      [5, 'Duy trì chuẩn', '2028-12-15', undefined],
     ]);
     expect(cycle.reports.map((r) => r.deadline)).toEqual(['2027-10-01', '2027-10-10', '2027-02-15']);
     expect(cycle.criteria).toHaveLength(7);
@@ -50,7 +50,7 @@ describe('createCycle', () => {
     const cycle = createCycle(request, 'admin', now);
 
     // Assess
-    expect(cycle.steps.map((s) => s.deadline)).toEqual([undefined, '2027-02-20', undefined, '2027-11-15', undefined]);
+    expect(cycle.steps.map((s) => s.deadline)).toEqual([undefined, '2027-02-20', undefined, '2027-11-15', '2028-12-15']);
     expect(cycle.steps[1]?.upperDeadline).toBe('2027-02-15');
     expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.9 });
     expect(cycle.criteria.map((c) => c.rule)).toEqual([{ kind: 'atLeast', figure: 'meetingsHeld', value: 10 }]);

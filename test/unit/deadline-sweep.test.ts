@@ -40,6 +40,11 @@ describe('what a unit owes, and by when', () => {
     expect(standingDuty('plan-submitted', cycle)).toEqual({ duty: 'registration', deadline: '2027-02-10', ownerLevelsUp: 0 });
     expect(standingDuty('returned', cycle)).toEqual({ duty: 'self-assessment', deadline: '2027-10-01', ownerLevelsUp: 0 });
     expect(standingDuty('awaiting-confirmation', cycle)).toBeUndefined();
+    // Step 5: the commune confirms a recognised chi đoàn keeps the standard by 15/12 of the next year
+    expect(standingDuty('recognised', cycle)).toEqual({ duty: 'maintain', deadline: '2028-12-15', ownerLevelsUp: 1 });
+    expect(standingDuty('recognised', cycle, [2027])).toEqual({ duty: 'maintain', deadline: '2028-12-15', ownerLevelsUp: 1 });
+    expect(standingDuty('recognised', cycle, [2028])).toBeUndefined();
+    expect(standingDuty('revoked', cycle)).toBeUndefined();
   });
 });
 

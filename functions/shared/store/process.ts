@@ -77,8 +77,12 @@ export async function listAudit(unitId: string): Promise<AuditEntry[]> {
 }
 
 /** The obligation a standing owes next, as the due index holds it (absent: it leaves the index). */
-export function dueOfStanding(state: Standing['state'], unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>, cycle: Pick<Cycle, 'cycleId' | 'steps' | 'reports'>): Due | undefined {
-  const owed = standingDuty(state, cycle);
+export function dueOfStanding(
+  standing: Pick<Standing, 'state' | 'maintainedIn'>,
+  unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>,
+  cycle: Pick<Cycle, 'cycleId' | 'steps' | 'reports'>,
+): Due | undefined {
+  const owed = standingDuty(standing.state, cycle, standing.maintainedIn);
   if (!owed) return undefined;
   const ownerAncestors = owed.ownerLevelsUp === 0 ? unit.ancestors : unit.ancestors.slice(0, -1);
   const ownerUnitId = owed.ownerLevelsUp === 0 ? unit.unitId : unit.ancestors.at(-1);
@@ -91,8 +95,9 @@ export function dueKeys(due: Due) {
 }
 
 function standingItems(change: Change, unit: Pick<Unit, 'unitId' | 'name' | 'ancestors'>, cycle: Cycle): TransactItem {
-  const acting = actingUnitOf(change.after.state, unit.ancestors);
-  const due = dueOfStanding(change.after.state, unit, cycle);
+  const due = dueOfStanding(change.after, unit, cycle);
+  // A recognised chi đoàn waits on nobody, except while its commune owes the year's confirmation.
+  const acting = actingUnitOf(change.after.state, unit.ancestors) ?? (due?.duty === 'maintain' ? due.ownerUnitId : undefined);
   // What the standing owed before is not carried over: only what it owes now is kept with it.
   const { due: _owedBefore, ...after } = change.after as Standing & { due?: Due };
   const item = {
@@ -192,7 +197,7 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
       const stored = found.get(keys.standing(context.cycleId, change.unitId).pk);
       // Owed only while in the due index: standings written before this kept a stale `due` beside it.
       const owedBefore = stored?.gsi2pk ? (stored.due as Due) : undefined;
-      obligations.push(...obligationSwap(change.before && owedBefore, dueOfStanding(change.after.state, changedUnit, cycle)));
+      obligations.push(...obligationSwap(change.before && owedBefore, dueOfStanding(change.after, changedUnit, cycle)));
       // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
       if (!change.before && openingDuty(cycle, changedUnit.kind)) {
         const opening = found.get(keys.obligation(context.cycleId, change.unitId).pk);

@@ -28,6 +28,7 @@ const LATE_WORDS: Record<Duty, string> = {
   'results-report': 'chưa gửi báo cáo kết quả',
   'youth-situation-report': 'chưa gửi báo cáo tình hình thanh niên',
   'registration-summary': 'chưa gửi tổng hợp đăng ký lên Tỉnh Đoàn',
+  maintain: 'chưa xác nhận duy trì chuẩn',
 };
 
 const isFilter = (value: string): value is RowFilterId => (ROW_FILTER_IDS as string[]).includes(value);
