@@ -3,6 +3,9 @@ import { STANDING_STATES, type StandingState } from '../process/states.ts';
 import type { TemplateId } from '../recognition/templates.ts';
 import { REPORT_IDS, type ReportId } from '../reports/definitions.ts';
 import { COUNTED_STATES, SAMPLED, parseChildEntry } from './tallies.ts';
+import { targetsOn, type Targets } from '../recognition/targets.ts';
+
+export type { Targets };
 import { foldForSearch } from '../text.ts';
 import type { Duty } from '../deadlines/obligations.ts';
 
@@ -33,11 +36,6 @@ export interface DashboardRow {
   /** Open obligations past their deadline (today excluded), and which duties they are. */
   late: number;
   lateByDuty: Partial<Record<Duty, number>>;
-}
-
-export interface Targets {
-  registrationShare?: number;
-  recognitionShare?: number;
 }
 
 /** What each model's targets are shares of. */
@@ -122,6 +120,7 @@ export function dashboardOf(
 ): { total: DashboardRow; rows: DashboardRow[]; weeks: WeekPoint[] } {
   const measure = DENOMINATOR[cycle.templateId];
   const late = lateByPrefix(counts, today);
+  const targets = targetsOn(cycle.targets, today);
   const rows = Object.keys(tally)
     .filter((name) => name.startsWith('n:'))
     .map((name) => {
@@ -129,11 +128,11 @@ export function dashboardOf(
       const child = parseChildEntry(String(tally[name]));
       // A chi đoàn is its own row's denominator; any other unit has its subtree counted.
       const eligible = child.kind === 'branch' ? (measure === 'residential' && child.residential ? 1 : 0) : numberAt(tally, `c:${childId}:${measure}`);
-      const figures = row({ unitId: childId, name: child.name, kind: child.kind, eligible }, (state) => numberAt(counts, `c:${childId}:${state}`), cycle.templateId, cycle.targets, late.get(`c:${childId}:`));
+      const figures = row({ unitId: childId, name: child.name, kind: child.kind, eligible }, (state) => numberAt(counts, `c:${childId}:${state}`), cycle.templateId, targets, late.get(`c:${childId}:`));
       return { ...figures, reportsSent: REPORT_IDS.filter((reportId) => numberAt(counts, `r:${childId}:${reportId}`) > 0) };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, cycle.targets, late.get('all:'));
+  const total = row({ ...unit, eligible: numberAt(tally, `all:${measure}`) }, (state) => numberAt(counts, `all:${state}`), cycle.templateId, targets, late.get('all:'));
   return { total, rows, weeks: weeklySeries(counts) };
 }
 

@@ -5,6 +5,7 @@ import { unitIdSchema } from '../organisation.ts';
 import { criterionSchema, type Criterion } from './criteria.ts';
 import { DEFAULT_REMINDERS, reminderRuleSchema, type ReminderRule } from '../deadlines/obligations.ts';
 import { PROCESS_TEMPLATES, TEMPLATE_IDS, type AreaTemplate, type RelativeDate, type StepTemplate } from './templates.ts';
+import type { Targets } from './targets.ts';
 
 const isoDate = z.iso.date({ error: 'Ngày không hợp lệ.' });
 const share = z.number({ error: 'Tỷ lệ phải là số từ 0 đến 1.' }).min(0).max(1);
@@ -17,7 +18,14 @@ export const cycleRequestSchema = z.object({
   title: z.string().trim().min(5).max(120).optional(),
   deadlines: z.record(z.string(), isoDate.nullable()).optional(),
   upperDeadlines: z.record(z.string(), isoDate.nullable()).optional(),
-  targets: z.object({ registrationShare: share.optional(), recognitionShare: share.optional() }).optional(),
+  targets: z
+    .object({
+      registrationShare: share.optional(),
+      recognitionShare: share.optional(),
+      pilotShare: share.optional(),
+      phases: z.array(z.object({ until: isoDate, recognitionShare: share }), { error: 'Chỉ tiêu theo giai đoạn là danh sách ngày và tỷ lệ.' }).max(10).optional(),
+    })
+    .optional(),
   criteria: z.array(criterionSchema).min(1).max(30).optional(),
   reminders: reminderRuleSchema.optional(),
 });
@@ -44,7 +52,7 @@ export interface Cycle {
   reports: CycleStep[];
   criteria: Criterion[];
   areas: AreaTemplate[];
-  targets: { registrationShare?: number; recognitionShare?: number };
+  targets: Targets;
   /** When the daily sweep reminds and escalates; cycles stored before it existed use the defaults. */
   reminders?: ReminderRule;
   createdAt: string;

@@ -35,7 +35,7 @@ export interface ProcessTemplate {
   reports: StepTemplate[];
   criteria: Criterion[];
   areas: AreaTemplate[];
-  targets: { registrationShare?: number; recognitionShare?: number };
+  targets: { registrationShare?: number; recognitionShare?: number; pilotShare?: number };
 }
 
 /** Seed 002 (plan 53-KH/ĐTN), II.B and III.2: five steps, 20/7, 10/02, 15/02, 75% → 90%. */
@@ -105,7 +105,8 @@ const CHI_DOAN_DAT_CHUAN: ProcessTemplate = {
   ],
   criteria: MODEL_A_CRITERIA,
   areas: [],
-  targets: { registrationShare: 0.9, recognitionShare: 0.75 },
+  // IV.2: each commune picks at least 70% of its residential chi đoàn as pilots.
+  targets: { registrationShare: 0.9, recognitionShare: 0.75, pilotShare: 0.7 },
 };
 
 /** Seed 002 II.A and III.1; guideline 08-HD/TWĐTN-BTC, continued by 18-HD/TWĐTN-BTC for 2023–2027. */

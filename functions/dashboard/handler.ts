@@ -11,6 +11,8 @@ import { getUnit } from '../shared/store/units.ts';
 import { dashboardFileName, dashboardXlsx, type BranchLine } from '../shared/views/dashboard-xlsx.ts';
 import { filterRows, ROW_FILTER_IDS, ROW_FILTERS, type DashboardRow } from '../../domain/dashboard/rows.ts';
 import { getStandingsOwing } from '../shared/store/process.ts';
+import { targetsOn } from '../../domain/recognition/targets.ts';
+import { calendarDate } from '../../domain/dates.ts';
 
 const querySchema = z.object({
   format: z.enum(['json', 'xlsx'], { error: 'Định dạng là json hoặc xlsx.' }).default('json'),
@@ -39,7 +41,7 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
     const shown = filterRows(rows, filter, q);
     const narrowedTo = [filter === 'all' ? '' : ROW_FILTERS[filter].label, q.trim() ? `tìm "${q.trim()}"` : ''].filter(Boolean).join(', ');
     const branches = await branchLines(cycle.cycleId, shown.filter((row) => row.kind === 'branch'));
-    const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: cycle.targets, total, rows: shown, narrowedTo, branches }, now);
+    const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: targetsOn(cycle.targets, calendarDate(now)), total, rows: shown, narrowedTo, branches }, now);
     return {
       statusCode: 200,
       headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${dashboardFileName(unit.name, now)}"`, 'cache-control': 'no-store' },
@@ -48,7 +50,8 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
     };
   }
   return json(200, {
-    cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, targets: cycle.targets },
+    // The targets that apply today (a phase's, if the cycle has phases), with the phases and pilot share.
+    cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, targets: targetsOn(cycle.targets, calendarDate(now)) },
     unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind, parentId: unit.parentId },
     total,
     rows,

@@ -9,6 +9,8 @@ import { httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '..
 import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 import { getReport, storeReport } from '../shared/store/reports.ts';
 import { dashboardFor } from '../shared/store/tallies.ts';
+import { targetsOn } from '../../domain/recognition/targets.ts';
+import { calendarDate } from '../../domain/dates.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { reportDocx } from '../shared/views/report-docx.ts';
 import { reportXlsx } from '../shared/views/report-xlsx.ts';
@@ -70,7 +72,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
     place: request.place,
     signer: request.signer,
     narrative: request.narrative,
-    figures: { templateId: cycle.templateId, targets: cycle.targets, total, rows },
+    figures: { templateId: cycle.templateId, targets: targetsOn(cycle.targets, calendarDate(now)), total, rows },
     version: (previous?.version ?? 0) + 1,
     idempotencyKey: request.idempotencyKey,
     sentAt: now.toISOString(),

@@ -22,7 +22,7 @@ describe('createCycle', () => {
     ]);
     expect(cycle.reports.map((r) => r.deadline)).toEqual(['2027-10-01', '2027-10-10', '2027-02-15']);
     expect(cycle.criteria).toHaveLength(7);
-    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.75 });
+    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.75, pilotShare: 0.7 });
   });
 
   it('takes the three steps of "3 chủ động", due 10/10 of the previous year, with the three areas', () => {
@@ -52,7 +52,7 @@ describe('createCycle', () => {
     // Assess
     expect(cycle.steps.map((s) => s.deadline)).toEqual([undefined, '2027-02-20', undefined, '2027-11-15', '2028-12-15']);
     expect(cycle.steps[1]?.upperDeadline).toBe('2027-02-15');
-    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.9 });
+    expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.9, pilotShare: 0.7 });
     expect(cycle.criteria.map((c) => c.rule)).toEqual([{ kind: 'atLeast', figure: 'meetingsHeld', value: 10 }]);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardOf } from '../../domain/dashboard/rows.ts';
+import { targetsOn } from '../../domain/recognition/targets.ts';
+import { cycleRequestSchema } from '../../domain/recognition/cycles.ts';
 import { foldForSearch } from '../../domain/text.ts';
 import { countDeltas, obligationSwap, tallyDeltas, type Delta } from '../../domain/dashboard/tallies.ts';
 import type { Due } from '../../domain/deadlines/obligations.ts';
@@ -175,5 +177,21 @@ describe('the dashboard from tallies and counts', () => {
       'all:sampled': 1,
       'c:ap-1:sampled': 1,
     });
+  });
+
+  it('holds the recognition target of the phase a day falls in (seed 002: 75% by the end of 2019, 90% by the end of 2021)', () => {
+    // Prepare: two residential chi đoàn under xa-a, one recognised
+    const at = (id: string) => TREE.find((candidate) => candidate.unitId === id)!;
+    const counts = applied(countDeltas([{ unitId: 'ap-1', ancestors: at('ap-1').ancestors, before: 'reported', after: 'recognised' }]));
+    const phased = { registrationShare: 0.9, recognitionShare: 0.9, phases: [{ until: '2021-12-31', recognitionShare: 0.9 }, { until: '2019-12-31', recognitionShare: 0.75 }] };
+    const view = (today: string) => dashboardOf(at('thanh-pho'), applied(tallyDeltas(TREE)).get('thanh-pho')!, counts.get('thanh-pho')!, { templateId: 'chi-doan-dat-chuan', targets: phased }, today);
+
+    // Act + Assess: 3 residential chi đoàn, 1 recognised; 75% of 3 needs 3 (ceil 2.25), 90% needs 3 too: use xa-a's 2
+    expect(targetsOn(phased, '2019-06-01')).toMatchObject({ recognitionShare: 0.75, phaseUntil: '2019-12-31' });
+    expect(targetsOn(phased, '2020-06-01')).toMatchObject({ recognitionShare: 0.9, phaseUntil: '2021-12-31' });
+    expect(targetsOn(phased, '2023-01-01')).toEqual(phased);
+    const xaA = (today: string) => view(today).rows.find((row) => row.unitId === 'xa-a')!;
+    expect([xaA('2019-06-01').eligible, xaA('2019-06-01').recognitionGap, xaA('2020-06-01').recognitionGap]).toEqual([2, 1, 1]);
+    expect(cycleRequestSchema.parse({ templateId: 'chi-doan-dat-chuan', year: 2027, scopeUnitId: 'dong-thap', targets: { pilotShare: 0.7, phases: [{ until: '2027-12-31', recognitionShare: 0.75 }] } }).targets).toEqual({ pilotShare: 0.7, phases: [{ until: '2027-12-31', recognitionShare: 0.75 }] });
   });
 });

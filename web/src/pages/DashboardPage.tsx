@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { filterRows, ROW_FILTER_IDS, ROW_FILTERS, type DashboardRow, type RowFilterId, type WeekPoint } from '../../../domain/dashboard/rows.ts';
 import type { Duty } from '../../../domain/deadlines/obligations.ts';
+import type { Targets } from '../../../domain/recognition/targets.ts';
+import { formatCalendarDate } from '../../../domain/dates.ts';
 import { KIND_LABELS } from '../../../domain/imports.ts';
 import { REPORTS } from '../../../domain/reports/reports.ts';
 import { STATE_LABELS, type StandingState } from '../../../domain/process/states.ts';
@@ -10,7 +12,7 @@ import { WeeklyChart } from '../components/WeeklyChart.tsx';
 import { navigate } from '../router.ts';
 
 interface DashboardData {
-  cycle: { cycleId: string; title: string; templateId: string; targets: { registrationShare?: number; recognitionShare?: number } };
+  cycle: { cycleId: string; title: string; templateId: string; targets: Targets & { phaseUntil?: string } };
   unit: { unitId: string; name: string; kind: string; parentId?: string };
   total: DashboardRow;
   rows: DashboardRow[];
@@ -57,6 +59,19 @@ function StateChips({ row }: { row: DashboardRow }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The targets by phase and the pilot share, when the cycle has them. */
+function TargetNotes({ targets }: { targets: DashboardData['cycle']['targets'] }) {
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  const phases = [...(targets.phases ?? [])].sort((a, b) => a.until.localeCompare(b.until));
+  if (phases.length === 0 && targets.pilotShare === undefined) return null;
+  return (
+    <p className="muted" data-testid="target-notes">
+      {phases.length > 0 && `Chỉ tiêu đạt chuẩn theo giai đoạn: ${phases.map((phase) => `${percent(phase.recognitionShare)} đến ${formatCalendarDate(phase.until)}`).join('; ')}${targets.phaseUntil ? ` (đang áp dụng ${percent(targets.recognitionShare ?? 0)})` : ''}. `}
+      {targets.pilotShare !== undefined && `Mỗi xã, phường chọn làm điểm ít nhất ${percent(targets.pilotShare)} chi đoàn trên địa bàn dân cư.`}
+    </p>
   );
 }
 
@@ -126,6 +141,7 @@ export function DashboardPage({ unitId, cycleId, search: initialSearch = '', fil
       <div className="total" data-testid="dashboard-total">
         <Figures row={data.total} data={data} />
         <StateChips row={data.total} />
+        <TargetNotes targets={data.cycle.targets} />
         <details className="chart-fold">
           <summary>Diễn biến trong năm</summary>
           <WeeklyChart weeks={data.weeks} eligible={data.total.eligible} targets={data.cycle.targets} deadlines={data.deadlines} />
