@@ -10,7 +10,7 @@ import { sendsReport } from '../reports/definitions.ts';
  * 01/10). An obligation is open while the unit has not done it; it lives in the "due" index under
  * its deadline date only while open, so the daily sweep reads exactly the open ones it needs.
  */
-export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report', 'registration-summary', 'maintain'] as const;
+export const DUTIES = ['implementation-plan', 'registration', 'self-assessment', 'three-proactive-plan', 'assign-cadre', 'results-report', 'youth-situation-report', 'registration-summary', 'maintain', 'three-proactive-status'] as const;
 export type Duty = (typeof DUTIES)[number];
 
 export const DUTY_LABELS: Record<Duty, string> = {
@@ -23,6 +23,7 @@ export const DUTY_LABELS: Record<Duty, string> = {
   'youth-situation-report': 'Gửi báo cáo thực trạng tình hình thanh niên',
   'registration-summary': 'Gửi tổng hợp đăng ký xây dựng Chi đoàn đạt chuẩn lên Tỉnh Đoàn',
   maintain: 'Xác nhận chi đoàn đã công nhận duy trì chuẩn, hoặc đề nghị thu hồi',
+  'three-proactive-status': 'Gửi báo cáo tình hình đăng ký, triển khai "3 chủ động"',
 };
 
 /** Where each duty is done in the app, for the email's link. */
@@ -36,6 +37,7 @@ export const DUTY_PATHS: Record<Duty, (cycleId: string) => string> = {
   'youth-situation-report': (cycleId) => `/reports/youth-situation-report?cycle=${encodeURIComponent(cycleId)}`,
   'registration-summary': (cycleId) => `/reports/registration-summary?cycle=${encodeURIComponent(cycleId)}`,
   maintain: (cycleId) => `/inbox?cycle=${encodeURIComponent(cycleId)}`,
+  'three-proactive-status': (cycleId) => `/reports/three-proactive-status?cycle=${encodeURIComponent(cycleId)}`,
 };
 
 export const reminderRuleSchema = z.object({

@@ -126,8 +126,9 @@ const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
       id: 'assign-cadre',
       number: 2,
       title: 'Phân công cán bộ theo dõi',
-      description: 'Cấp trên phân công cán bộ theo dõi, hướng dẫn; báo cáo tình hình đăng ký, triển khai.',
-      deadline: { day: 10, month: 10, yearOffset: -1 },
+      description: 'Cấp trên phân công cán bộ theo dõi, hướng dẫn, chỉ đạo thực hiện sau khi nhận kế hoạch và đăng ký.',
+      // Its own date, after the plans (10/10) have come in: the upper level assigns within the month.
+      deadline: { day: 31, month: 10, yearOffset: -1 },
     },
     {
       id: 'self-evaluate',
@@ -136,7 +137,15 @@ const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
       description: 'Hằng năm Ban Chấp hành Đoàn cơ sở kiểm tra, đánh giá và đề nghị Ban Thường vụ cấp trên công nhận.',
     },
   ],
-  reports: [],
+  reports: [
+    {
+      id: 'three-proactive-status',
+      number: 1,
+      title: 'Báo cáo tình hình đăng ký, triển khai "3 chủ động"',
+      description: 'Ban Chấp hành Đoàn cơ sở báo cáo tình hình đăng ký, triển khai thực hiện về Ban Thường vụ cấp trên (bước 2).',
+      deadline: { day: 10, month: 10, yearOffset: -1 },
+    },
+  ],
   criteria: [],
   areas: [
     {

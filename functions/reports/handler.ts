@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { requireCanSee, requireRole } from '../../domain/access.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { narrativeIssues, REPORT_IDS, reportRequestSchema, sendsReport, type SentReport } from '../../domain/reports/reports.ts';
+import { narrativeIssues, REPORT_IDS, REPORTS, reportRequestSchema, sendsReport, type SentReport } from '../../domain/reports/reports.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
@@ -36,7 +36,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
     if (!report) throw new NotFoundError('Đơn vị chưa gửi báo cáo này.');
     if (format === 'json') return json(200, report);
     const body = format === 'docx' ? await reportDocx(report) : await reportXlsx(report);
-    const name = `${reportId === 'results-report' ? 'bao-cao-ket-qua' : 'bao-cao-tinh-hinh-thanh-nien'}-${unitId}-v${report.version}.${format}`;
+    const name = `${REPORTS[reportId].fileName}-${unitId}-v${report.version}.${format}`;
     return {
       statusCode: 200,
       headers: { 'content-type': format === 'docx' ? DOCX_TYPE : XLSX_TYPE, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
@@ -51,7 +51,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
   if (issues.length > 0) throw new ValidationError('Báo cáo còn phần chưa viết.', issues);
   const unit = await getUnit(identity.unitId);
   if (unit.kind === 'branch') throw new ForbiddenError('Báo cáo này do Đoàn cấp xã trở lên gửi, không phải chi đoàn.');
-  if (!sendsReport(request.reportId, unit.kind)) throw new ForbiddenError('Bản tổng hợp đăng ký do Thành Đoàn, Huyện Đoàn gửi Tỉnh Đoàn.');
+  if (!sendsReport(request.reportId, unit.kind)) throw new ForbiddenError(`"${REPORTS[request.reportId].title}" không phải việc của cấp đơn vị bạn.`);
   const cycle = await requireCycleOfUnit(identity, request.cycleId);
   if (!cycle.reports.some((report) => report.id === request.reportId)) {
     throw new ValidationError('Đợt công nhận này không có báo cáo đó.', [{ field: 'reportId', message: 'Loại báo cáo không thuộc đợt này.' }]);

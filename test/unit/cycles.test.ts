@@ -25,12 +25,14 @@ describe('createCycle', () => {
     expect(cycle.targets).toEqual({ registrationShare: 0.9, recognitionShare: 0.75, pilotShare: 0.7 });
   });
 
-  it('takes the three steps of "3 chủ động", due 10/10 of the previous year, with the three areas', () => {
+  it('takes the three steps of "3 chủ động", the plan due 10/10 of the previous year and the cadre after it, with the three areas', () => {
     // Act
     const cycle = createCycle({ templateId: 'doan-co-so-3-chu-dong', year: 2027, scopeUnitId: 'dong-thap' }, 'admin', now);
 
     // Assess
-    expect(cycle.steps.map((s) => s.deadline)).toEqual(['2026-10-10', '2026-10-10', undefined]);
+    // The plan and the Ban Chấp hành's status report by 10/10; the upper level's cadre after them, by 31/10
+    expect(cycle.steps.map((s) => s.deadline)).toEqual(['2026-10-10', '2026-10-31', undefined]);
+    expect(cycle.reports.map((r) => [r.id, r.deadline])).toEqual([['three-proactive-status', '2026-10-10']]);
     expect(cycle.areas.map((a) => a.items.length)).toEqual([5, 5, 3]);
     expect(cycle.participants).toBe('grassroots');
   });

@@ -25,6 +25,15 @@ describe('what a unit owes, and by when', () => {
     expect(reportDuties(cycle, { kind: 'province', parentId: undefined })).toEqual([]);
   });
 
+  it('owes the upper level the "3 chủ động" status report from a commune or đoàn cơ sở, by 10/10 of the year before', () => {
+    // Prepare
+    const modelB = createCycle({ templateId: 'doan-co-so-3-chu-dong', year: 2027, scopeUnitId: 'tinh' }, 'admin', new Date('2026-06-01T00:00:00Z'));
+
+    // Act + Assess
+    expect(reportDuties(modelB, { kind: 'grassroots', parentId: 'tp' })).toEqual([{ duty: 'three-proactive-status', deadline: '2026-10-10' }]);
+    expect(reportDuties(modelB, { kind: 'district', parentId: 'tinh' })).toEqual([]);
+  });
+
   it('owes the province the registration list from a city or district only, by 15/02 (step 2)', () => {
     expect(reportDuties(cycle, { kind: 'district', parentId: 'tinh' })).toEqual([
       { duty: 'results-report', deadline: '2027-10-01' },

@@ -31,6 +31,7 @@ const LATE_WORDS: Record<Duty, string> = {
   'youth-situation-report': 'chưa gửi báo cáo tình hình thanh niên',
   'registration-summary': 'chưa gửi tổng hợp đăng ký lên Tỉnh Đoàn',
   maintain: 'chưa xác nhận duy trì chuẩn',
+  'three-proactive-status': 'chưa báo cáo tình hình "3 chủ động"',
 };
 
 const isFilter = (value: string): value is RowFilterId => (ROW_FILTER_IDS as string[]).includes(value);
