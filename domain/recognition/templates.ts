@@ -147,17 +147,18 @@ const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
     },
   ],
   criteria: [],
+  // The seed's own words, sub-items whole (II.A.2): what each area asks, as the plan states it.
   areas: [
     {
       id: 'members',
       number: 1,
-      title: 'Chủ động thực hiện quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên',
+      title: 'Chủ động thực hiện quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa phương, đơn vị',
       items: [
-        'Nắm chắc tình hình tư tưởng, nhu cầu, nguyện vọng của đoàn viên, thanh thiếu niên, kể cả trên mạng xã hội',
-        'Quản lý đoàn viên: danh sách cập nhật, nhận xét đánh giá hằng năm, phát triển đoàn viên đúng quy trình',
-        'Rà soát, lập danh sách đoàn viên, thanh thiếu niên có hoàn cảnh khó khăn để giúp đỡ',
-        'Phổ biến, tuyên truyền đường lối của Đảng, chính sách pháp luật của Nhà nước',
-        'Chăm lo, bảo vệ quyền và lợi ích hợp pháp của cán bộ Đoàn, đoàn viên, thanh thiếu nhi',
+        'Chủ động nắm chắc tình hình tư tưởng, nhu cầu tâm tư, nguyện vọng của từng đoàn viên, thanh thiếu niên kể cả trên mạng xã hội (Zalo, Facebook, YouTube…)',
+        'Chủ động trong công tác quản lý đoàn viên: có danh sách đoàn viên và cập nhật thường xuyên; có theo dõi, nhận xét đánh giá định kỳ hằng năm vào hồ sơ đoàn viên; thực hiện đầy đủ, đúng quy trình phát triển đoàn viên mới, Chương trình rèn luyện đoàn viên; quy trình chuyển sinh hoạt đoàn, trưởng thành đoàn, kỷ luật đoàn viên',
+        'Chủ động rà soát, thống kê, lập danh sách những đoàn viên, thanh thiếu niên có hoàn cảnh khó khăn trên địa bàn, trong đơn vị, đặc biệt thanh niên dân tộc, thanh niên tôn giáo, thanh niên yếu thế để giúp đỡ',
+        'Chủ động phổ biến tới đoàn viên và tuyên truyền trong thanh niên những vấn đề mới trong đường lối của Đảng, chính sách pháp luật của Nhà nước về chính trị, kinh tế, văn hóa, xã hội, quốc phòng, an ninh, đối ngoại',
+        'Chủ động chăm lo và bảo vệ quyền lợi và lợi ích hợp pháp, chính đáng của cán bộ Đoàn, đoàn viên, thanh thiếu nhi của địa phương, đơn vị',
       ],
     },
     {
@@ -165,11 +166,11 @@ const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
       number: 2,
       title: 'Chủ động xây dựng và thực hiện kế hoạch công tác',
       items: [
-        'Xây dựng chương trình hành động, kế hoạch công tác cụ thể hóa Nghị quyết của cấp ủy và Đoàn cấp trên',
-        'Triển khai chương trình công tác hằng năm, công trình, phần việc thanh niên',
-        'Chỉ đạo các chi đoàn sinh hoạt định kỳ',
-        'Xây dựng và phát triển tổ chức, thực hiện chủ trương "1+1"',
-        'Kiểm tra, đánh giá, tự phê bình và phê bình; nhân rộng mô hình, gương điển hình',
+        'Chủ động xây dựng chương trình hành động, kế hoạch công tác của đơn vị nhằm cụ thể hóa Nghị quyết của cấp ủy Đảng, lãnh đạo địa phương, đơn vị và của Đoàn cấp trên',
+        'Chủ động triển khai thực hiện chương trình công tác hằng năm của đơn vị; tổ chức các hoạt động, tạo môi trường giáo dục, rèn luyện đoàn viên, thanh thiếu nhi góp phần thực hiện các nhiệm vụ chính trị, kinh tế, văn hóa, xã hội, quốc phòng, an ninh của địa phương, đơn vị; triển khai thực hiện công trình (phần việc) thanh niên',
+        'Chủ động chỉ đạo các Chi đoàn tổ chức sinh hoạt định kỳ',
+        'Chủ động xây dựng và phát triển tổ chức, đặc biệt trong việc thực hiện chủ trương "1+1" (1 đoàn viên vận động, tập hợp ít nhất 01 thanh niên vào tổ chức Đoàn, Hội)',
+        'Chủ động trong kiểm tra, đánh giá, tự phê bình và phê bình; trong phát triển, nhân rộng các mô hình, gương điển hình tiên tiến',
       ],
     },
     {
@@ -177,9 +178,9 @@ const DOAN_CO_SO_3_CHU_DONG: ProcessTemplate = {
       number: 3,
       title: 'Chủ động tham mưu cấp ủy, phối hợp với các tổ chức liên quan',
       items: [
-        'Tham mưu cấp ủy Đảng về cơ chế, nội dung công tác Đoàn và phong trào thanh thiếu nhi',
-        'Tham mưu cấp ủy quy hoạch, đào tạo, bồi dưỡng, bố trí cán bộ Đoàn tại cơ sở',
-        'Phối hợp với chính quyền, ban, ngành, đoàn thể, chi ủy trong thực hiện nhiệm vụ chính trị',
+        'Chủ động tham mưu cấp ủy Đảng về cơ chế, nội dung công tác Đoàn và phong trào thanh thiếu nhi; trong chỉ đạo các hoạt động phối hợp giữa các ban, ngành, đoàn thể để thực hiện tốt công tác thanh niên',
+        'Chủ động tham mưu cấp ủy Đảng thực hiện tốt công tác quy hoạch, đào tạo, bồi dưỡng, bố trí, sử dụng đội ngũ cán bộ Đoàn tại cơ sở',
+        'Chủ động phối hợp với chính quyền, các ban, ngành, đoàn thể, Chi ủy (khóm, ấp) trong thực hiện nhiệm vụ chính trị cấp ủy giao; trong tham mưu cơ chế, chính sách nhằm thực hiện tốt công tác Đoàn và phong trào thanh thiếu nhi tại địa phương, đơn vị',
       ],
     },
   ],

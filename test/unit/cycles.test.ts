@@ -34,6 +34,11 @@ describe('createCycle', () => {
     expect(cycle.steps.map((s) => s.deadline)).toEqual(['2026-10-10', '2026-10-31', undefined]);
     expect(cycle.reports.map((r) => [r.id, r.deadline])).toEqual([['three-proactive-status', '2026-10-10']]);
     expect(cycle.areas.map((a) => a.items.length)).toEqual([5, 5, 3]);
+    // The seed's sub-items whole, not shortened
+    const items = cycle.areas.flatMap((area) => area.items).join('\n');
+    for (const words of ['Chương trình rèn luyện đoàn viên', 'thanh niên dân tộc, thanh niên tôn giáo, thanh niên yếu thế', '"1+1" (1 đoàn viên vận động, tập hợp ít nhất 01 thanh niên vào tổ chức Đoàn, Hội)', 'Chi ủy (khóm, ấp)']) {
+      expect(items).toContain(words);
+    }
     expect(cycle.participants).toBe('grassroots');
   });
 
