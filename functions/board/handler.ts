@@ -20,7 +20,7 @@ import { parseOrThrow } from '../../domain/validation.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { attachment, DOCX_TYPE, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { recognitionBlockerFor } from '../shared/store/appraisals.ts';
 import { getBoardDecision, getProposal, issueDecision, lastSequence, listBoardDesk, SequenceTakenError, storeProposal } from '../shared/store/board-decisions.ts';
 import { getCycle } from '../shared/store/cycles.ts';
@@ -29,7 +29,6 @@ import { getStandings } from '../shared/store/process.ts';
 import { getUnit, getUnits } from '../shared/store/units.ts';
 import { decisionDocx, decisionFileName } from '../shared/views/decision-docx.ts';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const formatSchema = z.object({ format: z.enum(['json', 'docx'], { error: 'Định dạng là json hoặc docx.' }).default('json') });
 
 /**
@@ -191,12 +190,7 @@ async function decisionDocument(identity: Identity, decisionId: string, format: 
   if (!concerned || identity.roles.every((role) => role === 'appraiser')) throw new NotFoundError('Không tìm thấy quyết định.');
   if (format === 'json') return json(200, decision);
   const body = await decisionDocx(decision);
-  return {
-    statusCode: 200,
-    headers: { 'content-type': DOCX_TYPE, 'content-disposition': `attachment; filename="${decisionFileName(decision)}"`, 'cache-control': 'no-store' },
-    body: body.toString('base64'),
-    isBase64Encoded: true,
-  };
+  return attachment(body, DOCX_TYPE, decisionFileName(decision));
 }
 
 export const handler = httpHandler(board);

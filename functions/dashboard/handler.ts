@@ -3,7 +3,7 @@ import { requireCanSee, requireRole } from '../../domain/access.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { httpHandler, json, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { attachment, httpHandler, json, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { dashboardFor } from '../shared/store/tallies.ts';
@@ -42,12 +42,7 @@ export async function dashboard(event: HttpEvent): Promise<HttpResult> {
     const narrowedTo = [filter === 'all' ? '' : ROW_FILTERS[filter].label, q.trim() ? `tìm "${q.trim()}"` : ''].filter(Boolean).join(', ');
     const branches = await branchLines(cycle.cycleId, shown.filter((row) => row.kind === 'branch'));
     const body = await dashboardXlsx({ unitName: unit.name, cycleTitle: cycle.title, templateId: cycle.templateId, targets: targetsOn(cycle.targets, calendarDate(now)), total, rows: shown, narrowedTo, branches }, now);
-    return {
-      statusCode: 200,
-      headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${dashboardFileName(unit.name, now)}"`, 'cache-control': 'no-store' },
-      body: body.toString('base64'),
-      isBase64Encoded: true,
-    };
+    return attachment(body, XLSX_TYPE, dashboardFileName(unit.name, now));
   }
   return json(200, {
     // The targets that apply today (a phase's, if the cycle has phases), with the phases and pilot share.

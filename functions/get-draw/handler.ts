@@ -8,7 +8,7 @@ import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 import { sampleFileName, sampleXlsx } from '../shared/views/sample-xlsx.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { getCycle } from '../shared/store/cycles.ts';
-import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
+import { attachment, httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { drawView } from '../shared/views/appraisal-views.ts';
 
@@ -41,12 +41,7 @@ export async function getDrawOfUnit(event: HttpEvent) {
     const assignments = await getAssignments(cycleId, communes.flatMap((commune) => [...commune.sampled, ...(commune.widened ?? [])]));
     const now = new Date();
     const body = await sampleXlsx({ cycleTitle: cycle.title, upperName: upper.name, drawnAt: draw.drawnAt }, communes, assignments, now);
-    return {
-      statusCode: 200,
-      headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${sampleFileName(upper.name, now)}"`, 'cache-control': 'no-store' },
-      body: body.toString('base64'),
-      isBase64Encoded: true,
-    };
+    return attachment(body, XLSX_TYPE, sampleFileName(upper.name, now));
   }
   const verification = draw.seed && draw.status === 'drawn' ? verifyDraw({ seed: draw.seed, commitment: draw.commitment, cycleId, rule: draw.rule, communes }) : undefined;
   return json(200, {

@@ -2,7 +2,7 @@ import { requireRole } from '../../domain/access.ts';
 import { templateQuerySchema } from '../../domain/import-request.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { httpHandler, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { attachment, httpHandler, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { templateCsv, templateXlsx, XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 
 /** GET /api/imports/template?format=xlsx|csv&sheet=units|users: the file to fill in. */
@@ -13,12 +13,7 @@ export async function importTemplate(event: HttpEvent): Promise<HttpResult> {
     format === 'xlsx'
       ? [await templateXlsx(), XLSX_TYPE, 'mau-nhap-don-vi-tai-khoan.xlsx']
       : [templateCsv(sheet), 'text/csv; charset=utf-8', `mau-nhap-${sheet === 'units' ? 'don-vi' : 'tai-khoan'}.csv`];
-  return {
-    statusCode: 200,
-    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
-    body: body.toString('base64'),
-    isBase64Encoded: true,
-  };
+  return attachment(body, type, name);
 }
 
 export const handler = httpHandler(importTemplate);

@@ -5,7 +5,7 @@ import { narrativeIssues, REPORT_IDS, REPORTS, reportRequestSchema, sendsReport,
 import { parseOrThrow } from '../../domain/validation.ts';
 import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { identityOf } from '../shared/edge/auth.ts';
-import { httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
+import { attachment, DOCX_TYPE, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { XLSX_TYPE } from '../shared/edge/spreadsheets.ts';
 import { getReport, storeReport } from '../shared/store/reports.ts';
 import { dashboardFor } from '../shared/store/tallies.ts';
@@ -15,7 +15,6 @@ import { getUnit } from '../shared/store/units.ts';
 import { reportDocx } from '../shared/views/report-docx.ts';
 import { reportXlsx } from '../shared/views/report-xlsx.ts';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const formatSchema = z.object({ format: z.enum(['json', 'xlsx', 'docx'], { error: 'Định dạng là json, xlsx hoặc docx.' }).default('json') });
 const pathSchema = z.object({ cycleId: z.string(), unitId: z.string(), reportId: z.enum(REPORT_IDS, { error: 'Loại báo cáo không hợp lệ.' }) });
 
@@ -37,12 +36,7 @@ export async function reports(event: HttpEvent): Promise<HttpResult> {
     if (format === 'json') return json(200, report);
     const body = format === 'docx' ? await reportDocx(report) : await reportXlsx(report);
     const name = `${REPORTS[reportId].fileName}-${unitId}-v${report.version}.${format}`;
-    return {
-      statusCode: 200,
-      headers: { 'content-type': format === 'docx' ? DOCX_TYPE : XLSX_TYPE, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
-      body: body.toString('base64'),
-      isBase64Encoded: true,
-    };
+    return attachment(body, format === 'docx' ? DOCX_TYPE : XLSX_TYPE, name);
   }
 
   requireRole(identity, 'secretary', 'organiser', 'leader');

@@ -1,10 +1,10 @@
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { countDeltas, obligationSwap, tallyDeltas, type Delta, type ObligationChange, type StateChange } from '../../domain/dashboard/tallies.ts';
-import type { Due } from '../../domain/deadlines/obligations.ts';
 import type { Unit } from '../../domain/organisation.ts';
 import { weekOf } from '../../domain/dates.ts';
 import { config, dynamo } from '../../functions/shared/config/config.ts';
 import { keys } from '../../functions/shared/store/keys.ts';
+import { owedBy } from '../../functions/shared/store/process.ts';
 import { applyDeltas } from '../../functions/shared/store/tallies.ts';
 
 async function scan(prefix: string): Promise<Record<string, unknown>[]> {
@@ -52,8 +52,7 @@ export async function rebuildDashboards(): Promise<{ units: number; standings: n
   // Open obligations: those kept on their own (plans, reports) and those a standing owes.
   const owedByCycle = new Map<string, ObligationChange[]>();
   for (const item of [...obligations, ...standings]) {
-    // Open while in the due index (the gsi2 keys), whatever else an item kept.
-    const due = item.gsi2pk ? (item.due as Due | undefined) : undefined;
+    const due = owedBy(item);
     if (!due) continue;
     owedByCycle.set(due.cycleId, [...(owedByCycle.get(due.cycleId) ?? []), ...obligationSwap(undefined, due)]);
   }

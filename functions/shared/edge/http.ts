@@ -29,6 +29,18 @@ export function json(statusCode: number, body: unknown): HttpResult {
   };
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A file to download under the name given: base64 through API Gateway, never cached. */
+export function attachment(body: Buffer, type: string, fileName: string): HttpResult {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
+    body: body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 /** Maps a thrown error to a response: domain errors say what to fix, anything else is a bare 500. */
 export function errorResponse(error: unknown): HttpResult {
   if (error instanceof DomainError) {

@@ -1,28 +1,17 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
 import type { BoardDecision, Proposal } from '../../../domain/process/board-decisions.ts';
 import type { DecisionRecord } from '../../../domain/process/decisions.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
-import { queryPartition, type TransactItem } from './table.ts';
+import { putOnce, queryPartition, type TransactItem } from './table.ts';
 
 /** Stores a tờ trình once: the same id again (a retried request) finds the first. */
 export async function storeProposal(proposal: Proposal): Promise<Proposal> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: config.tableName,
-        Item: { ...keys.proposal(proposal.proposalId), ...keys.onBoardDesk(proposal.cycleId, proposal.upperUnitId, proposal.proposedAt, proposal.proposalId), kind: 'proposal', ...proposal },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return proposal;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return getProposal(proposal.proposalId);
-  }
+  const stored = await putOnce({ ...keys.proposal(proposal.proposalId), ...keys.onBoardDesk(proposal.cycleId, proposal.upperUnitId, proposal.proposedAt, proposal.proposalId), kind: 'proposal', ...proposal });
+  return stored ? proposal : getProposal(proposal.proposalId);
 }
 
 export async function getProposal(proposalId: string): Promise<Proposal> {

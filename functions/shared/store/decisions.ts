@@ -1,8 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../../domain/errors.ts';
 import type { DecisionRecord } from '../../../domain/process/decisions.ts';
-import { setIfStatus } from './table.ts';
+import { putOnce, setIfStatus } from './table.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, recordOf } from './keys.ts';
@@ -10,19 +9,8 @@ import type { TransactItem } from './table.ts';
 
 /** Stores a decision (its own outbox: the start it waits for) before anything acts on it; the same id again finds the first. */
 export async function storeDecision(decision: DecisionRecord, start: WorkflowStart, now: Date): Promise<DecisionRecord> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: config.tableName,
-        Item: { ...keys.decision(decision.decisionId), ...outboxFields(start, now), ...decision },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return decision;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return getDecision(decision.decisionId);
-  }
+  const stored = await putOnce({ ...keys.decision(decision.decisionId), ...outboxFields(start, now), ...decision });
+  return stored ? decision : getDecision(decision.decisionId);
 }
 
 export async function getDecision(decisionId: string): Promise<DecisionRecord> {

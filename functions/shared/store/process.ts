@@ -46,15 +46,19 @@ export async function getStandings(cycleId: string, unitIds: string[]): Promise<
   return standingsIn(await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId))), cycleId, unitIds);
 }
 
-/** Standings with what each owes now, if anything (the due it is kept under in the due index). */
+/**
+ * What an item (a standing, an obligation) owes now: its due, only while it is in the due index
+ * (the gsi2 keys); standings written before this kept a stale `due` beside them.
+ */
+export function owedBy(item: Record<string, unknown> | undefined): Due | undefined {
+  return item?.gsi2pk ? (item.due as Due | undefined) : undefined;
+}
+
+/** Standings with what each owes now, if anything. */
 export async function getStandingsOwing(cycleId: string, unitIds: string[]): Promise<Map<string, (Standing & { owes?: Due }) | undefined>> {
   const found = await batchGetItems(unitIds.map((unitId) => keys.standing(cycleId, unitId)));
-  return new Map(
-    unitIds.map((unitId) => {
-      const item = found.get(keys.standing(cycleId, unitId).pk);
-      return [unitId, item && { ...recordOf<Standing>(item), owes: item.gsi2pk ? (item.due as Due) : undefined }];
-    }),
-  );
+  const standings = standingsIn(found, cycleId, unitIds);
+  return new Map(unitIds.map((unitId) => [unitId, standings.get(unitId) && { ...standings.get(unitId)!, owes: owedBy(found.get(keys.standing(cycleId, unitId).pk)) }]));
 }
 
 export async function getStanding(cycleId: string, unitId: string): Promise<Standing | undefined> {
@@ -194,9 +198,7 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
       items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
       stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state, week: weekOf(context.now), appraisalBefore: change.before?.appraisal?.outcome, appraisalAfter: change.after.appraisal?.outcome });
       // What the standing owed, as stored with it, and what it owes now.
-      const stored = found.get(keys.standing(context.cycleId, change.unitId).pk);
-      // Owed only while in the due index: standings written before this kept a stale `due` beside it.
-      const owedBefore = stored?.gsi2pk ? (stored.due as Due) : undefined;
+      const owedBefore = owedBy(found.get(keys.standing(context.cycleId, change.unitId).pk));
       obligations.push(...obligationSwap(change.before && owedBefore, dueOfStanding(change.after, changedUnit, cycle)));
       // A unit's first step in the cycle fulfils what it owed before it had a standing (its plan).
       if (!change.before && openingDuty(cycle, changedUnit.kind)) {
