@@ -23,6 +23,9 @@ function criterion<Shape extends z.ZodRawShape>(title: string, shape: Shape) {
 
 export const ECONOMIC_SUPPORT_WAYS = ['model', 'jobs'] as const;
 
+const COOPERATIVES = 'Trong đó, số mô hình là tổ hợp tác';
+const COOPERATIVES_UNDER_DECREE = 'Trong số tổ hợp tác, số hoạt động theo Nghị định 151/CP (hoặc các nghị định sửa đổi, bổ sung)';
+
 export const selfAssessmentSchema = z
   .object({
     criterion1: criterion(TITLES.criterion1, { membersViolatingLaw: count('membersViolatingLaw') }),
@@ -31,6 +34,10 @@ export const selfAssessmentSchema = z
         .enum(ECONOMIC_SUPPORT_WAYS, { error: 'Vui lòng chọn cách chi đoàn đạt tiêu chí 2.' })
         .meta({ title: 'Chi đoàn đạt tiêu chí này bằng' }),
       economicModels: count('economicModels').optional(),
+      // Seed 002: a model that is a tổ hợp tác counts only if it operates under Nghị định 151/CP
+      // (or the decrees amending it). Both are left empty by a unit with no tổ hợp tác.
+      cooperatives: countOf(COOPERATIVES).optional(),
+      cooperativesUnderDecree: countOf(COOPERATIVES_UNDER_DECREE).optional(),
       jobReferrals: count('jobReferrals').optional(),
     }),
     criterion3: criterion(TITLES.criterion3, {
@@ -64,9 +71,15 @@ export const selfAssessmentSchema = z
   })
   .superRefine((form, context) => {
     // Criterion 2 offers two ways; only the chosen one's figure is asked for.
-    const { way, economicModels, jobReferrals } = form.criterion2;
+    const { way, economicModels, jobReferrals, cooperatives, cooperativesUnderDecree } = form.criterion2;
     if (way === 'model' && economicModels === undefined) {
       context.addIssue({ code: 'custom', path: ['criterion2', 'economicModels'], message: 'Vui lòng nhập số mô hình hỗ trợ phát triển kinh tế.' });
+    }
+    if (way === 'model' && economicModels !== undefined && (cooperatives ?? 0) > economicModels) {
+      context.addIssue({ code: 'custom', path: ['criterion2', 'cooperatives'], message: 'Số tổ hợp tác không thể nhiều hơn số mô hình.' });
+    }
+    if (way === 'model' && (cooperativesUnderDecree ?? 0) > (cooperatives ?? 0)) {
+      context.addIssue({ code: 'custom', path: ['criterion2', 'cooperativesUnderDecree'], message: 'Số tổ hợp tác hoạt động theo Nghị định 151/CP không thể nhiều hơn số tổ hợp tác.' });
     }
     if (way === 'jobs' && jobReferrals === undefined) {
       context.addIssue({ code: 'custom', path: ['criterion2', 'jobReferrals'], message: 'Vui lòng nhập số đoàn viên, thanh niên được giới thiệu việc làm.' });
@@ -83,12 +96,19 @@ function figuresIn(group: { evidence?: unknown } | undefined): Figures {
   return figures;
 }
 
+/** The models criterion 2 counts: each one, less the tổ hợp tác not operating under NĐ 151/CP. */
+export function countedEconomicModels(group: Partial<SelfAssessment['criterion2']>): number | undefined {
+  const { economicModels, cooperatives = 0, cooperativesUnderDecree = 0 } = group;
+  if (economicModels === undefined) return undefined;
+  return Math.max(0, economicModels - Math.max(0, cooperatives - cooperativesUnderDecree));
+}
+
 /** The flat figures the criteria rules read; the way not chosen counts as nothing. */
 export function figuresOfSelfAssessment(form: Partial<SelfAssessment>): Figures {
-  const { way, economicModels, jobReferrals } = form.criterion2 ?? {};
+  const { way, jobReferrals } = form.criterion2 ?? {};
   return {
     ...figuresIn(form.criterion1),
-    economicModels: way === 'model' ? economicModels : undefined,
+    economicModels: way === 'model' ? countedEconomicModels(form.criterion2 ?? {}) : undefined,
     jobReferrals: way === 'jobs' ? jobReferrals : undefined,
     ...figuresIn(form.criterion3),
     ...figuresIn(form.criterion4),
@@ -111,6 +131,8 @@ export function selfAssessmentUi(form: Partial<SelfAssessment> | undefined): Rec
       ...evidence,
       way: { 'ui:widget': 'radio', 'ui:enumNames': ['Mô hình hỗ trợ phát triển kinh tế', 'Giới thiệu việc làm ổn định'] },
       economicModels: way === 'model' ? numeric : hidden,
+      cooperatives: way === 'model' ? { ...numeric, 'ui:help': 'Để trống nếu không có tổ hợp tác.' } : hidden,
+      cooperativesUnderDecree: way === 'model' ? { ...numeric, 'ui:help': 'Tổ hợp tác chỉ được tính khi hoạt động theo Nghị định 151/CP.' } : hidden,
       jobReferrals: way === 'jobs' ? numeric : hidden,
     },
     notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } },

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { unitIdSchema, type Unit } from '../organisation.ts';
 import type { Actor, DecisionAction } from './transitions.ts';
 import { SIGNER_TITLES } from '../reports/definitions.ts';
-import { COMMENDATIONS, type Commendation } from './commendations.ts';
+import { COMMENDATIONS, commendationsOf, type Commendation } from './commendations.ts';
 
-export { COMMENDATIONS, type Commendation };
+export { COMMENDATIONS, commendationsOf, type Commendation };
 
 /**
  * Seed 002: recognition, non-recognition, commendation and revocation are decided by the upper
@@ -26,7 +26,7 @@ export const proposalRequestSchema = z.object({
   cycleId: z.string({ error: 'Thiếu đợt công nhận.' }).regex(/^[a-z0-9-]{3,64}$/, { error: 'Mã đợt công nhận không hợp lệ.' }),
   action: z.enum(BOARD_ACTIONS, { error: 'Tờ trình đề nghị công nhận, không công nhận hoặc thu hồi công nhận.' }),
   units: z
-    .array(z.object({ unitId: unitIdSchema, commendation: z.enum(COMMENDATION_IDS, { error: 'Hình thức khen thưởng là Giấy khen hoặc Bằng khen.' }).optional() }), {
+    .array(z.object({ unitId: unitIdSchema, commendation: z.enum(COMMENDATION_IDS, { error: 'Hình thức khen thưởng là Giấy khen, Bằng khen hoặc Tuyên dương.' }).optional() }), {
       error: 'Vui lòng chọn đơn vị.',
     })
     .min(1, { error: 'Vui lòng chọn ít nhất một đơn vị.' })
@@ -120,8 +120,12 @@ export function decisionTitle(action: BoardAction, templateId: string, year: num
 }
 
 /** Why a proposal cannot be made as asked; the reason is required to refuse or revoke. */
-export function proposalIssues(request: ProposalRequest): { field: string; message: string }[] {
+export function proposalIssues(request: ProposalRequest, templateId: string): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
+  const allowed = commendationsOf(templateId);
+  if (request.units.some((unit) => unit.commendation && !allowed.includes(unit.commendation))) {
+    issues.push({ field: 'units', message: 'Tuyên dương dành cho Đoàn cơ sở "3 chủ động"; chi đoàn đạt chuẩn được xét Giấy khen hoặc Bằng khen.' });
+  }
   if (request.action !== 'recognise' && !request.reason?.trim()) issues.push({ field: 'reason', message: 'Vui lòng nêu lý do.' });
   if (request.action !== 'recognise' && request.units.some((unit) => unit.commendation)) {
     issues.push({ field: 'units', message: 'Chỉ xét khen thưởng cho đơn vị được công nhận.' });

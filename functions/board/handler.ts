@@ -14,6 +14,7 @@ import {
   type ProposalRequest,
 } from '../../domain/process/board-decisions.ts';
 import type { DecisionRecord } from '../../domain/process/decisions.ts';
+import { forumRequestSchema, type ForumChoice, type ForumRequest } from '../../domain/process/forums.ts';
 import { changesFor, deciderOf, stepOfAction, type Actor, type ProcessEvent } from '../../domain/process/transitions.ts';
 import type { Cycle } from '../../domain/recognition/cycles.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
@@ -22,7 +23,7 @@ import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { attachment, DOCX_TYPE, httpHandler, json, jsonBody, type HttpEvent, type HttpResult } from '../shared/edge/http.ts';
 import { recognitionBlockerFor } from '../shared/store/appraisals.ts';
-import { getBoardDecision, getProposal, issueDecision, lastSequence, listBoardDesk, SequenceTakenError, storeProposal } from '../shared/store/board-decisions.ts';
+import { getBoardDecision, getProposal, issueDecision, lastSequence, listBoardDesk, SequenceTakenError, storeForum, storeProposal } from '../shared/store/board-decisions.ts';
 import { getCycle } from '../shared/store/cycles.ts';
 import { idempotentId } from '../shared/store/ids.ts';
 import { getStandings } from '../shared/store/process.ts';
@@ -40,6 +41,7 @@ const formatSchema = z.object({ format: z.enum(['json', 'docx'], { error: 'Đị
  * - POST /api/proposals/{proposalId}/approve: its Bí thư or a Phó Bí thư signs.
  * - GET /api/board-decisions/{decisionId}[?format=docx]: the decision, to the issuer, the levels
  *   above it and the units it names.
+ * - POST /api/forums: a leader sends Đoàn cơ sở "3 chủ động" to a forum (kept on the same desk).
  */
 export async function board(event: HttpEvent): Promise<HttpResult> {
   const identity = await identityOf(event);
@@ -48,6 +50,8 @@ export async function board(event: HttpEvent): Promise<HttpResult> {
       return json(201, await propose(identity, parseOrThrow(proposalRequestSchema, jsonBody(event))));
     case 'GET /api/proposals/{cycleId}/{unitId}':
       return desk(identity, event.pathParameters?.cycleId ?? '', event.pathParameters?.unitId ?? '');
+    case 'POST /api/forums':
+      return json(201, await chooseForForum(identity, parseOrThrow(forumRequestSchema, jsonBody(event))));
     case 'POST /api/proposals/{proposalId}/approve':
       return json(201, await approve(identity, event.pathParameters?.proposalId ?? '', parseOrThrow(approvalRequestSchema, jsonBody(event))));
     default:
@@ -80,10 +84,10 @@ async function checkUnits(identity: Identity, cycle: Cycle, request: Pick<Propos
 
 async function propose(identity: Identity, request: ProposalRequest): Promise<Proposal> {
   requireRole(identity, 'organiser', 'leader');
-  const issues = proposalIssues(request);
-  if (issues.length > 0) throw new ValidationError('Tờ trình chưa đủ thông tin.', issues);
   const cycle = await getCycle(request.cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);
+  const issues = proposalIssues(request, cycle.templateId);
+  if (issues.length > 0) throw new ValidationError('Tờ trình chưa đủ thông tin.', issues);
   const units = await checkUnits(identity, cycle, request);
   const parents = await getUnits([...new Set(units.flatMap((unit) => (unit.kind === 'branch' && unit.parentId ? [unit.parentId] : [])))]);
   return storeProposal({
@@ -171,6 +175,38 @@ async function approve(identity: Identity, proposalId: string, request: z.infer<
     await Promise.all(records.map(({ start }) => startStored(start)));
     return decision;
   }
+}
+
+/**
+ * The Ban Thường vụ sends Đoàn cơ sở to a forum: its own Đoàn cơ sở "3 chủ động" (those its board
+ * recognises), each in the programme this cycle. A retried request answers with the first choice.
+ */
+async function chooseForForum(identity: Identity, request: ForumRequest): Promise<ForumChoice> {
+  requireRole(identity, 'leader');
+  const cycle = await getCycle(request.cycleId);
+  await requireCycleVisible(identity, cycle.scopeUnitId);
+  if (cycle.templateId !== 'doan-co-so-3-chu-dong') {
+    throw new ValidationError('Cử tham gia diễn đàn dành cho Đoàn cơ sở "3 chủ động".', [{ field: 'cycleId', message: 'Hãy chọn đợt xây dựng Đoàn cơ sở "3 chủ động".' }]);
+  }
+  const units = await Promise.all(request.unitIds.map((unitId) => getUnit(unitId)));
+  for (const unit of units) requireCanSee(identity, unit);
+  const standings = await getStandings(cycle.cycleId, request.unitIds);
+  const refusals = units.flatMap((unit) => {
+    if (deciderOf('recognise', unit, cycle.templateId)?.unitId !== identity.unitId) return [`${unit.name} không do Ban Thường vụ đơn vị bạn xét.`];
+    return standings.get(unit.unitId) ? [] : [`${unit.name} chưa đăng ký xây dựng Đoàn cơ sở "3 chủ động" trong đợt này.`];
+  });
+  if (refusals.length > 0) throw new ConflictError(`Chưa cử được: ${refusals.join(' ')}`);
+  return storeForum({
+    forumId: idempotentId(identity.unitId, `forum:${request.idempotencyKey}`),
+    cycleId: cycle.cycleId,
+    upperUnitId: identity.unitId,
+    title: request.title,
+    date: request.date,
+    place: request.place?.trim() || undefined,
+    units: units.map((unit) => ({ unitId: unit.unitId, name: unit.name })),
+    chosenBy: { userId: identity.userId, name: identity.name, roles: identity.roles, unitId: identity.unitId },
+    chosenAt: new Date().toISOString(),
+  });
 }
 
 /** A tờ trình already approved: the decision, if this very approval made it (a retry); else refused. */

@@ -52,6 +52,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/proposals', functionId: 'board', access: { roles: ['organiser', 'leader'], reach: 'below' } },
   { method: 'GET', path: '/api/proposals/{cycleId}/{unitId}', functionId: 'board', access: { roles: NOT_APPRAISERS, reach: 'below' } },
   { method: 'POST', path: '/api/proposals/{proposalId}/approve', functionId: 'board', access: { roles: ['leader'], reach: 'own' } },
+  { method: 'POST', path: '/api/forums', functionId: 'board', access: { roles: ['leader'], reach: 'below' } },
   { method: 'GET', path: '/api/board-decisions/{decisionId}', functionId: 'board', access: { roles: NOT_APPRAISERS, reach: 'line' } },
   { method: 'GET', path: '/api/stuck-records', functionId: 'listStuckRecords', access: { roles: ADMIN, reach: 'top' } },
   { method: 'GET', path: '/api/standings/{cycleId}/{unitId}', functionId: 'getStanding', access: { roles: SIGNED_IN, reach: 'below' } },

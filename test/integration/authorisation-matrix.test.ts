@@ -14,7 +14,7 @@ import { putUsers } from '../../functions/shared/store/users.ts';
 import { ROUTES, type Reach, type RouteDefinition } from '../../infra/catalog/routes.ts';
 import { evidenceRequest, SAMPLE_FILES } from '../support/evidence.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { MODEL_A } from '../support/process.ts';
+import { MODEL_A, MODEL_B } from '../support/process.ts';
 import { planSubmission, reportRequest } from '../support/samples.ts';
 
 const ctx = localStackPerFile();
@@ -97,6 +97,10 @@ const CASES: Record<string, Case> = {
   'POST /api/proposals/{proposalId}/approve': {
     placed: true,
     call: (_, place, __, f) => ({ method: 'POST', path: `/api/proposals/${f.proposal[place]}/approve`, body: { idempotencyKey: randomUUID(), place: 'Thử', signer: { name: 'Người ký', title: 'Bí thư' } } }),
+  },
+  'POST /api/forums': {
+    placed: true,
+    call: (unitId) => ({ method: 'POST', path: '/api/forums', body: { idempotencyKey: randomUUID(), cycleId: MODEL_B, title: 'Diễn đàn thử', date: '2028-03-26', unitIds: [unitId] } }),
   },
   'GET /api/board-decisions/{decisionId}': { placed: true, call: (_, place, __, f) => ({ method: 'GET', path: `/api/board-decisions/${f.boardDecision[place]}` }) },
   'GET /api/decisions/{decisionId}': { placed: true, call: (_, place, __, f) => ({ method: 'GET', path: `/api/decisions/${f.decision[place]}` }) },

@@ -6,7 +6,7 @@ import { ROUTES } from '../../infra/catalog/routes.ts';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { evidenceRequest, SAMPLE_FILES } from '../support/evidence.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { MODEL_A } from '../support/process.ts';
+import { MODEL_A, MODEL_B } from '../support/process.ts';
 import { leavesOf, planSubmission, reportRequest, withValueAt } from '../support/samples.ts';
 import { implementationPlanSample } from '../../domain/forms/implementation-plan.ts';
 
@@ -90,6 +90,13 @@ const WRITES: WriteRoute[] = [
     method: 'POST',
     path: '/api/proposals',
     body: () => ({ idempotencyKey: randomUUID(), cycleId: MODEL_A, action: 'reject', units: [{ unitId: 'sadec-tan-phu-dong-ap-phu-thuan' }], reason: 'Thẩm định thực tế chưa đạt.' }),
+  },
+  {
+    key: 'POST /api/forums',
+    caller: 'bithu-sadec',
+    method: 'POST',
+    path: '/api/forums',
+    body: () => ({ idempotencyKey: randomUUID(), cycleId: MODEL_B, title: 'Diễn đàn chia sẻ kinh nghiệm "3 chủ động"', date: '2028-03-26', unitIds: ['sadec-phuong-3'] }),
   },
   {
     key: 'POST /api/proposals/{proposalId}/approve',

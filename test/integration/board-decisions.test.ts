@@ -43,12 +43,16 @@ describe("the Ban Thường vụ's numbered decisions", () => {
     const direct = await flow.decide(CITY_ORGANISER, [BRANCHES[0]!], 'recognise');
     const proposal = await propose([{ unitId: BRANCHES[0]! }]);
     const byOrganiser = await approve(proposal.body.proposalId, CITY_ORGANISER);
+    const praised = await propose([{ unitId: BRANCHES[0]!, commendation: 'tuyen-duong' }]);
 
     // Assess
     expect(direct.status).toBe(403);
     expect(direct.body.message).toBe('Việc công nhận do Ban Thường vụ quyết định: bộ phận Xây dựng Đoàn lập tờ trình, đồng chí Bí thư hoặc Phó Bí thư duyệt và ký quyết định.');
     expect(proposal.status).toBe(201);
     expect(byOrganiser.status).toBe(403);
+    // "Tuyên dương" is the "3 chủ động" model's; a chi đoàn is commended with Giấy khen or Bằng khen
+    expect(praised.status).toBe(400);
+    expect(praised.body).toMatchObject({ issues: [{ field: 'units', message: expect.stringContaining('Tuyên dương dành cho Đoàn cơ sở "3 chủ động"') }] });
     expect(await flow.state(BRANCHES[0]!)).toBe('reported');
   });
 

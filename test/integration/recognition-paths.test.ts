@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { threeProactiveEvaluationSample, threeProactivePlanSample } from '../../domain/forms/three-proactive.ts';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
-import { addSecretaries, Appraisal, MODEL_B, Process } from '../support/process.ts';
+import { randomUUID } from 'node:crypto';
+import type { ForumChoice } from '../../domain/process/forums.ts';
+import { addSecretaries, Appraisal, CITY_LEADER, MODEL_A, MODEL_B, Process } from '../support/process.ts';
 
 const ctx = localStackPerFile();
 let process: Process;
@@ -191,14 +193,14 @@ describe('Model B, Đoàn cơ sở "3 chủ động", end to end', () => {
     await decideB(CITY, 'assign-cadre', { cadre: 'Lê Văn Phúc' });
     await process.submit('bithu-phuong3', 'three-proactive-evaluation', threeProactiveEvaluationSample, MODEL_B);
     const evaluated = await process.state('sadec-phuong-3', MODEL_B);
-    await process.board('recognise', ['sadec-phuong-3'], { cycleId: MODEL_B });
+    const { decision } = await process.board('recognise', [{ unitId: 'sadec-phuong-3', commendation: 'tuyen-duong' }], { cycleId: MODEL_B });
 
     // Assess
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.body.message).toContain('trước khi cấp trên phân công cán bộ theo dõi');
     expect(evaluated).toBe('evaluated');
     const final = await process.standing('sadec-phuong-3', MODEL_B);
-    expect(final.standing?.state).toBe('recognised');
+    expect(final.standing).toMatchObject({ state: 'recognised', commendationForm: 'Tuyên dương', boardDecision: { number: decision?.body.number } });
     expect(final.history.map((entry) => entry.to)).toEqual([
       'Đã đăng ký, chờ cấp trên phân công cán bộ theo dõi',
       'Đã có cán bộ theo dõi',
@@ -206,5 +208,29 @@ describe('Model B, Đoàn cơ sở "3 chủ động", end to end', () => {
       'Đã công nhận',
     ]);
     expect(await mailTo('bithu.phuong3@sadec.doan.example', 'Đã có cán bộ theo dõi')).toHaveLength(1);
+  });
+
+  it("the Ban Thường vụ sends its recognised Đoàn cơ sở to a forum: kept once on its desk, only its own and only in the programme", async () => {
+    // Prepare: Phường 3 recognised above; An Hòa never planned "3 chủ động"
+    const leader = await ctx.local.signIn(CITY_LEADER);
+    const forum = { idempotencyKey: randomUUID(), cycleId: MODEL_B, title: 'Diễn đàn chia sẻ kinh nghiệm xây dựng Đoàn cơ sở "3 chủ động"', date: '2028-03-26', place: 'Nhà Văn hóa Thanh niên Sa Đéc', unitIds: ['sadec-phuong-3'] };
+
+    // Act
+    const chosen = await ctx.local.api<ForumChoice>('POST', '/api/forums', leader, forum);
+    const retried = await ctx.local.api<ForumChoice>('POST', '/api/forums', leader, forum);
+    const notInProgramme = await ctx.local.api<{ message: string }>('POST', '/api/forums', leader, { ...forum, idempotencyKey: randomUUID(), unitIds: ['sadec-an-hoa'] });
+    const otherModel = await ctx.local.api<{ message: string }>('POST', '/api/forums', leader, { ...forum, idempotencyKey: randomUUID(), cycleId: MODEL_A });
+    const byOrganiser = await ctx.local.api<{ message: string }>('POST', '/api/forums', await ctx.local.signIn(CITY), { ...forum, idempotencyKey: randomUUID() });
+    const desk = await ctx.local.api<{ forums: ForumChoice[] }>('GET', `/api/proposals/${MODEL_B}/sadec`, await ctx.local.signIn(CITY));
+
+    // Assess
+    expect(chosen.status).toBe(201);
+    expect(chosen.body).toMatchObject({ title: forum.title, date: '2028-03-26', units: [{ unitId: 'sadec-phuong-3', name: expect.stringContaining('Phường 3') }] });
+    expect(retried.body.forumId).toBe(chosen.body.forumId);
+    expect(notInProgramme.status).toBe(409);
+    expect(notInProgramme.body.message).toContain('chưa đăng ký xây dựng Đoàn cơ sở "3 chủ động" trong đợt này');
+    expect(otherModel.status).toBe(400);
+    expect(byOrganiser.status).toBe(403);
+    expect(desk.body.forums.map((entry) => entry.forumId)).toEqual([chosen.body.forumId]);
   });
 });

@@ -33,6 +33,28 @@ describe('the self-assessment form', () => {
     expect(selfAssessmentUi(data).criterion2).toMatchObject({ economicModels: { 'ui:inputMode': 'numeric' }, jobReferrals: { 'ui:widget': 'hidden' } });
   });
 
+  it('counts a tổ hợp tác toward criterion 2 only when it operates under Nghị định 151/CP', () => {
+    // Prepare
+    const criterion2 = { ...selfAssessmentSample.criterion2, way: 'model' as const, economicModels: 1 };
+    const outcome = (group: typeof criterion2 & { cooperatives?: number; cooperativesUnderDecree?: number }) =>
+      evaluateCriteria(MODEL_A_CRITERIA, figuresOfSelfAssessment({ ...selfAssessmentSample, criterion2: group }))[1];
+
+    // Act + Assess: no tổ hợp tác at all (fields left empty) is met as before
+    expect(outcome(criterion2)?.pass).toBe(true);
+    // a single model that is a tổ hợp tác outside the decree does not count; under it, it does
+    expect(outcome({ ...criterion2, cooperatives: 1 })).toMatchObject({ pass: false, reason: expect.stringContaining('chưa có mô hình hỗ trợ đoàn viên phát triển kinh tế') });
+    expect(outcome({ ...criterion2, cooperatives: 1, cooperativesUnderDecree: 1 })?.pass).toBe(true);
+    // two models, one a tổ hợp tác outside the decree: the other still meets it
+    expect(outcome({ ...criterion2, economicModels: 2, cooperatives: 1 })?.pass).toBe(true);
+    // and impossible counts are refused as typed
+    expect(issuesOf({ ...selfAssessmentSample, criterion2: { ...criterion2, cooperatives: 2 } })).toEqual([
+      { field: 'data.criterion2.cooperatives', message: 'Số tổ hợp tác không thể nhiều hơn số mô hình.' },
+    ]);
+    expect(issuesOf({ ...selfAssessmentSample, criterion2: { ...criterion2, cooperatives: 1, cooperativesUnderDecree: 2 } })).toEqual([
+      { field: 'data.criterion2.cooperativesUnderDecree', message: 'Số tổ hợp tác hoạt động theo Nghị định 151/CP không thể nhiều hơn số tổ hợp tác.' },
+    ]);
+  });
+
   it('names each wrong figure in Vietnamese', () => {
     // Prepare
     const data = {

@@ -3,6 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../../domain/errors.ts';
 import type { BoardDecision, Proposal } from '../../../domain/process/board-decisions.ts';
 import type { DecisionRecord } from '../../../domain/process/decisions.ts';
+import type { ForumChoice } from '../../../domain/process/forums.ts';
 import { config, dynamo } from '../config/config.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
@@ -12,6 +13,14 @@ import { putOnce, queryPartition, type TransactItem } from './table.ts';
 export async function storeProposal(proposal: Proposal): Promise<Proposal> {
   const stored = await putOnce({ ...keys.proposal(proposal.proposalId), ...keys.onBoardDesk(proposal.cycleId, proposal.upperUnitId, proposal.proposedAt, proposal.proposalId), kind: 'proposal', ...proposal });
   return stored ? proposal : getProposal(proposal.proposalId);
+}
+
+/** Stores the Đoàn cơ sở sent to a forum once, on the level's desk: a retried request finds the first. */
+export async function storeForum(forum: ForumChoice): Promise<ForumChoice> {
+  const stored = await putOnce({ ...keys.forum(forum.forumId), ...keys.onBoardDesk(forum.cycleId, forum.upperUnitId, forum.chosenAt, forum.forumId), kind: 'forum', ...forum });
+  if (stored) return forum;
+  const { Item } = await dynamo().send(new GetCommand({ TableName: config.tableName, Key: keys.forum(forum.forumId), ConsistentRead: true }));
+  return recordOf<ForumChoice>(Item!);
 }
 
 export async function getProposal(proposalId: string): Promise<Proposal> {
@@ -26,12 +35,13 @@ export async function getBoardDecision(decisionId: string): Promise<BoardDecisio
   return recordOf<BoardDecision>(Item);
 }
 
-/** An upper level's tờ trình and decisions in a cycle, oldest first: one index query. */
-export async function listBoardDesk(cycleId: string, unitId: string): Promise<{ proposals: Proposal[]; decisions: BoardDecision[] }> {
+/** An upper level's tờ trình, decisions and forum choices in a cycle, oldest first: one index query. */
+export async function listBoardDesk(cycleId: string, unitId: string): Promise<{ proposals: Proposal[]; decisions: BoardDecision[]; forums: ForumChoice[] }> {
   const items = await queryPartition(partitions.boardOf(cycleId, unitId));
   return {
     proposals: items.filter((item) => item.kind === 'proposal').map((item) => recordOf<Proposal>(item)),
     decisions: items.filter((item) => item.kind === 'board-decision').map((item) => recordOf<BoardDecision>(item)),
+    forums: items.filter((item) => item.kind === 'forum').map((item) => recordOf<ForumChoice>(item)),
   };
 }
 

@@ -60,6 +60,7 @@ export const keys = {
   decision: (decisionId: string) => ({ pk: `DECISION#${decisionId}`, sk: 'DECISION' }),
   proposal: (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' }),
   boardDecision: (decisionId: string) => ({ pk: `BOARD-DECISION#${decisionId}`, sk: 'BOARD-DECISION' }),
+  forum: (forumId: string) => ({ pk: `FORUM#${forumId}`, sk: 'FORUM' }),
   onBoardDesk: (cycleId: string, unitId: string, at: string, id: string) => ({ gsi1pk: partitions.boardOf(cycleId, unitId), gsi1sk: `${at}#${id}` }),
   /** The last number a unit's Ban Thường vụ gave a decision in a year. */
   decisionSequence: (unitId: string, year: number) => ({ pk: `DECISION-SEQUENCE#${unitId}#${year}`, sk: 'SEQUENCE' }),

@@ -4,6 +4,9 @@ import { COMMENDATIONS, decisionTitle, type BoardDecision } from '../../../domai
 import { slugOf } from '../../../domain/text.ts';
 import { cell, centred, gap, line, masthead, PAGE, run, signatureBlock } from './docx-layout.ts';
 
+/** Counts in a decision read as the seed writes them: "05 đơn vị". */
+const twoDigits = (count: number) => String(count).padStart(2, '0');
+
 export function decisionFileName(decision: BoardDecision): string {
   return `quyet-dinh-${decision.sequence}-${decision.year}-${slugOf(decision.issuer.name)}.docx`;
 }
@@ -34,7 +37,7 @@ function unitsTable(decision: BoardDecision): Table {
 /** Article 1 in words: what is decided, for how many units, as listed. */
 function firstArticle(decision: BoardDecision): string {
   const what = decision.templateId === 'chi-doan-dat-chuan' ? 'chi đoàn' : 'Đoàn cơ sở';
-  const count = `${String(decision.units.length).padStart(2, '0')} ${what}`;
+  const count = `${twoDigits(decision.units.length)} ${what}`;
   const listed = 'có tên trong danh sách dưới đây';
   if (decision.action === 'recognise') return `Công nhận ${count} ${listed} đạt chuẩn ${decision.templateId === 'chi-doan-dat-chuan' ? 'trên địa bàn dân cư' : '"3 chủ động"'} năm ${decision.cycleYear}.`;
   if (decision.action === 'reject') return `Không công nhận ${count} ${listed}. Lý do: ${decision.reason ?? ''}`;
@@ -47,11 +50,15 @@ function firstArticle(decision: BoardDecision): string {
  * the commendation of each), "Nơi nhận" and the signer.
  */
 export async function decisionDocx(decision: BoardDecision): Promise<Buffer> {
-  const commended = decision.units.filter((unit) => unit.commendation);
-  const forms = [...new Set(commended.map((unit) => COMMENDATIONS[unit.commendation!]))];
+  const awarded = decision.units.filter((unit) => unit.commendation && unit.commendation !== 'tuyen-duong');
+  const praised = decision.units.filter((unit) => unit.commendation === 'tuyen-duong');
+  const forms = [...new Set(awarded.map((unit) => COMMENDATIONS[unit.commendation!]))];
   const articles: string[] = [];
-  if (commended.length > 0) {
-    articles.push(`Tặng ${forms.join(', ')} của Ban Thường vụ ${decision.issuer.name} cho ${String(commended.length).padStart(2, '0')} đơn vị có thành tích xuất sắc (cột "Khen thưởng" trong danh sách tại Điều 1).`);
+  if (awarded.length > 0) {
+    articles.push(`Tặng ${forms.join(', ')} của Ban Thường vụ ${decision.issuer.name} cho ${twoDigits(awarded.length)} đơn vị có thành tích xuất sắc (cột "Khen thưởng" trong danh sách tại Điều 1).`);
+  }
+  if (praised.length > 0) {
+    articles.push(`Tuyên dương ${twoDigits(praised.length)} Đoàn cơ sở "3 chủ động" tiêu biểu (cột "Khen thưởng" ghi "Tuyên dương" trong danh sách tại Điều 1).`);
   }
   articles.push(`Quyết định có hiệu lực kể từ ngày ký. Bộ phận Xây dựng Đoàn, các đơn vị có tên tại Điều 1 và các đơn vị liên quan căn cứ quyết định thi hành.`);
   const children = [

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { parseCalendarDate } from '../../../domain/dates.ts';
 import { COMMENDATIONS, decisionTitle, SIGNER_TITLES, type BoardDecision, type Proposal } from '../../../domain/process/board-decisions.ts';
+import type { ForumChoice } from '../../../domain/process/forums.ts';
 import { ApiError, currentSession, download, request } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { withRetries } from '../retry.ts';
@@ -63,19 +65,103 @@ function Approve({ proposal, onDone }: { proposal: Proposal; onDone: () => void 
   );
 }
 
+interface Desk {
+  proposals: Proposal[];
+  decisions: BoardDecision[];
+  forums: ForumChoice[];
+}
+
+/**
+ * "3 chủ động": the Ban Thường vụ sends Đoàn cơ sở to a forum to share their experience, chosen
+ * among those it has recognised (the API takes any Đoàn cơ sở of its own in the programme).
+ */
+function ForumForm({ cycleId, candidates, onDone }: { cycleId: string; candidates: { unitId: string; name: string }[]; onDone: () => void }) {
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState('');
+  const [place, setPlace] = useState('');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const isoDate = parseCalendarDate(date);
+
+  async function send() {
+    if (!isoDate) return setError('Ngày tổ chức không hợp lệ: nhập theo dạng dd/mm/yyyy.');
+    setBusy(true);
+    setError(undefined);
+    try {
+      await withRetries(() => request<ForumChoice>('POST', '/api/forums', { idempotencyKey: key, cycleId, title, date: isoDate, place: place || undefined, unitIds: [...chosen] }));
+      setTitle('');
+      setDate('');
+      setPlace('');
+      setChosen(new Set());
+      setKey(crypto.randomUUID());
+      onDone();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : 'Không lưu được, vui lòng thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (candidates.length === 0) return <p className="muted">Khi có Đoàn cơ sở được công nhận "3 chủ động", đồng chí có thể cử đơn vị tham gia diễn đàn chia sẻ kinh nghiệm tại đây.</p>;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <label htmlFor="forum-title">Tên diễn đàn</label>
+      <input id="forum-title" value={title} onChange={(event) => setTitle(event.target.value)} placeholder='Ví dụ: Diễn đàn chia sẻ kinh nghiệm xây dựng Đoàn cơ sở "3 chủ động"' />
+      <label htmlFor="forum-date">Ngày tổ chức (dd/mm/yyyy)</label>
+      <input id="forum-date" inputMode="numeric" value={date} onChange={(event) => setDate(event.target.value)} aria-invalid={date !== '' && !isoDate} />
+      <label htmlFor="forum-place">Địa điểm (nếu có)</label>
+      <input id="forum-place" value={place} onChange={(event) => setPlace(event.target.value)} />
+      <fieldset>
+        <legend>Đoàn cơ sở được cử</legend>
+        {candidates.map((unit) => (
+          <label key={unit.unitId} className="check">
+            <input
+              type="checkbox"
+              checked={chosen.has(unit.unitId)}
+              onChange={(event) => {
+                const next = new Set(chosen);
+                if (event.target.checked) next.add(unit.unitId);
+                else next.delete(unit.unitId);
+                setChosen(next);
+              }}
+            />
+            {unit.name}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary" disabled={busy || chosen.size === 0}>
+        {busy ? 'Đang lưu…' : `Cử ${chosen.size} Đoàn cơ sở tham gia`}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
 /**
  * The Ban Thường vụ's desk for a cycle: the tờ trình of the organising department, waiting or
  * approved, and the numbered decisions, each downloadable as the Word document an office prints.
  */
 export function BoardPage({ cycleId }: { cycleId: string }) {
   const user = currentSession()?.user;
-  const [desk, setDesk] = useState<{ proposals: Proposal[]; decisions: BoardDecision[] }>();
+  const [desk, setDesk] = useState<Desk>();
   const [error, setError] = useState<string>();
   const unitId = user?.unitId ?? '';
 
   const load = useCallback(
     () =>
-      request<{ proposals: Proposal[]; decisions: BoardDecision[] }>('GET', `/api/proposals/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`)
+      request<Desk>('GET', `/api/proposals/${encodeURIComponent(cycleId)}/${encodeURIComponent(unitId)}`)
         .then(setDesk)
         .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được tờ trình và quyết định.')),
     [cycleId, unitId],
@@ -84,6 +170,9 @@ export function BoardPage({ cycleId }: { cycleId: string }) {
 
   const isLeader = !!user?.roles.includes('leader');
   const waiting = desk?.proposals.filter((proposal) => proposal.status === 'proposed') ?? [];
+  const decisions = desk?.decisions ?? [];
+  const threeProactive = decisions.some((decision) => decision.templateId === 'doan-co-so-3-chu-dong') || (desk?.forums.length ?? 0) > 0;
+  const recognised = [...new Map(decisions.filter((decision) => decision.action === 'recognise').flatMap((decision) => decision.units.map((unit) => [unit.unitId, unit] as const))).values()];
   return (
     <section className="board">
       <h1>Tờ trình và quyết định</h1>
@@ -134,6 +223,24 @@ export function BoardPage({ cycleId }: { cycleId: string }) {
           </li>
         ))}
       </ul>
+      {threeProactive && (
+        <>
+          <h2>Cử tham gia diễn đàn</h2>
+          <ul className="list">
+            {(desk?.forums ?? []).map((forum) => (
+              <li key={forum.forumId} data-testid="forum">
+                <strong>{forum.title}</strong>
+                <span>
+                  Ngày {formatCalendarDate(forum.date)}
+                  {forum.place ? `, ${forum.place}` : ''}
+                </span>
+                <span className="muted">{forum.units.map((unit) => unit.name).join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+          {isLeader && <ForumForm cycleId={cycleId} candidates={recognised} onDone={() => void load()} />}
+        </>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { NEEDS_REASON as DECISIONS_NEEDING_REASON } from '../../../domain/process/transitions.ts';
 import { ApiError, currentSession, request } from '../api.ts';
-import { BOARD_ACTIONS, COMMENDATIONS, type Commendation } from '../../../domain/process/board-decisions.ts';
+import { BOARD_ACTIONS, COMMENDATIONS, commendationsOf, type Commendation } from '../../../domain/process/board-decisions.ts';
 import { withRetries } from '../retry.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
@@ -138,7 +138,7 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
  * The organising department's tờ trình: the chosen units, recognition (each with any commendation)
  * or not (with the reason), sent to the Ban Thường vụ, which approves it as one numbered decision.
  */
-function ProposalForm({ items, cycleId, onDone }: { items: InboxItem[]; cycleId: string; onDone: (message: string) => void }) {
+function ProposalForm({ items, cycleId, templateId, onDone }: { items: InboxItem[]; cycleId: string; templateId: string; onDone: (message: string) => void }) {
   const [action, setAction] = useState<'recognise' | 'reject'>('recognise');
   const [commendations, setCommendations] = useState<Record<string, Commendation | ''>>({});
   const [reason, setReason] = useState('');
@@ -181,7 +181,7 @@ function ProposalForm({ items, cycleId, onDone }: { items: InboxItem[]; cycleId:
             Khen thưởng cho {item.unitName}
             <select value={commendations[item.unitId] ?? ''} onChange={(event) => setCommendations({ ...commendations, [item.unitId]: event.target.value as Commendation | '' })}>
               <option value="">Không xét khen thưởng</option>
-              {(Object.keys(COMMENDATIONS) as Commendation[]).map((form) => (
+              {commendationsOf(templateId).map((form) => (
                 <option key={form} value={form}>
                   {COMMENDATIONS[form]}
                 </option>
@@ -211,6 +211,7 @@ function ProposalForm({ items, cycleId, onDone }: { items: InboxItem[]; cycleId:
 export function InboxPage({ cycleId }: { cycleId: string }) {
   const [items, setItems] = useState<InboxItem[]>();
   const [title, setTitle] = useState('');
+  const [templateId, setTemplateId] = useState('');
   const [error, setError] = useState<string>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [proposed, setProposed] = useState<string>();
@@ -218,10 +219,11 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
 
   const load = useCallback(
     () =>
-      request<{ cycle: { title: string }; items: InboxItem[] }>('GET', `/api/inbox?cycle=${encodeURIComponent(cycleId)}`)
+      request<{ cycle: { title: string; templateId: string }; items: InboxItem[] }>('GET', `/api/inbox?cycle=${encodeURIComponent(cycleId)}`)
         .then((result) => {
           setItems(result.items);
           setTitle(result.cycle.title);
+          setTemplateId(result.cycle.templateId);
         })
         .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được hộp việc.')),
     [cycleId],
@@ -295,6 +297,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
         <ProposalForm
           items={(items ?? []).filter((item) => chosen.has(item.unitId))}
           cycleId={cycleId}
+          templateId={templateId}
           onDone={(message) => {
             setChosen(new Set());
             setProposed(message);
