@@ -52,7 +52,9 @@ describe("the Ban Thường vụ's numbered decisions", () => {
     expect(byOrganiser.status).toBe(403);
     // "Tuyên dương" is the "3 chủ động" model's; a chi đoàn is commended with Giấy khen or Bằng khen
     expect(praised.status).toBe(400);
-    expect(praised.body).toMatchObject({ issues: [{ field: 'units', message: expect.stringContaining('Tuyên dương dành cho Đoàn cơ sở "3 chủ động"') }] });
+    expect((praised.body as { issues?: { field: string; message: string }[] }).issues).toEqual([
+      { field: 'units', message: 'Tuyên dương dành cho Đoàn cơ sở "3 chủ động"; chi đoàn đạt chuẩn được xét Giấy khen hoặc Bằng khen.' },
+    ]);
     expect(await flow.state(BRANCHES[0]!)).toBe('reported');
   });
 
