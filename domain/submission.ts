@@ -27,6 +27,21 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   superseded: 'Đã thay bằng bản sửa',
 };
 
+/**
+ * What a dossier's status says once the process has moved on: a dossier the commune returned reads
+ * "Bị trả lại" with its reason, one that fell short of the criteria says so, wherever it is shown
+ * (home, the dossier, the form that fixes it), not "Đã tiếp nhận" in green.
+ */
+export function dossierStatus(
+  submission: Pick<Submission, 'submissionId' | 'status'>,
+  standing: { state: string; dossierSubmissionId?: string; reason?: string } | undefined,
+): { status: string; label: string; reason?: string } {
+  const current = standing?.dossierSubmissionId === submission.submissionId && submission.status === 'acknowledged';
+  if (current && standing.state === 'returned') return { status: 'returned', label: 'Bị trả lại', reason: standing.reason };
+  if (current && standing.state === 'criteria-failed') return { status: 'criteria-failed', label: 'Chưa đạt tiêu chí, cần bổ sung' };
+  return { status: submission.status, label: SUBMISSION_STATUS_LABELS[submission.status] };
+}
+
 /** Statuses from which the submitter may still withdraw or amend (before the deadline). */
 export const CHANGEABLE_STATUSES: SubmissionStatus[] = ['received', 'acknowledged'];
 
@@ -47,6 +62,8 @@ export interface Submission {
   status: SubmissionStatus;
   /** 1 for the first submission, +1 for each amendment. */
   version: number;
+  /** "SD-2027-000412": read out and filed; kept by every version (domain/submission-reference.ts). */
+  reference?: string;
   amends?: string;
   supersededBy?: string;
   acknowledgedAt?: string;

@@ -13,7 +13,8 @@ export function planNumber() {
 }
 
 export function calendarDate(title: string) {
-  return z.iso.date({ error: `${title} không hợp lệ.` }).meta({ title });
+  // The message says the format: on a phone the placeholder is gone once something is typed.
+  return z.iso.date({ error: `${title} không hợp lệ: nhập theo dạng dd/mm/yyyy.` }).meta({ title });
 }
 
 /** A whole number of things (meetings, members, visits), with the label in every message. */

@@ -4,6 +4,7 @@ import { identityOf } from '../shared/edge/auth.ts';
 import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 import { getSubmission } from '../shared/store/submissions.ts';
 import { getUnit } from '../shared/store/units.ts';
+import { getStanding } from '../shared/store/process.ts';
 import { submissionView } from '../shared/views/submission-views.ts';
 
 /** GET /api/submissions/{submissionId}: for the submitting unit and every level above it. */
@@ -14,7 +15,7 @@ export async function getSubmissionById(event: HttpEvent) {
   if (!submissionId || !/^[A-Za-z0-9_-]{1,64}$/.test(submissionId)) throw new NotFoundError('Không tìm thấy hồ sơ.');
   const submission = await getSubmission(submissionId);
   requireCanSee(identity, await getUnit(submission.unitId));
-  return json(200, submissionView(submission));
+  return json(200, submissionView(submission, await getStanding(submission.cycleId, submission.unitId)));
 }
 
 export const handler = httpHandler(getSubmissionById);

@@ -12,8 +12,9 @@ import { requireCycleOfUnit } from '../shared/access/cycle-access.ts';
 import { getEvidenceBatch } from '../shared/store/evidence.ts';
 import { getStandings } from '../shared/store/process.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
-import { getSubmission, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
-import { getUnit, listChildren } from '../shared/store/units.ts';
+import { getSubmission, nextReferenceNumber, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
+import { getUnit, getUnits, listChildren } from '../shared/store/units.ts';
+import { formatReference, placeInitials, referencePlace } from '../../domain/submission-reference.ts';
 import { submissionView } from '../shared/views/submission-views.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 
@@ -63,6 +64,15 @@ async function requireEvidenceReady(identity: Identity, request: SubmissionReque
   if (issues.length > 0) throw new ValidationError('Minh chứng chưa hợp lệ.', issues);
 }
 
+/** A new dossier's reference: its district's (or province's) initials, the cycle's year, the next number. */
+async function newReference(unitId: string, year: number): Promise<string | undefined> {
+  const unit = await getUnit(unitId);
+  const ancestors = await getUnits(unit.ancestors);
+  const place = referencePlace(unit, unit.ancestors.flatMap((id) => ancestors.get(id) ?? []));
+  if (!place) return undefined;
+  return formatReference(placeInitials(place.name), year, await nextReferenceNumber(place.unitId, year));
+}
+
 /** POST /api/submissions: stored first, then the workflow starts; a retry repeats neither. */
 export async function submitForm(event: HttpEvent) {
   const identity = await identityOf(event);
@@ -80,7 +90,8 @@ export async function submitForm(event: HttpEvent) {
   await requireProcessAllows(identity, request, cycle);
   const amended = await amendedVersion(identity, request, form, cycle);
   const startOf = (submissionId: string): WorkflowStart => ({ workflow: cycle.templateId, name: submissionId, input: { kind: 'submission', id: submissionId, step: form.step } });
-  const { submission, created } = await storeSubmission(request, identity, new Date(), amended, startOf);
+  const reference = amended ? undefined : await newReference(identity.unitId, cycle.year);
+  const { submission, created } = await storeSubmission(request, identity, new Date(), amended, startOf, reference);
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
   await startStored(startOf(submission.submissionId));
   return json(created ? 201 : 200, submissionView(submission));

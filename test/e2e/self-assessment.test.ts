@@ -14,6 +14,14 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await journey.page.getByRole('button', { name: /Lê Hoàng Nam/ }).click();
     await journey.page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
 
+    // Act: an impossible value typed
+    await field('criterion1_membersViolatingLaw').fill('-1');
+    await field('criterion1_membersViolatingLaw').blur();
+
+    // Assess: said under the field as typed, and never read as "met"
+    await expect.poll(() => journey.page.locator('#root_criterion1_membersViolatingLaw__error').textContent()).toBe('Số đoàn viên vi phạm pháp luật không thể âm.');
+    expect(await journey.page.getByTestId('criterion-1').textContent()).toBe('✗ Tiêu chí 1: số liệu chưa hợp lệ, xem ô báo lỗi bên dưới');
+
     // Act: fill everything, one meeting short
     await field('criterion1_membersViolatingLaw').fill('0');
     await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).check();
@@ -36,22 +44,29 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     expect(await field('criterion2_economicModels').isVisible()).toBe(false);
 
     // Act: send with criterion 6 left empty
-    await journey.page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await journey.page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
 
-    // Assess: the field says what is missing, in Vietnamese
+    // Assess: a summary at the top has focus and says what to fix; its link leads to the field, which says it too
+    const summary = journey.page.getByTestId('error-summary');
+    await expect.poll(() => summary.locator('h2').textContent()).toBe('Có 1 mục cần sửa');
+    expect(await journey.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    await summary.getByRole('link').click();
+    expect(await journey.page.evaluate(() => document.activeElement?.id)).toBe('root_criterion6_culturalSportsActivities');
     const criterion6Error = journey.page.locator('#root_criterion6_culturalSportsActivities__error');
     await expect.poll(() => criterion6Error.textContent()).toBe('Vui lòng nhập: số hoạt động văn hóa văn nghệ, thể dục thể thao.');
+    expect(await summary.getByRole('link').textContent()).toContain('Vui lòng nhập: số hoạt động văn hóa văn nghệ, thể dục thể thao.');
 
     // Act: fix it; attach a text file disguised as a photo, then the real photo of the minutes
     await field('criterion6_culturalSportsActivities').fill('3');
     const minutes = journey.page.locator('#root_criterion5_evidence-files');
     await minutes.setInputFiles({ name: 'anh-gia.png', mimeType: 'image/png', buffer: SAMPLE_FILES.text });
-    await expect.poll(() => journey.page.getByRole('alert').first().textContent(), UPLOAD).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
+    await expect.poll(() => journey.page.locator('.evidence-field').getByRole('alert').first().textContent(), UPLOAD).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
     await minutes.setInputFiles({ name: 'bien-ban-thang-3.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png });
 
     // Assess: the photo is listed under criterion 5, the error is gone
     await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
     expect(await criterion6Error.count()).toBe(0);
+    expect(await summary.count(), 'the summary follows the answers once they are fixed').toBe(0);
     const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
 
@@ -66,13 +81,24 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     expect(await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
     await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
 
-    // Act: fix it and send with a double tap
+    // Act: fix it, read the answers over, go back to criterion 5 from there, then send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
     await expect.poll(() => journey.page.getByTestId('criterion-5').textContent()).toBe('✓ Tiêu chí 5: đạt');
-    await journey.page.getByRole('button', { name: 'Gửi', exact: true }).dblclick();
+    await journey.page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    const review = journey.page.getByTestId('answers-review');
+    await review.waitFor();
+    const reviewText = await review.textContent();
+    await review.getByRole('button', { name: /^Sửa: Tiêu chí 5/ }).click();
+    await expect.poll(() => journey.page.evaluate(() => document.activeElement?.id)).toBe('root_criterion5_meetingsHeld');
+    await journey.page.getByRole('button', { name: 'Tiếp tục: kiểm tra lại' }).click();
+    await journey.page.getByRole('button', { name: 'Gửi hồ sơ' }).dblclick();
 
-    // Assess: one submission, acknowledged, citing the photo
-    await journey.page.waitForURL(/\/submissions\//);
+    // Assess: the review showed the answers and the file; one submission, acknowledged, citing the photo, with a reference to read out
+    expect(reviewText).toContain('Giới thiệu việc làm ổn định');
+    expect(reviewText).toContain('bien-ban-thang-3.png');
+    await journey.page.waitForURL(/\/submissions\/.+\?sent=1$/);
+    await expect.poll(() => journey.page.getByTestId('sent-panel').locator('h2').textContent()).toBe('Đã gửi');
+    expect(await journey.page.getByTestId('reference').textContent()).toMatch(/^SD-2027-\d{6}$/);
     await expect.poll(() => journey.page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
     await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
     const listed = await journey.local.api('GET', '/api/submissions', await journey.local.signIn('bithu-apphuthuan'));

@@ -19,9 +19,11 @@ describe('a commune secretary on a phone', () => {
     await journey.page.locator('#root_summary').fill('Quá ngắn');
     await journey.page.getByRole('button', { name: 'Gửi', exact: true }).click();
 
-    // Assess: the error is in Vietnamese, under the field, and nothing was sent
-    await expect.poll(() => journey.page.getByText('Nội dung kế hoạch cần ít nhất 20 ký tự.').count()).toBe(1);
-    expect(await journey.page.getByText('Ngày ban hành không hợp lệ.').count()).toBe(1);
+    // Assess: the errors are in Vietnamese, under each field and once each in the summary on top, and nothing was sent
+    await expect.poll(() => journey.page.locator('#root_summary__error').textContent()).toBe('Nội dung kế hoạch cần ít nhất 20 ký tự.');
+    expect(await journey.page.locator('#root_issuedOn__error').textContent()).toBe('Ngày ban hành không hợp lệ: nhập theo dạng dd/mm/yyyy.');
+    expect(await journey.page.getByTestId('error-summary').locator('h2').textContent()).toBe('Có 2 mục cần sửa');
+    expect(await journey.page.getByTestId('error-summary').getByText('Nội dung kế hoạch cần ít nhất 20 ký tự.', { exact: false }).count()).toBe(1);
     expect(await journey.page.screenshot()).toBeTruthy();
 
     // Act: fix it and submit

@@ -68,12 +68,18 @@ describe('Model A, Chi đoàn đạt chuẩn, through the workflows', () => {
     const noReason = await process.decide(COMMUNE, [PHU_HOA], 'return');
     await process.decide(COMMUNE, [PHU_HOA], 'return', { reason: 'Thiếu biên bản sinh hoạt tháng 3.' });
     const returned = await process.standing(PHU_HOA);
+    const secretary = await ctx.local.signIn('bithu-apphuhoa');
+    const listedReturned = await ctx.local.api<{ items: { submissionId: string; statusLabel: string; returnReason?: string; reference?: string }[] }>('GET', '/api/submissions', secretary);
     await process.assess('bithu-apphuhoa');
     await process.decide(COMMUNE, [PHU_HOA], 'confirm');
 
     // Assess
     expect(noReason.status).toBe(400);
     expect(returned.standing).toMatchObject({ state: 'returned', reason: 'Thiếu biên bản sinh hoạt tháng 3.' });
+    // The dossier says so wherever it is listed, not "Đã tiếp nhận"
+    const dossier = listedReturned.body.items.find((item) => item.submissionId === returned.standing?.dossierSubmissionId);
+    expect(dossier).toMatchObject({ statusLabel: 'Bị trả lại', returnReason: 'Thiếu biên bản sinh hoạt tháng 3.' });
+    expect(dossier?.reference).toMatch(/^SD-2027-\d{6}$/);
     expect((await mailTo('bithu-apphuhoa@sadec.doan.example', 'Đoàn cấp xã trả lại hồ sơ'))[0]?.body.text).toContain('Lý do: Thiếu biên bản sinh hoạt tháng 3.');
     expect(await process.state(PHU_HOA)).toBe('confirmed');
   });

@@ -8,7 +8,7 @@ export const MODEL_A = CYCLES['chi-doan-dat-chuan'];
 export const MODEL_B = CYCLES['doan-co-so-3-chu-dong'];
 
 export interface StandingBody {
-  standing?: { state: string; stateLabel: string; criteria?: { number: number; pass: boolean; reason: string }[]; reason?: string; commendation?: boolean; actions: string[]; version: number };
+  standing?: { state: string; stateLabel: string; criteria?: { number: number; pass: boolean; reason: string }[]; reason?: string; commendation?: boolean; actions: string[]; version: number; dossierSubmissionId?: string };
   history: { seq: number; summary: string; by: string; to: string }[];
   chain: { valid: boolean; entries: number; broken?: { seq: number; reason: string } };
 }

@@ -45,6 +45,6 @@ describe('registration with the Party committee of the same level (seed 002, IV.
 
     // Assess
     expect(kept.data?.partyCommitteeRegisteredOn).toBe('2027-01-20');
-    expect(impossible.error?.issues[0]).toMatchObject({ path: ['partyCommitteeRegisteredOn'], message: 'Ngày đăng ký với cấp ủy Đảng cùng cấp không hợp lệ.' });
+    expect(impossible.error?.issues[0]).toMatchObject({ path: ['partyCommitteeRegisteredOn'], message: 'Ngày đăng ký với cấp ủy Đảng cùng cấp không hợp lệ: nhập theo dạng dd/mm/yyyy.' });
   });
 });

@@ -31,7 +31,7 @@ describe('parseSubmissionRequest', () => {
 
   it.each([
     ['planNumber', { planNumber: '' }, 'Vui lòng nhập số kế hoạch.'],
-    ['issuedOn', { issuedOn: '15/07/2027' }, 'Ngày ban hành không hợp lệ.'],
+    ['issuedOn', { issuedOn: '15/07/2027' }, 'Ngày ban hành không hợp lệ: nhập theo dạng dd/mm/yyyy.'],
     ['residentialBranchCount', { residentialBranchCount: 0, targetBranchCount: 0 }, 'Đơn vị phải có ít nhất 1 chi đoàn trên địa bàn dân cư.'],
     ['targetBranchCount', { targetBranchCount: 2.5 }, 'Số chi đoàn phải là số nguyên.'],
     ['summary', { summary: 'ngắn' }, 'Nội dung kế hoạch cần ít nhất 20 ký tự.'],

@@ -59,7 +59,7 @@ export function App() {
   else if (!config) page = <p className="muted">Đang tải…</p>;
   else if (!session) page = <SignInPage config={config} />;
   else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} amends={amends} />;
-  else if (submissionId) page = <SubmissionPage submissionId={decodeURIComponent(submissionId)} />;
+  else if (submissionId) page = <SubmissionPage key={submissionId} submissionId={decodeURIComponent(submissionId)} justSent={query.get('sent') === '1'} />;
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
   else if (path === '/board' && cycleId) page = <BoardPage cycleId={cycleId} />;

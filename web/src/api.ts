@@ -57,7 +57,11 @@ export interface SubmissionView {
   submittedBy: { name: string };
   submittedAt: string;
   status: string;
+  /** The status as the process has it ("returned", "criteria-failed"), else the status. */
+  shownStatus: string;
   statusLabel: string;
+  returnReason?: string;
+  reference?: string;
   acknowledgedAt?: string;
   criteria?: { number: number; pass: boolean; reason: string }[];
   refusal?: string;

@@ -21,6 +21,8 @@ export const partitions = {
 /** Key shapes of the single table, in one place. */
 export const keys = {
   submission: (submissionId: string) => ({ pk: `SUBMISSION#${submissionId}`, sk: 'SUBMISSION' }),
+  /** The last reference number a place gave in a year (a district's few hundred units: never hot). */
+  referenceSequence: (placeUnitId: string, year: number) => ({ pk: `REFERENCE-SEQUENCE#${placeUnitId}#${year}`, sk: 'SEQUENCE' }),
   submissionByUnit: (unitId: string, submittedAt: string, submissionId: string) => ({
     gsi1pk: partitions.submissionsOfUnit(unitId),
     gsi1sk: `SUBMISSION#${submittedAt}#${submissionId}`,

@@ -32,6 +32,24 @@ const STILL_CHANGEABLE = {
 const withoutKeys = (item: Record<string, unknown>) => recordOf<StoredSubmission>(item);
 
 /**
+ * The next number in a place's yearly reference sequence. Taken before the submission is stored,
+ * so a retried request or a crash leaves a gap, never a repeat (references are read out, not counted).
+ */
+export async function nextReferenceNumber(placeUnitId: string, year: number): Promise<number> {
+  const { Attributes } = await dynamo().send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.referenceSequence(placeUnitId, year),
+      UpdateExpression: 'ADD #sequence :one',
+      ExpressionAttributeNames: { '#sequence': 'sequence' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Attributes!.sequence as number;
+}
+
+/**
  * Stores the submission before anything else happens. A retry with the same key and content
  * returns the stored copy (created: false); the same key with other content is a conflict.
  * An amendment is stored together with marking the amended version replaced, in one transaction.
@@ -42,6 +60,7 @@ export async function storeSubmission(
   now: Date,
   amended: Submission | undefined,
   startOf: (submissionId: string) => WorkflowStart,
+  reference?: string,
 ): Promise<{ submission: Submission; created: boolean }> {
   const submissionId = submissionIdFor(identity.unitId, request.idempotencyKey);
   const submittedAt = now.toISOString();
@@ -55,6 +74,7 @@ export async function storeSubmission(
     submittedAt,
     status: 'received',
     version: amended ? amended.version + 1 : 1,
+    reference: amended ? amended.reference : reference,
     amends: amended?.submissionId,
     data: request.data,
     fingerprint: fingerprint(request),

@@ -1,9 +1,14 @@
 import type { Evidence } from '../../../domain/evidence.ts';
 import { FORMS } from '../../../domain/forms/index.ts';
-import { SUBMISSION_STATUS_LABELS, type Submission } from '../../../domain/submission.ts';
+import { dossierStatus, type Submission } from '../../../domain/submission.ts';
+import type { Standing } from '../../../domain/process/states.ts';
 
-/** What the API returns of a submission: no internal fields, with labels the UI shows as is. */
-export function submissionView(submission: Submission) {
+/**
+ * What the API returns of a submission: no internal fields, with labels the UI shows as is; with
+ * the unit's standing, its status as the process now has it (returned, short of the criteria).
+ */
+export function submissionView(submission: Submission, standing?: Pick<Standing, 'state' | 'dossierSubmissionId' | 'reason'>) {
+  const shown = dossierStatus(submission, standing);
   return {
     submissionId: submission.submissionId,
     formId: submission.formId,
@@ -14,8 +19,12 @@ export function submissionView(submission: Submission) {
     submittedBy: { name: submission.submittedBy.name },
     submittedAt: submission.submittedAt,
     status: submission.status,
-    statusLabel: SUBMISSION_STATUS_LABELS[submission.status],
+    /** The status as shown: "returned" and "criteria-failed" come from the process. */
+    shownStatus: shown.status,
+    statusLabel: shown.label,
+    returnReason: shown.reason,
     version: submission.version,
+    reference: submission.reference,
     amends: submission.amends,
     supersededBy: submission.supersededBy,
     acknowledgedAt: submission.acknowledgedAt,

@@ -1,7 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import { figuresOfSelfAssessment, type SelfAssessment } from '../../../domain/forms/self-assessment.ts';
+import { figuresOfSelfAssessment, selfAssessmentSchema, type SelfAssessment } from '../../../domain/forms/self-assessment.ts';
 import { evaluateCriteria, type Criterion } from '../../../domain/recognition/criteria.ts';
 import { request } from '../api.ts';
+
+/** The criteria groups holding a typed value the form refuses. */
+function invalidGroups(data: Partial<SelfAssessment>): Set<string> {
+  const result = selfAssessmentSchema.safeParse(data);
+  if (result.success) return new Set();
+  return new Set(
+    result.error.issues
+      .filter((issue) => issue.path.reduce<unknown>((node, part) => (node as Record<PropertyKey, unknown> | undefined)?.[part], data) !== undefined)
+      .map((issue) => String(issue.path[0])),
+  );
+}
 
 /**
  * The cycle's criteria checked as the chi đoàn types, with the same rules the workflow applies,
@@ -17,15 +28,20 @@ export function CriteriaPreview({ cycleId, data }: { cycleId: string; data: Part
   }, [cycleId]);
 
   const results = useMemo(() => (criteria ? evaluateCriteria(criteria, figuresOfSelfAssessment(data)) : []), [criteria, data]);
+  // A value typed but impossible (−1 violators, 101%) is never read as "met".
+  const invalid = useMemo(() => invalidGroups(data), [data]);
   if (!criteria) return null;
-  const passed = results.filter((result) => result.pass).length;
+  const shown = results.map((result) =>
+    invalid.has(`criterion${result.number}`) ? { ...result, pass: false, reason: `Tiêu chí ${result.number}: số liệu chưa hợp lệ, xem ô báo lỗi bên dưới` } : result,
+  );
+  const passed = shown.filter((result) => result.pass).length;
   return (
     <details className="preview" open aria-live="polite">
       <summary>
-        Tự kiểm tra: đạt {passed}/{results.length} tiêu chí
+        Tự kiểm tra: đạt {passed}/{shown.length} tiêu chí
       </summary>
       <ul>
-        {results.map((result) => (
+        {shown.map((result) => (
           <li key={result.criterionId} className={result.pass ? 'pass' : 'fail'} data-testid={`criterion-${result.number}`}>
             {result.pass ? '✓' : '✗'} {result.reason}
           </li>

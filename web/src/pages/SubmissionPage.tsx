@@ -27,8 +27,38 @@ function AttachedEvidence({ data }: { data: unknown }) {
   );
 }
 
+/** Just sent: "Đã gửi", the reference to read out, what happens next, home, and a receipt to print. */
+function SentPanel({ submission }: { submission: SubmissionView }) {
+  const [next, setNext] = useState<string>();
+  useEffect(() => {
+    if (submission.status !== 'acknowledged') return;
+    request<{ standing?: { nextStep?: string } }>('GET', `/api/standings/${encodeURIComponent(submission.cycleId)}/${encodeURIComponent(submission.unitId)}`)
+      .then((result) => setNext(result.standing?.nextStep))
+      .catch(() => setNext(undefined));
+  }, [submission.status, submission.cycleId, submission.unitId]);
+  return (
+    <div className="notice notice-ok sent-panel" role="status" data-testid="sent-panel">
+      <h2>Đã gửi</h2>
+      <p>
+        Mã tiếp nhận: <strong className="reference" data-testid="reference">{submission.reference ?? submission.submissionId}</strong>
+      </p>
+      <p>Ghi lại mã này để tra cứu hoặc báo với cấp trên. Thư xác nhận đã được gửi tới email của đồng chí.</p>
+      {submission.status === 'received' && <p>Hệ thống đang ghi nhận hồ sơ, thường chỉ vài giây.</p>}
+      {next && <p>Bước tiếp theo: {next}</p>}
+      <div className="actions no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          In biên nhận
+        </button>
+        <a href="/" className="button-link" onClick={(event) => (event.preventDefault(), navigate('/'))}>
+          Về trang chính
+        </a>
+      </div>
+    </div>
+  );
+}
+
 /** Shows one submission and follows its status until the workflow has acknowledged it. */
-export function SubmissionPage({ submissionId }: { submissionId: string }) {
+export function SubmissionPage({ submissionId, justSent = false }: { submissionId: string; justSent?: boolean }) {
   const [submission, setSubmission] = useState<SubmissionView>();
   const [error, setError] = useState<string>();
 
@@ -66,19 +96,28 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
   const own = currentSession()?.user.unitId === submission.unitId;
   const changeable = own && (CHANGEABLE_STATUSES as string[]).includes(submission.status);
   return (
-    <section>
+    <section className="receipt">
+      {justSent && <SentPanel submission={submission} />}
       <h1>{submission.formTitle}</h1>
+      {submission.shownStatus === 'returned' && (
+        <div className="notice notice-bad" data-testid="returned-notice">
+          <strong>Bị trả lại</strong>
+          {submission.returnReason && <p>Lý do: {submission.returnReason}</p>}
+        </div>
+      )}
       <dl className="facts">
         <dt>Trạng thái</dt>
         <dd>
-          <span className={`status status-${submission.status}`} data-testid="status">
+          <span className={`status status-${submission.shownStatus}`} data-testid="status">
             {submission.statusLabel}
           </span>
         </dd>
         <dt>Phiên bản</dt>
         <dd>{submission.version}</dd>
-        <dt>Mã hồ sơ</dt>
-        <dd><code>{submission.submissionId}</code></dd>
+        <dt>Mã tiếp nhận</dt>
+        <dd>
+          <strong>{submission.reference ?? submission.submissionId}</strong>
+        </dd>
         <dt>Người gửi</dt>
         <dd>{submission.submittedBy.name}</dd>
         <dt>Gửi lúc</dt>
