@@ -70,8 +70,11 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
 
-    // Act: leave once the draft is saved; come back with this browser's copy gone
-    await expect.poll(() => journey.page.getByTestId('draft-status').textContent()).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // Act: typing saves on this phone at once and to the server at most every 10 s; leaving the form sends it; come back with this browser's copy gone
+    await journey.page.getByRole('link', { name: 'Công nhận Chi đoàn đạt chuẩn' }).click();
+    const secretary = await journey.local.signIn('bithu-apphuthuan');
+    const serverDraft = () => journey.local.api<{ data?: { criterion5?: { meetingsHeld?: number } } }>('GET', '/api/drafts/chi-doan-dat-chuan-2027-dong-thap/self-assessment', secretary);
+    await expect.poll(async () => (await serverDraft()).body.data?.criterion5?.meetingsHeld).toBe(7);
     await journey.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('draft:')).forEach((key) => localStorage.removeItem(key)));
     await journey.page.goto(journey.local.stack.urls.app);
     await journey.page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();

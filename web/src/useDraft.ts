@@ -8,12 +8,16 @@ interface Copy {
 }
 export type DraftStatus = 'loading' | 'idle' | 'unsaved' | 'saving' | 'saved' | 'offline';
 
-const AUTOSAVE_DELAY_MS = 800;
+/**
+ * At most one save to the server per 10 s while typing (a save after each pause was ~13 million
+ * writes a national year, half the table's), and one on leaving the form or the app.
+ */
+export const AUTOSAVE_INTERVAL_MS = 10_000;
 
 /**
  * A form's draft: kept in this browser at every change (so a dropped connection loses nothing)
- * and on the server shortly after (so another device or a reload finds it). On opening, the newer
- * of the two copies wins.
+ * and on the server at most every 10 s and on leaving (so another device or a reload finds it).
+ * On opening, the newer of the two copies wins.
  */
 export function useDraft(formId: string, cycleId: string) {
   const path = `/api/drafts/${encodeURIComponent(cycleId)}/${encodeURIComponent(formId)}`;
@@ -58,13 +62,18 @@ export function useDraft(formId: string, cycleId: string) {
     const retry = () => void flush();
     // Leaving the page: the last changes go out even as the page closes.
     const leave = () => void flush(true);
+    // A phone switching to another app may never come back to this page.
+    const hidden = () => document.visibilityState === 'hidden' && void flush(true);
     window.addEventListener('online', retry);
     window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
       window.removeEventListener('online', retry);
       window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
       // Leaving the form inside the app.
       clearTimeout(timer.current);
+      timer.current = undefined;
       void flush(true);
     };
   }, [flush]);
@@ -77,14 +86,18 @@ export function useDraft(formId: string, cycleId: string) {
       setSavedAt(copy.savedAt);
       setStatus('unsaved');
       pending.current = copy;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      // A throttle, not a debounce: typing on does not put the save off, nor add saves.
+      timer.current ??= setTimeout(() => {
+        timer.current = undefined;
+        void flush();
+      }, AUTOSAVE_INTERVAL_MS);
     },
     [flush, localKey],
   );
 
   const discard = useCallback(async () => {
     clearTimeout(timer.current);
+    timer.current = undefined;
     pending.current = undefined;
     localStorage.removeItem(localKey);
     await request('DELETE', path).catch(() => undefined);
