@@ -25,7 +25,9 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await signInAs(journey, /Nguyễn Thị Thu Hà/);
     await openInbox();
     await phuThuan.getByRole('button', { name: 'Xác nhận' }).click();
+    await phuThuan.getByRole('button', { name: 'Đồng ý: xác nhận' }).click();
     await phuThuan.getByRole('button', { name: 'Báo cáo cấp trên' }).click();
+    await phuThuan.getByRole('button', { name: 'Đồng ý: báo cáo cấp trên' }).click();
     await expect.poll(() => phuThuan.count()).toBe(0);
     // The city draws its appraisal sample (Phú Thuận, the one reported) and the team verifies it
     const appraisal = new Appraisal(journey.local);

@@ -6,6 +6,7 @@ import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { sendsReport } from '../../../domain/reports/reports.ts';
+import { calendarDate } from '../../../domain/dates.ts';
 
 interface CycleSummary {
   cycleId: string;
@@ -17,6 +18,52 @@ interface CycleSummary {
 
 const FORM_LIST: FormDefinition[] = Object.values(FORMS);
 
+/** Forms sent more than once in a cycle (a progress report each time there is progress). */
+const REPEATED = new Set(['progress-report']);
+/** A dossier that still stands: neither withdrawn nor replaced by an amendment. */
+const STANDS = new Set(['received', 'acknowledged', 'refused']);
+
+/** A draft kept on this phone for the form, if any (the form page merges it with the server's). */
+function localDraftOf(formId: string, cycleId: string): { savedAt: string } | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(`draft:${formId}:${cycleId}`) ?? 'null') as { savedAt: string } | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the secretary does with one form of a cycle: open it, continue the draft, or, once sent,
+ * see the dossier and its status (never a blank copy of a form already sent). A step whose
+ * deadline has passed with nothing sent is marked overdue in red.
+ */
+function FormDuty({ form, cycle, sent, today }: { form: FormDefinition; cycle: CycleSummary; sent?: SubmissionView; today: string }) {
+  const open = `/forms/${form.id}?cycle=${encodeURIComponent(cycle.cycleId)}`;
+  const deadline = cycle.steps.find((step) => step.id === form.step)?.deadline;
+  if (sent && !REPEATED.has(form.id)) {
+    return (
+      <div className="duty" data-testid={`duty-${form.id}`}>
+        <a href={`/submissions/${sent.submissionId}`} onClick={(event) => (event.preventDefault(), navigate(`/submissions/${sent.submissionId}`))}>
+          {form.title}
+        </a>
+        <span className={`status status-${sent.shownStatus}`}>{sent.statusLabel}</span>
+        {sent.returnReason && <span>Lý do: {sent.returnReason}</span>}
+      </div>
+    );
+  }
+  const draft = localDraftOf(form.id, cycle.cycleId);
+  const late = !sent && deadline !== undefined && deadline < today;
+  return (
+    <div className={`duty${late ? ' late' : ''}`} data-testid={`duty-${form.id}`}>
+      <button type="button" className="primary" onClick={() => navigate(open)}>
+        {draft ? `Tiếp tục bản nháp: ${form.title}` : form.title}
+      </button>
+      {draft && <span className="muted">Bản nháp lưu lúc {formatDateTime(draft.savedAt)}</span>}
+      {deadline && !sent && <span className={late ? 'overdue' : 'muted'}>{late ? `Quá hạn từ ${formatCalendarDate(deadline)}` : `Hạn ${formatCalendarDate(deadline)}`}</span>}
+    </div>
+  );
+}
+
 export function HomePage() {
   const session = currentSession();
   // currentSession() parses storage afresh on each render; the effect must key on a stable value.
@@ -24,9 +71,11 @@ export function HomePage() {
   const [items, setItems] = useState<SubmissionView[]>();
   const [cycles, setCycles] = useState<CycleSummary[]>([]);
   const [unitKind, setUnitKind] = useState<string>();
+  const [standings, setStandings] = useState<Record<string, { stateLabel: string; nextStep?: string; reason?: string; state: string } | undefined>>({});
   const [parentId, setParentId] = useState<string>();
   const [error, setError] = useState<string>();
   const isSecretary = session?.user.roles.includes('secretary') ?? false;
+  const today = calendarDate(new Date());
   const mayImport = session?.user.roles.some((role) => role === 'admin' || role === 'organiser') ?? false;
   const roles = session?.user.roles ?? [];
   const appraiserOnly = roles.length > 0 && roles.every((role) => role === 'appraiser');
@@ -45,7 +94,20 @@ export function HomePage() {
   useEffect(() => {
     const fail = (failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được dữ liệu.');
     request<{ items: SubmissionView[] }>('GET', '/api/submissions').then((result) => setItems(result.items)).catch(fail);
-    request<{ items: CycleSummary[] }>('GET', '/api/cycles').then((result) => setCycles(result.items)).catch(fail);
+    request<{ items: CycleSummary[] }>('GET', '/api/cycles')
+      .then((result) => {
+        setCycles(result.items);
+        // Where the unit stands in each cycle, and whose move it is: fetched side by side.
+        if (!unitId) return;
+        void Promise.all(
+          result.items.map((cycle) =>
+            request<{ standing?: { stateLabel: string; nextStep?: string; reason?: string; state: string } }>('GET', `/api/standings/${encodeURIComponent(cycle.cycleId)}/${encodeURIComponent(unitId)}`)
+              .then((answer) => [cycle.cycleId, answer.standing] as const)
+              .catch(() => [cycle.cycleId, undefined] as const),
+          ),
+        ).then((entries) => setStandings(Object.fromEntries(entries)));
+      })
+      .catch(fail);
     if (unitId) {
       request<{ unit: { kind: string; parentId?: string } }>('GET', `/api/units/${encodeURIComponent(unitId)}`)
         .then((result) => (setUnitKind(result.unit.kind), setParentId(result.unit.parentId)))
@@ -112,16 +174,22 @@ export function HomePage() {
               </a>
             )}
           </div>
+          {standings[cycle.cycleId] && (
+            <p className={`standing-line state-${standings[cycle.cycleId]!.state}`} data-testid="standing-line">
+              <strong>{standings[cycle.cycleId]!.stateLabel}</strong>
+              {standings[cycle.cycleId]!.reason && <> · Lý do: {standings[cycle.cycleId]!.reason}</>}
+              {standings[cycle.cycleId]!.nextStep && <span className="muted"> Tiếp theo: {standings[cycle.cycleId]!.nextStep}</span>}
+            </p>
+          )}
           {isSecretary &&
             formsOf(cycle).map((form) => (
-              <button
+              <FormDuty
                 key={form.id}
-                type="button"
-                className="primary"
-                onClick={() => navigate(`/forms/${form.id}?cycle=${encodeURIComponent(cycle.cycleId)}`)}
-              >
-                {form.title}
-              </button>
+                form={form}
+                cycle={cycle}
+                today={today}
+                sent={items?.find((item) => item.formId === form.id && item.cycleId === cycle.cycleId && STANDS.has(item.status))}
+              />
             ))}
         </div>
       ))}
@@ -135,7 +203,8 @@ export function HomePage() {
             <a href={`/submissions/${item.submissionId}`} onClick={(event) => (event.preventDefault(), navigate(`/submissions/${item.submissionId}`))}>
               {item.formTitle}
             </a>
-            <span className={`status status-${item.status}`}>{item.statusLabel}</span>
+            <span className={`status status-${item.shownStatus}`}>{item.statusLabel}</span>
+            {item.returnReason && <span>Lý do: {item.returnReason}</span>}
             <span className="muted">Gửi lúc {formatDateTime(item.submittedAt)}</span>
           </li>
         ))}

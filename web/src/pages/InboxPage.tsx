@@ -16,6 +16,36 @@ interface InboxItem {
   updatedAt: string;
   criteria?: { number: number; pass: boolean; reason: string }[];
   version: number;
+  dossierSubmissionId?: string;
+  /** Why it cannot be recognised yet (its appraisal), said before anyone taps. */
+  waitingFor?: string;
+  appraisal?: { outcome: string; label: string };
+}
+
+/** Steps one tap should not take by mistake: each asks once, in place, then says what happened. */
+const CONFIRM_QUESTION: Record<string, (names: string) => string> = {
+  confirm: (names) => `Xác nhận hồ sơ của ${names}?`,
+  report: (names) => `Báo cáo cấp trên ${names}? Sau khi báo cáo, cấp trên thẩm định và xét công nhận.`,
+  maintain: (names) => `Xác nhận ${names} vẫn duy trì chuẩn năm nay?`,
+};
+/** Where a unit went after the step: an item that leaves the inbox says so. */
+const AFTERWARDS: Record<string, string> = {
+  confirm: 'đã xác nhận; hồ sơ ở lại đây chờ báo cáo cấp trên.',
+  report: 'đã báo cáo; hồ sơ chuyển lên cấp trên thẩm định và xét công nhận.',
+  return: 'đã trả lại; hồ sơ về chi đoàn để sửa rồi gửi lại.',
+  maintain: 'đã xác nhận duy trì chuẩn năm nay.',
+  'assign-cadre': 'đã phân công cán bộ theo dõi; đơn vị được báo qua thư.',
+};
+/** Steps taken for several units in one request. */
+const BATCHABLE = ['confirm', 'report', 'maintain'];
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** Sends one decision for one or more units and waits until it is carried out; the refusal if any. */
+async function decide(cycleId: string, unitIds: string[], action: string, extra: { reason?: string; cadre?: string } = {}): Promise<string | undefined> {
+  const body = { idempotencyKey: crypto.randomUUID(), cycleId, unitIds, action, reason: extra.reason?.trim() || undefined, cadre: extra.cadre?.trim() || undefined };
+  const answer = await withRetries(() => request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', body));
+  return refusalOf(answer.decisions.map((decision) => decision.decisionId));
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -52,8 +82,8 @@ async function refusalOf(decisionIds: string[]): Promise<string | undefined> {
   return undefined;
 }
 
-/** One decision form per unit: a reason where the action needs one, commendation when recognising. */
-function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; onDone: () => void }) {
+/** One decision form per unit: a reason where the action needs one; the irreversible ones asked once, in place. */
+function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; onDone: (message: string) => void }) {
   const [action, setAction] = useState<string>();
   const [reason, setReason] = useState('');
   const [cadre, setCadre] = useState('');
@@ -64,18 +94,13 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
     setBusy(true);
     setError(undefined);
     try {
-      const body = {
-        idempotencyKey: crypto.randomUUID(),
-        cycleId,
-        unitIds: [item.unitId],
-        action: chosen,
-        reason: reason.trim() || undefined,
-        cadre: cadre.trim() || undefined,
-      };
-      const answer = await withRetries(() => request<{ decisions: { decisionId: string }[] }>('POST', '/api/decisions', body));
-      const refusal = await refusalOf(answer.decisions.map((decision) => decision.decisionId));
+      const refusal = await decide(cycleId, [item.unitId], chosen, { reason, cadre });
       if (refusal) setError(`Chưa thực hiện được: ${refusal} Tải lại trang để xem tình trạng mới.`);
-      else onDone();
+      else {
+        setAction(undefined);
+        setReason('');
+        onDone(`${item.unitName}: ${AFTERWARDS[chosen] ?? 'đã thực hiện.'}`);
+      }
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'Không gửi được, vui lòng thử lại.');
     } finally {
@@ -83,13 +108,13 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
     }
   }
 
-  const choose = (chosen: string) => (NEEDS_REASON.has(chosen) || chosen === 'assign-cadre' ? setAction(chosen) : void send(chosen));
+  const question = action && CONFIRM_QUESTION[action];
   return (
     <div className="decide">
       {!action && (
         <div className="actions">
           {item.actions.filter((candidate) => !BOARD.has(candidate)).map((candidate) => (
-            <button key={candidate} type="button" className={NEEDS_REASON.has(candidate) ? 'secondary' : 'primary'} disabled={busy} onClick={() => choose(candidate)}>
+            <button key={candidate} type="button" className={NEEDS_REASON.has(candidate) ? 'secondary' : 'primary'} disabled={busy} onClick={() => setAction(candidate)}>
               {ACTION_LABELS[candidate] ?? candidate}
             </button>
           ))}
@@ -97,12 +122,13 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
       )}
       {action && (
         <form
-          className="inline-form"
+          className="inline-form confirm-step"
           onSubmit={(event) => {
             event.preventDefault();
             void send(action);
           }}
         >
+          {question && <p className="question">{question(item.unitName)}</p>}
           {NEEDS_REASON.has(action) && (
             <>
               <label htmlFor={`reason-${item.unitId}`}>Lý do {ACTION_LABELS[action]?.toLocaleLowerCase('vi')}</label>
@@ -117,13 +143,73 @@ function Decide({ item, cycleId, onDone }: { item: InboxItem; cycleId: string; o
           )}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Đang gửi…' : ACTION_LABELS[action]}
+              {busy ? 'Đang gửi…' : question ? `Đồng ý: ${ACTION_LABELS[action]?.toLocaleLowerCase('vi')}` : ACTION_LABELS[action]}
             </button>
-            <button type="button" className="secondary" onClick={() => setAction(undefined)}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAction(undefined)}>
               Hủy
             </button>
           </div>
         </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Several units chosen, one step for all of them (the API takes the list), asked once. */
+function BatchBar({ items, cycleId, onDone }: { items: InboxItem[]; cycleId: string; onDone: (message: string) => void }) {
+  const [action, setAction] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const common = BATCHABLE.filter((candidate) => items.every((item) => item.actions.includes(candidate)));
+  const names = items.map((item) => item.unitName).join(', ');
+
+  async function send(chosen: string) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const refusal = await decide(cycleId, items.map((item) => item.unitId), chosen);
+      if (refusal) setError(`Chưa thực hiện được hết: ${refusal} Tải lại trang để xem tình trạng mới.`);
+      else {
+        setAction(undefined);
+        onDone(`${items.length} đơn vị (${names}): ${AFTERWARDS[chosen] ?? 'đã thực hiện.'}`);
+      }
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : 'Không gửi được, vui lòng thử lại.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="batch-bar" data-testid="batch-bar">
+      <p>
+        Đã chọn {items.length} đơn vị{common.length === 0 ? ': không có bước nào chung cho cả các đơn vị này.' : '.'}
+      </p>
+      {action ? (
+        <>
+          <p className="question">{CONFIRM_QUESTION[action]!(names)}</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void send(action)}>
+              {busy ? 'Đang gửi…' : `Đồng ý: ${ACTION_LABELS[action]?.toLocaleLowerCase('vi')} ${items.length} đơn vị`}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAction(undefined)}>
+              Hủy
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="actions">
+          {common.map((candidate) => (
+            <button key={candidate} type="button" className="primary" onClick={() => setAction(candidate)}>
+              {ACTION_LABELS[candidate]} {items.length} đơn vị
+            </button>
+          ))}
+        </div>
       )}
       {error && (
         <p className="error" role="alert">
@@ -215,6 +301,8 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
   const [error, setError] = useState<string>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [proposed, setProposed] = useState<string>();
+  const [batch, setBatch] = useState<Set<string>>(new Set());
+  const [done, setDone] = useState<string>();
   const mayPropose = !!currentSession()?.user.roles.some((role) => role === 'organiser' || role === 'leader');
 
   const load = useCallback(
@@ -244,10 +332,21 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
     again();
   };
 
+  const finish = (message: string) => {
+    setDone(capitalised(message));
+    setBatch(new Set());
+    refresh();
+  };
+
   return (
     <section>
       <h1>Việc cần xử lý</h1>
       <p className="muted">{title}</p>
+      {done && (
+        <p className="ok" role="status" data-testid="inbox-done">
+          {done}
+        </p>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {items === undefined && !error && <p className="muted">Đang tải…</p>}
       {items?.length === 0 && <p className="muted">Không có hồ sơ nào đang chờ đơn vị xử lý.</p>}
@@ -266,7 +365,36 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
             {item.criteria && item.criteria.length > 0 && (
               <span className="muted">{item.criteria.every((result) => result.pass) ? 'Đạt cả 7 tiêu chí theo tự đánh giá.' : 'Còn tiêu chí chưa đạt.'}</span>
             )}
-            <Decide item={item} cycleId={cycleId} onDone={refresh} />
+            {item.dossierSubmissionId && (
+              <a
+                href={`/submissions/${item.dossierSubmissionId}`}
+                onClick={(event) => (event.preventDefault(), navigate(`/submissions/${item.dossierSubmissionId}`))}
+              >
+                Xem hồ sơ (số liệu, tiêu chí, minh chứng)
+              </a>
+            )}
+            {item.appraisal && <span className={item.appraisal.outcome === 'verified' ? 'ok' : 'overdue'}>{item.appraisal.label}</span>}
+            {item.waitingFor && (
+              <span className="waiting" data-testid="waiting-for">
+                Chưa xét công nhận được: {item.waitingFor}
+              </span>
+            )}
+            {item.actions.some((action) => BATCHABLE.includes(action)) && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={batch.has(item.unitId)}
+                  onChange={(event) => {
+                    const next = new Set(batch);
+                    if (event.target.checked) next.add(item.unitId);
+                    else next.delete(item.unitId);
+                    setBatch(next);
+                  }}
+                />{' '}
+                Chọn để xử lý cùng lúc
+              </label>
+            )}
+            <Decide item={item} cycleId={cycleId} onDone={finish} />
             {mayPropose && item.actions.some((action) => BOARD.has(action)) && (
               <label className="check">
                 <input
@@ -293,6 +421,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
           </a>
         </p>
       )}
+      {batch.size > 0 && <BatchBar items={(items ?? []).filter((item) => batch.has(item.unitId))} cycleId={cycleId} onDone={finish} />}
       {chosen.size > 0 && (
         <ProposalForm
           items={(items ?? []).filter((item) => chosen.has(item.unitId))}
