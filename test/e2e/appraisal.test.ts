@@ -41,8 +41,15 @@ describe('the appraisal team on phones', () => {
     await drawn.getByRole('link').click();
     await expect.poll(() => page.getByTestId('dossier-criteria').locator('li').count(), SLOW).toBe(7);
 
-    // Act: criterion 3 is not as claimed, with a note and a photo of the minutes; the rest verified
-    for (let index = 0; index < 7; index++) await page.locator(`input[name="root_findings_${index}_finding"]`).nth(index === 2 ? 1 : 0).check();
+    // Assess: the dossier as claimed is text to read, with nothing that looks pressable
+    await page.locator('details.dossier summary').click();
+    expect(await page.getByTestId('read-only-answers').textContent()).toContain('Số đoàn viên vi phạm pháp luật');
+    expect(await page.locator('details.dossier').locator('button, input, select, textarea').count()).toBe(0);
+
+    // Act: all verified in one tap, then criterion 3 not as claimed, with a note and a photo of the minutes
+    await page.getByRole('button', { name: 'Tất cả đúng như hồ sơ' }).click();
+    expect(await page.locator('input[name="root_findings_6_finding"]').first().isChecked()).toBe(true);
+    await page.locator('input[name="root_findings_2_finding"]').nth(1).check();
     await page.locator('#root_findings_2_notes').fill('Đội hình tình nguyện chỉ có 4 người, không phải 12.');
     await page.locator('#root_minutes-files').setInputFiles({ name: 'bien-ban-tham-dinh.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png });
     await expect.poll(() => page.locator('.evidence-list a').textContent(), SLOW).toBe('bien-ban-tham-dinh.png');

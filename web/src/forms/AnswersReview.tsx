@@ -94,6 +94,43 @@ function Answers({ schema, ui, value }: { schema: RJSFSchema; ui: Ui; value: unk
   );
 }
 
+/** One top-level part of a form's answers, under its title, with "Sửa" when it may be edited. */
+function Part({ name, schema, ui, data, onEdit }: { name: string; schema: RJSFSchema; ui: Ui; data: Record<string, unknown>; onEdit?: (field: string) => void }) {
+  const title = titleOf(schema, ui) ?? name;
+  return (
+    <section className="review-part">
+      <div className="review-head">
+        <h3>{title}</h3>
+        {onEdit && (
+          <button type="button" className="link" onClick={() => onEdit(name)} aria-label={`Sửa: ${title}`}>
+            Sửa
+          </button>
+        )}
+      </div>
+      {schema.type === 'object' ? (
+        <Answers schema={schema} ui={ui} value={data[name]} />
+      ) : isListOfGroups(schema) ? (
+        <GroupList schema={schema} ui={ui} value={data[name]} />
+      ) : (
+        <p>{answerText(schema, ui, data[name])}</p>
+      )}
+    </section>
+  );
+}
+
+/** A sent dossier's answers as text, part by part: what an appraiser reads, with nothing to press. */
+export function ReadOnlyAnswers({ schema, ui, data }: { schema: RJSFSchema; ui: Ui; data: Record<string, unknown> }) {
+  return (
+    <div className="read-only-answers" data-testid="read-only-answers">
+      {(Object.entries(schema.properties ?? {}) as [string, RJSFSchema][])
+        .filter(([name]) => !isHidden(ui?.[name] as Ui))
+        .map(([name, part]) => (
+          <Part key={name} name={name} schema={part} ui={ui?.[name] as Ui} data={data} />
+        ))}
+    </div>
+  );
+}
+
 /**
  * "Kiểm tra lại trước khi gửi": every answer and file on one page, each part with "Sửa", then the
  * one button that sends, as public forms do before a dossier that cannot be taken back lightly.
@@ -120,28 +157,11 @@ export function AnswersReview({
         Kiểm tra lại trước khi gửi
       </h2>
       <p className="muted">Hồ sơ chưa được gửi. Xem lại từng phần; bấm "Sửa" để quay lại đúng chỗ đó.</p>
-      {parts.map(([name, part]) => {
-        const partUi = ui?.[name] as Ui;
-        if (isHidden(partUi)) return null;
-        const title = titleOf(part, partUi) ?? name;
-        return (
-          <section key={name} className="review-part">
-            <div className="review-head">
-              <h3>{title}</h3>
-              <button type="button" className="link" onClick={() => onEdit(name)} aria-label={`Sửa: ${title}`}>
-                Sửa
-              </button>
-            </div>
-            {part.type === 'object' ? (
-              <Answers schema={part} ui={partUi} value={data[name]} />
-            ) : isListOfGroups(part) ? (
-              <GroupList schema={part} ui={partUi} value={data[name]} />
-            ) : (
-              <p>{answerText(part, partUi, data[name])}</p>
-            )}
-          </section>
-        );
-      })}
+      {parts
+        .filter(([name]) => !isHidden(ui?.[name] as Ui))
+        .map(([name, part]) => (
+          <Part key={name} name={name} schema={part} ui={ui?.[name] as Ui} data={data} onEdit={onEdit} />
+        ))}
       <div className="actions">
         <button type="button" className="primary" disabled={sending} onClick={onSend}>
           {sending ? 'Đang gửi…' : 'Gửi hồ sơ'}

@@ -14,6 +14,7 @@ import { formatCalendarDate } from '../format.ts';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../idempotency.ts';
 import { navigate } from '../router.ts';
 import { zodValidator } from '../zod-validator.ts';
+import { ReadOnlyAnswers } from '../forms/AnswersReview.tsx';
 
 interface AssignmentDetail {
   assignment: Assignment;
@@ -48,7 +49,6 @@ function schemaFor(criteria: { number: number; wording: string }[]): RJSFSchema 
 }
 
 const validator = zodValidator<AppraisalData>(appraisalDataSchema);
-const dossierValidator = zodValidator(dossierForm.schema);
 
 /** An assigned chi đoàn on the appraiser's phone: the dossier as claimed, then the findings form. */
 export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: string }) {
@@ -121,15 +121,7 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
       {detail.dossier && (
         <details className="dossier">
           <summary>Số liệu chi đoàn đã khai</summary>
-          <Form
-            schema={dossierSchema}
-            uiSchema={{ ...dossierForm.ui(detail.dossier.data), 'ui:submitButtonOptions': { norender: true } }}
-            formData={detail.dossier.data}
-            validator={dossierValidator}
-            fields={{ evidence: EvidenceField }}
-            formContext={{ cycleId, formId: 'self-assessment' } satisfies EvidenceContext}
-            disabled
-          />
+          <ReadOnlyAnswers schema={dossierSchema} ui={dossierForm.ui(detail.dossier.data)} data={detail.dossier.data} />
         </details>
       )}
       {detail.evidence.length > 0 && (
@@ -156,6 +148,14 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
           </ul>
         </div>
       ) : (
+        <>
+        <button
+          type="button"
+          className="secondary all-verified"
+          onClick={() => setFormData((current) => ({ ...current, findings: (current?.findings ?? []).map((finding) => ({ ...finding, finding: 'verified' as const })) }))}
+        >
+          Tất cả đúng như hồ sơ
+        </button>
         <Form
           schema={schema}
           uiSchema={uiSchema}
@@ -170,6 +170,7 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
           onChange={(event) => setFormData(event.formData as AppraisalData)}
           onSubmit={(event) => void submit(event.formData as AppraisalData)}
         />
+        </>
       )}
     </section>
   );
