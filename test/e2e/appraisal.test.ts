@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../support/evidence.ts';
+import { pageProblems } from '../support/accessibility.ts';
 import { phoneJourney, signInAs } from '../support/journey.ts';
 import { addSecretaries, Appraisal, Process } from '../support/process.ts';
 
@@ -45,6 +46,7 @@ describe('the appraisal team on phones', () => {
     await page.locator('details.dossier summary').click();
     expect(await page.getByTestId('read-only-answers').textContent()).toContain('Số đoàn viên vi phạm pháp luật');
     expect(await page.locator('details.dossier').locator('button, input, select, textarea').count()).toBe(0);
+    expect(await pageProblems(page), 'the appraisal form').toEqual([]);
 
     // Act: all verified in one tap, then criterion 3 not as claimed, with a note and a photo of the minutes
     await page.getByRole('button', { name: 'Tất cả đúng như hồ sơ' }).click();

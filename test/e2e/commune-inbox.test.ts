@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import { pageProblems } from '../support/accessibility.ts';
 import { phoneJourney, signInAs } from '../support/journey.ts';
 import { addSecretaries, MODEL_A } from '../support/process.ts';
 
@@ -30,6 +31,7 @@ describe("a commune's inbox on a phone", () => {
 
     // Assess: the figures' verdicts, criterion by criterion
     await expect.poll(() => page.getByTestId('criteria-results').locator('li').count()).toBe(7);
+    expect(await pageProblems(page)).toEqual([]);
 
     // Act: back to the inbox; return Phú Thuận with a reason, asked in place
     await page.goBack();
@@ -46,6 +48,7 @@ describe("a commune's inbox on a phone", () => {
     await page.getByTestId(`inbox-${PHU_LONG}`).getByLabel('Chọn để xử lý cùng lúc').check();
     await page.getByTestId(`inbox-${PHU_HOA}`).getByLabel('Chọn để xử lý cùng lúc').check();
     const bar = page.getByTestId('batch-bar');
+    expect(await pageProblems(page), 'the inbox with the batch bar').toEqual([]);
     await bar.getByRole('button', { name: 'Xác nhận 2 đơn vị' }).click();
     expect(await bar.locator('.question').textContent()).toBe('Xác nhận hồ sơ của Chi đoàn ấp Phú Hòa, Chi đoàn ấp Phú Long?');
     await bar.getByRole('button', { name: 'Đồng ý: xác nhận 2 đơn vị' }).click();
@@ -67,6 +70,7 @@ describe("a commune's inbox on a phone", () => {
     expect(await duty.textContent()).toContain('Lý do: Thiếu biên bản sinh hoạt tháng 3.');
     expect(await duty.getByRole('button').count()).toBe(0);
     expect(await page.getByTestId('standing-line').first().textContent()).toContain('Đoàn cấp xã trả lại hồ sơ');
+    expect(await pageProblems(page), 'the home page').toEqual([]);
 
     // Act + Assess: the dossier itself says it too, and fixing it shows the reason above the form
     await duty.getByRole('link').click();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
+import { pageProblems } from '../support/accessibility.ts';
 import { phoneJourney, signInAs } from '../support/journey.ts';
 import { Appraisal, MODEL_A } from '../support/process.ts';
 
@@ -49,6 +50,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tờ trình và quyết định' }).click();
     const proposal = page.getByTestId('proposal');
     await expect.poll(() => proposal.textContent()).toContain('Chi đoàn ấp Phú Thuận (Đoàn xã Tân Phú Đông) — Giấy khen');
+    expect(await pageProblems(page), 'the board page').toEqual([]);
     await proposal.getByLabel('Địa danh ghi trên quyết định').fill('Sa Đéc');
     await proposal.getByRole('button', { name: 'Duyệt và ký quyết định' }).click();
     const decision = page.getByTestId('board-decision');
@@ -62,6 +64,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
     await signInAs(journey, /Lê Hoàng Nam/);
     await page.locator('.cycle', { hasText: 'Chi đoàn trên địa bàn dân cư đạt chuẩn' }).getByRole('link', { name: 'Tiến trình của đơn vị' }).click();
     await expect.poll(() => page.getByTestId('standing-state').textContent()).toBe('Đã công nhận');
+    expect(await pageProblems(page), 'the unit page').toEqual([]);
     expect(await page.getByTestId('board-decision').textContent()).toMatch(/^Theo Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4} của Ban Thường vụ\./);
     expect(await page.getByTestId('history').locator('li').allTextContents()).toEqual([
       expect.stringMatching(/Võ Thanh Tùng.*Công nhận \(Quyết định số 1-QĐ\/TĐTN ngày \d{2}\/\d{2}\/\d{4}; khen thưởng: Giấy khen\)/),

@@ -5,7 +5,7 @@ import { appraisalDataSchema, appraisalUi, blankAppraisal, FINDING_LABELS, APPRA
 import type { Assignment } from '../../../domain/appraisal/records.ts';
 import { calendarDate } from '../../../domain/dates.ts';
 import { ApiError, request } from '../api.ts';
-import { DateWidget } from '../components/DateWidget.tsx';
+import { FORM_TEMPLATES, FORM_WIDGETS } from '../forms/registry.ts';
 import { EvidenceField, EvidenceList, type EvidenceContext } from '../components/EvidenceField.tsx';
 import type { RJSFSchema } from '@rjsf/utils';
 import { FORMS, type FormDefinition } from '../../../domain/forms/index.ts';
@@ -161,9 +161,10 @@ export function AppraisePage({ unitId, cycleId }: { unitId: string; cycleId: str
           uiSchema={uiSchema}
           formData={formData}
           validator={validator}
-          widgets={{ DateWidget }}
+          widgets={FORM_WIDGETS}
           fields={{ evidence: EvidenceField }}
           formContext={{ cycleId, formId: APPRAISAL_FORM_ID } satisfies EvidenceContext}
+          templates={FORM_TEMPLATES}
           extraErrors={serverErrors}
           showErrorList={false}
           noHtml5Validate

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { FORMS, type FormDefinition, type FormId } from '../../../domain/forms/index.ts';
 import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
-import { DateWidget } from '../components/DateWidget.tsx';
+import { FORM_TEMPLATES, FORM_WIDGETS } from '../forms/registry.ts';
 import { EvidenceField, type EvidenceContext } from '../components/EvidenceField.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
@@ -159,9 +159,9 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         uiSchema={uiSchema}
         formData={formData}
         validator={validator}
-        widgets={{ DateWidget }}
+        widgets={FORM_WIDGETS}
         fields={{ evidence: EvidenceField }}
-        templates={{ ErrorListTemplate: ErrorSummary }}
+        templates={{ ...FORM_TEMPLATES, ErrorListTemplate: ErrorSummary }}
         formContext={{ cycleId, formId, formData, attempts } satisfies EvidenceContext & SummaryContext}
         // Before a first try only what is typed is checked; after it, the whole form is (liveValidate).
         extraErrors={attempts > 0 ? serverErrors : mergeErrors(serverErrors, typed)}
