@@ -42,8 +42,9 @@ export function AccessibleFieldTemplate({ id, classNames, style, label, required
 
 /** A set of choices named by its field's label, so a screen reader says "Tiêu chí 1 … Đã đạt", not "Đã đạt". */
 function ChoiceGroup({ type, props }: { type: 'radio' | 'checkbox'; props: WidgetProps }) {
-  const { id, options, value, disabled, readonly, onChange, onBlur, onFocus, htmlName, label } = props;
-  const enumOptions = options.enumOptions ?? [];
+  const { id, options, disabled, readonly, onChange, onBlur, onFocus, htmlName, label } = props;
+  const value: unknown = props.value;
+  const enumOptions: { value: unknown; label: string }[] = options.enumOptions ?? [];
   const selected = (option: unknown) => (type === 'radio' ? enumOptionsIsSelected(option, value) : Array.isArray(value) && value.includes(option));
   const toggle = (option: unknown, checked: boolean) => {
     if (type === 'radio') return onChange(option);
