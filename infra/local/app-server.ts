@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { LambdaInvokeError, type LocalLambdas } from './lambdas.ts';
 import { AWS_LIMITS } from './aws-limits.ts';
 import type { LocalSignIn } from './sign-in.ts';
 import type { LocalUserPool } from './user-pool.ts';
+import { acceptsGzip, CompressedFiles, compressFor, worthCompressing } from './compression.ts';
 
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -58,9 +59,11 @@ class GatewayRefusal extends Error {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
-  response.end(JSON.stringify(body));
+function sendJson(response: ServerResponse, status: number, body: unknown, request?: IncomingMessage): void {
+  const type = 'application/json; charset=utf-8';
+  const sent = request ? compressFor(request, type, Buffer.from(JSON.stringify(body))) : { body: Buffer.from(JSON.stringify(body)), headers: {} };
+  response.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...sent.headers });
+  response.end(sent.body);
 }
 
 /** The request body, refused past the HTTP API's 10 MB as API Gateway refuses it. */
@@ -116,6 +119,7 @@ function signInName(text: string): string | undefined {
 export async function serveApp(options: AppServerOptions): Promise<{ server: Server; port: number }> {
   const routes = new RouteTable(ROUTES);
   const webRoot = resolve(options.webRoot);
+  const compressedFiles = new CompressedFiles();
 
   async function api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const matched = routes.match(request.method ?? 'GET', url.pathname);
@@ -127,8 +131,11 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     const body = await readBody(request);
     const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
     const result = await integrate(options.lambdas, matched.route.functionId, event, options.integrationTimeoutMs ?? AWS_LIMITS.httpApiTimeoutMs);
-    response.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
-    response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+    const headers = result.headers as Record<string, string>;
+    const raw = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : Buffer.from(result.body ?? '');
+    const sent = compressFor(request, headers['content-type'] ?? '', raw);
+    response.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...headers, ...sent.headers });
+    response.end(sent.body);
   }
 
   async function localAuth(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -151,9 +158,9 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     sendJson(response, 404, { message: 'Not Found' });
   }
 
-  function staticFile(response: ServerResponse, url: URL): void {
+  function staticFile(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (url.pathname === '/app-config.json') {
-      return sendJson(response, 200, { signIn: 'local', mailInboxUrl: options.mailInboxUrl });
+      return sendJson(response, 200, { signIn: 'local', mailInboxUrl: options.mailInboxUrl }, request);
     }
     const decoded = safeDecode(url.pathname);
     if (decoded === undefined) {
@@ -170,18 +177,23 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
       return void response.end('The web app is not built yet: run `npm run build:web`.');
     }
     const immutable = file.includes(`${join(webRoot, 'assets')}`);
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const { mtimeMs, size } = statSync(file);
+    const gzip = acceptsGzip(request) && worthCompressing(type, size);
     response.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(file).pipe(response);
+    response.end(gzip ? compressedFiles.get(file, mtimeMs, () => readFileSync(file)) : readFileSync(file));
   }
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname.startsWith('/api/') ? api : url.pathname.startsWith('/local/') ? localAuth : undefined;
-    if (!route) return staticFile(response, url);
+    if (!route) return staticFile(request, response, url);
     const started = performance.now();
     response.on('finish', () =>
       options.log?.(`${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)} ms`),

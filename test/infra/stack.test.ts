@@ -227,6 +227,11 @@ describe('RecognitionStack', () => {
     });
   });
 
+  it('compresses the web app at the edge, as the local server does', () => {
+    // Assess
+    template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: { DefaultCacheBehavior: Match.objectLike({ Compress: true }) } });
+  });
+
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
     expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(2);

@@ -1,26 +1,31 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { currentSession, saveSession, SESSION_EVENT } from './api.ts';
 import { completeCognitoSignIn } from './auth/cognito.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { navigate, usePath } from './router.ts';
-import { HomePage } from './pages/HomePage.tsx';
-import { FormPage } from './pages/FormPage.tsx';
-import { FORMS, type FormId } from '../../domain/forms/index.ts';
-import { ImportPage } from './pages/ImportPage.tsx';
-import { InboxPage } from './pages/InboxPage.tsx';
-import { BoardPage } from './pages/BoardPage.tsx';
-import { UnitPage } from './pages/UnitPage.tsx';
-import { AppraisalsPage } from './pages/AppraisalsPage.tsx';
-import { AppraisePage } from './pages/AppraisePage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
-import { ReportPage } from './pages/ReportPage.tsx';
-import { REPORTS, type ReportId } from '../../domain/reports/reports.ts';
-import { DrawPage } from './pages/DrawPage.tsx';
-import { NoticesPage } from './pages/NoticesPage.tsx';
-import { StuckRecordsPage } from './pages/StuckRecordsPage.tsx';
-import { SweepPage } from './pages/SweepPage.tsx';
+import { isFormId } from '../../domain/forms/ids.ts';
+import { REPORTS, type ReportId } from '../../domain/reports/definitions.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SubmissionPage } from './pages/SubmissionPage.tsx';
+
+/**
+ * Each page its own chunk, fetched when first opened: the sign-in page loads none of the form
+ * engine, and a phone on a rural connection downloads only what the page it opens needs.
+ */
+const HomePage = lazy(() => import('./pages/HomePage.tsx').then((module) => ({ default: module.HomePage })));
+const FormPage = lazy(() => import('./pages/FormPage.tsx').then((module) => ({ default: module.FormPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
+const InboxPage = lazy(() => import('./pages/InboxPage.tsx').then((module) => ({ default: module.InboxPage })));
+const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((module) => ({ default: module.BoardPage })));
+const UnitPage = lazy(() => import('./pages/UnitPage.tsx').then((module) => ({ default: module.UnitPage })));
+const AppraisalsPage = lazy(() => import('./pages/AppraisalsPage.tsx').then((module) => ({ default: module.AppraisalsPage })));
+const AppraisePage = lazy(() => import('./pages/AppraisePage.tsx').then((module) => ({ default: module.AppraisePage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
+const DrawPage = lazy(() => import('./pages/DrawPage.tsx').then((module) => ({ default: module.DrawPage })));
+const NoticesPage = lazy(() => import('./pages/NoticesPage.tsx').then((module) => ({ default: module.NoticesPage })));
+const StuckRecordsPage = lazy(() => import('./pages/StuckRecordsPage.tsx').then((module) => ({ default: module.StuckRecordsPage })));
+const SweepPage = lazy(() => import('./pages/SweepPage.tsx').then((module) => ({ default: module.SweepPage })));
+const SubmissionPage = lazy(() => import('./pages/SubmissionPage.tsx').then((module) => ({ default: module.SubmissionPage })));
 
 export function App() {
   const path = usePath();
@@ -58,7 +63,7 @@ export function App() {
   if (configError) page = <p className="error" role="alert">Không tải được cấu hình ứng dụng. Vui lòng tải lại trang.</p>;
   else if (!config) page = <p className="muted">Đang tải…</p>;
   else if (!session) page = <SignInPage config={config} />;
-  else if (formId && formId in FORMS && cycleId) page = <FormPage key={formId} formId={formId as FormId} cycleId={cycleId} amends={amends} />;
+  else if (formId && isFormId(formId) && cycleId) page = <FormPage key={formId} formId={formId} cycleId={cycleId} amends={amends} />;
   else if (submissionId) page = <SubmissionPage key={submissionId} submissionId={decodeURIComponent(submissionId)} justSent={query.get('sent') === '1'} />;
   else if (path === '/imports') page = <ImportPage />;
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
@@ -89,7 +94,9 @@ export function App() {
           </span>
         )}
       </header>
-      <main>{page}</main>
+      <main>
+        <Suspense fallback={<p className="muted">Đang tải…</p>}>{page}</Suspense>
+      </main>
       {config?.signIn === 'local' && config.mailInboxUrl && (
         <footer>
           Môi trường thử nghiệm · <a href={config.mailInboxUrl}>Hộp thư thử nghiệm</a>

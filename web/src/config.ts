@@ -5,7 +5,20 @@ export type AppConfig =
 
 let loaded: AppConfig | undefined;
 
+/** Started by index.html's inline script before any module loads (a round trip saved); else fetched here. */
+declare global {
+  interface Window {
+    __config?: Promise<AppConfig>;
+  }
+}
+
 export async function loadConfig(): Promise<AppConfig> {
+  const early = window.__config;
+  window.__config = undefined;
+  if (early) {
+    loaded = await early;
+    return loaded;
+  }
   const response = await fetch('/app-config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`app-config.json: ${response.status}`);
   loaded = (await response.json()) as AppConfig;

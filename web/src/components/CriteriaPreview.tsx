@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { figuresOfSelfAssessment, selfAssessmentSchema, type SelfAssessment } from '../../../domain/forms/self-assessment.ts';
 import { evaluateCriteria, type Criterion } from '../../../domain/recognition/criteria.ts';
-import { request } from '../api.ts';
+import { loadCycle } from '../useCycle.ts';
 
 /** The criteria groups holding a typed value the form refuses. */
 function invalidGroups(data: Partial<SelfAssessment>): Set<string> {
@@ -22,7 +22,7 @@ export function CriteriaPreview({ cycleId, data }: { cycleId: string; data: Part
   const [criteria, setCriteria] = useState<Criterion[]>();
 
   useEffect(() => {
-    request<{ criteria: Criterion[] }>('GET', `/api/cycles/${encodeURIComponent(cycleId)}`)
+    loadCycle(cycleId)
       .then((cycle) => setCriteria(cycle.criteria))
       .catch(() => setCriteria(undefined));
   }, [cycleId]);
