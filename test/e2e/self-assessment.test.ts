@@ -65,8 +65,26 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     await expect.poll(() => journey.page.locator('.evidence-field').getByRole('alert').first().textContent(), UPLOAD).toBe('Nội dung tệp không phải PDF, JPG, PNG.');
     await minutes.setInputFiles({ name: 'bien-ban-thang-3.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png });
 
+    // Act: a big phone photo under criterion 3 (made in the page: noise, so it does not compress)
+    const photo = await journey.page.evaluate(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600; canvas.height = 1200;
+      const context = canvas.getContext('2d');
+      const pixels = context.createImageData(1600, 1200);
+      for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i % 4 === 3) ? 255 : Math.floor(Math.random() * 256);
+      context.putImageData(pixels, 0, 0);
+      return canvas.toDataURL('image/png').split(',')[1];
+    })()`);
+    const photoBytes = Buffer.from(photo as string, 'base64');
+    await journey.page.locator('#root_criterion3_evidence-files').setInputFiles({ name: 'doi-hinh.png', mimeType: 'image/png', buffer: photoBytes });
+
+    // Assess: shrunk before sending, and said so with both sizes
+    await expect.poll(() => journey.page.getByTestId('photo-shrunk').locator('p').textContent(), UPLOAD).toMatch(/^Ảnh "doi-hinh\.png" đã được thu nhỏ từ [\d,]+ MB còn [\d,]+ (KB|MB)/);
+    await expect.poll(() => journey.page.locator('.evidence-field', { has: journey.page.locator('#root_criterion3_evidence-files') }).locator('.evidence-list a').textContent(), UPLOAD).toBe('doi-hinh.jpg');
+    expect(photoBytes.length).toBeGreaterThan(1024 * 1024);
+
     // Assess: the photo is listed under criterion 5, the error is gone
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-field', { has: minutes }).locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
     expect(await criterion6Error.textContent()).toBe('');
     expect(await summary.count(), 'the summary follows the answers once they are fixed').toBe(0);
     const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -84,7 +102,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     // Assess: the server's draft is back, evidence included
     await expect.poll(() => field('criterion5_meetingsHeld').inputValue()).toBe('7');
     expect(await journey.page.getByLabel('Giới thiệu việc làm ổn định', { exact: true }).isChecked()).toBe(true);
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-list a').allTextContents(), UPLOAD).toEqual(['doi-hinh.jpg', 'bien-ban-thang-3.png']);
 
     // Act: fix it, read the answers over, go back to criterion 5 from there, then send with a double tap
     await field('criterion5_meetingsHeld').fill('8');
@@ -107,7 +125,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     expect(await journey.page.getByTestId('reference').textContent()).toMatch(/^SD-2027-\d{6}$/);
     expect(await pageProblems(journey.page)).toEqual([]);
     await expect.poll(() => journey.page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('Đã tiếp nhận');
-    await expect.poll(() => journey.page.locator('.evidence-list a').textContent(), UPLOAD).toBe('bien-ban-thang-3.png');
+    await expect.poll(() => journey.page.locator('.evidence-list a').allTextContents().then((names) => names.sort()), UPLOAD).toEqual(['bien-ban-thang-3.png', 'doi-hinh.jpg']);
     const listed = await journey.local.api('GET', '/api/submissions', await journey.local.signIn('bithu-apphuthuan'));
     expect(listed.body.items).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, TOO_LARGE_MESSAGE } from '../../../domain/evidence.ts';
 import { MAX_EVIDENCE_PER_FIELD } from '../../../domain/forms/evidence-field.ts';
 import { ApiError, request } from '../api.ts';
+import { shrinkPhoto } from './shrink-photo.ts';
 
 /** What the form tells its evidence fields: which cycle and form the files belong to. */
 export interface EvidenceContext {
@@ -121,6 +122,8 @@ export function EvidenceField({ formData, onChange, fieldPathId, registry, schem
   latest.current = ids;
   const [progress, setProgress] = useState<string>();
   const [error, setError] = useState<string>();
+  const [shrunk, setShrunk] = useState<string>();
+  const [keepOriginal, setKeepOriginal] = useState(false);
   const context = registry.formContext as EvidenceContext;
   const field = String(fieldPathId.path[0]);
   const inputId = `${fieldPathId.$id}-files`;
@@ -129,12 +132,16 @@ export function EvidenceField({ formData, onChange, fieldPathId, registry, schem
 
   async function upload(files: File[]) {
     setError(undefined);
-    for (const file of files) {
+    setShrunk(undefined);
+    for (const picked of files) {
       if (latest.current.length >= MAX_EVIDENCE_PER_FIELD) {
         setError(`Tối đa ${MAX_EVIDENCE_PER_FIELD} tệp minh chứng cho mỗi mục.`);
         break;
       }
       try {
+        setProgress(`Đang chuẩn bị "${picked.name}"…`);
+        const { file, shrunkFrom } = keepOriginal ? { file: picked, shrunkFrom: undefined } : await shrinkPhoto(picked);
+        if (shrunkFrom) setShrunk(`Ảnh "${picked.name}" đã được thu nhỏ từ ${formatSize(shrunkFrom)} còn ${formatSize(file.size)} (vẫn đọc rõ); cần ảnh gốc thì chọn "Giữ ảnh gốc" rồi thêm lại.`);
         setProgress(`Đang tải lên "${file.name}"…`);
         const evidence = await uploadEvidence(file, field, context, (share) =>
           setProgress(`Đang tải lên "${file.name}": ${Math.round(share * 100)}%`),
@@ -142,7 +149,7 @@ export function EvidenceField({ formData, onChange, fieldPathId, registry, schem
         known.set(evidence.evidenceId, evidence);
         change([...latest.current, evidence.evidenceId]);
       } catch (failure) {
-        setError(failure instanceof ApiError ? failure.message : `Không tải được "${file.name}".`);
+        setError(failure instanceof ApiError ? failure.message : `Không tải được "${picked.name}".`);
       }
     }
     setProgress(undefined);
@@ -171,7 +178,15 @@ export function EvidenceField({ formData, onChange, fieldPathId, registry, schem
           void upload(files);
         }}
       />
-      <p className="muted small">Tối đa {MAX_EVIDENCE_BYTES / 1024 / 1024} MB mỗi tệp. Có thể chụp ảnh biên bản bằng điện thoại.</p>
+      <p className="muted small">Tối đa {MAX_EVIDENCE_BYTES / 1024 / 1024} MB mỗi tệp. Có thể chụp ảnh biên bản bằng điện thoại: ảnh lớn được thu nhỏ trước khi gửi.</p>
+      {(shrunk || keepOriginal) && (
+        <div className="muted" data-testid="photo-shrunk">
+          {shrunk && <p>{shrunk}</p>}
+          <label className="check">
+            <input type="checkbox" checked={keepOriginal} onChange={(event) => setKeepOriginal(event.target.checked)} /> Giữ ảnh gốc (không thu nhỏ)
+          </label>
+        </div>
+      )}
       {progress && (
         <p role="status" className="muted">
           {progress}
