@@ -68,8 +68,9 @@ describe('the appraisal team on phones', () => {
     // Assess: the commune opens the city's draw; the browser recomputes it and it matches
     await signInAs(journey, /Nguyễn Thị Thu Hà/);
     await openFromHome('Rút mẫu thẩm định');
-    await expect.poll(() => page.getByTestId('verification').textContent(), SLOW).toBe('Đã kiểm tra lại trên máy này: hạt giống khớp mã cam kết, mẫu của cả 1 xã đúng như tính lại.');
+    await expect.poll(() => page.getByTestId('verification').textContent(), SLOW).toBe('Đã kiểm tra lại trên máy này: mẫu rút đúng như đã công bố trước khi rút, mẫu của cả 1 xã đúng như tính lại.');
     expect(await page.getByTestId('commitment').textContent()).toBe(commitment);
+    expect(await pageProblems(page), 'the draw page, its precise terms folded away').toEqual([]);
     expect(await page.getByTestId('commune-sadec-tan-phu-dong').locator('td').allTextContents()).toEqual(['Đoàn xã Tân Phú Đông', '3', '1', '2']);
   });
 });

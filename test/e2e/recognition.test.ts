@@ -74,7 +74,7 @@ describe('a dossier confirmed, reported and recognised, on phones', () => {
       expect.stringContaining('Gửi hồ sơ tự đánh giá: đạt cả 7 tiêu chí'),
       expect.stringContaining('Được Đoàn xã Tân Phú Đông đăng ký xây dựng đạt chuẩn'),
     ]);
-    expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 6 mục, mỗi mục gắn mã băm của mục trước.');
+    expect(await page.getByTestId('chain').textContent()).toBe('Lịch sử toàn vẹn: 6 mục, không mục nào bị sửa hay xóa.');
     // The state machine drawn from its ASL, with the unit's step (5. Duy trì chuẩn) highlighted
     const current = page.locator('.diagram li[aria-current="step"]');
     expect(await current.getAttribute('data-step')).toBe('maintain');

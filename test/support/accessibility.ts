@@ -49,8 +49,25 @@ export async function smallTargets(page: Page): Promise<string[]> {
   );
 }
 
-/** All three: what a journey asserts on each page it passes. */
+/**
+ * Words from inside the machine on a page people read: file names, commands, the draw's
+ * "hạt giống" and "vé", "mã băm", untranslated field names. Kept only in a closed "Chi tiết kỹ
+ * thuật" fold (innerText leaves a closed fold's content out).
+ */
+const JARGON = /(?<!\p{L})(hạt giống|vé|mã băm|areas|npm)(?!\p{L})|\.asl\.json/giu;
+
+export async function jargonOn(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set([...text.matchAll(JARGON)].map((match) => match[0]))];
+}
+
+/** All of them: what a journey asserts on each page it passes. */
 export async function pageProblems(page: Page): Promise<string[]> {
   const { violations, dangling } = await accessibilityProblems(page);
-  return [...violations, ...dangling.map((reference) => `dangling ${reference}`), ...(await smallTargets(page)).map((target) => `small target: ${target}`)];
+  return [
+    ...violations,
+    ...dangling.map((reference) => `dangling ${reference}`),
+    ...(await smallTargets(page)).map((target) => `small target: ${target}`),
+    ...(await jargonOn(page)).map((word) => `jargon: ${word}`),
+  ];
 }

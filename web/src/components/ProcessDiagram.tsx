@@ -59,7 +59,7 @@ export function ProcessDiagram({ templateId, currentStep }: { templateId: string
       </ol>
       <div className="node choice">{label(asl, 'HasNotices')}</div>
       <div className="node task">{label(asl, 'SendNotices')}</div>
-      <figcaption className="muted">Sơ đồ từ định nghĩa máy trạng thái ({templateId}.asl.json); khung đậm là bước hiện tại của đơn vị.</figcaption>
+      <figcaption className="muted">Các bước của quy trình; khung đậm là bước hiện tại của đơn vị.</figcaption>
     </figure>
   );
 }

@@ -76,8 +76,8 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
         <dl className="facts">
           <dt>Trạng thái</dt>
           <dd data-testid="draw-status">{draw.status === 'open' ? 'Đang nhận báo cáo' : draw.status === 'drawing' ? 'Đang rút mẫu' : 'Đã rút mẫu'}</dd>
-          <dt>Mã cam kết (SHA-256 của hạt giống), công bố lúc {formatDateTime(draw.openedAt)}</dt>
-          <dd className="hash" data-testid="commitment">{draw.commitment}</dd>
+          <dt>Mở nhận báo cáo</dt>
+          <dd>{formatDateTime(draw.openedAt)}; mẫu sẽ được rút ngẫu nhiên, theo cách đã công bố từ lúc này nên không ai chọn trước được.</dd>
           {draw.status === 'open' && draw.closesOn && (
             <>
               <dt>Hạn nhận báo cáo</dt>
@@ -98,8 +98,8 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
           </dd>
           {draw.seed && (
             <>
-              <dt>Hạt giống (công bố sau khi rút), lúc {draw.drawnAt && formatDateTime(draw.drawnAt)}</dt>
-              <dd className="hash" data-testid="seed">{draw.seed}</dd>
+              <dt>Rút mẫu lúc</dt>
+              <dd>{draw.drawnAt && formatDateTime(draw.drawnAt)}</dd>
               <dt>Số chi đoàn</dt>
               <dd>
                 {draw.reportedCount} đã báo cáo, {draw.sampledCount} được chọn mẫu
@@ -116,8 +116,8 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
       {check && (
         <p className={check.commitmentMatches && check.mismatches.length === 0 ? 'ok' : 'error'} role="status" data-testid="verification">
           {check.commitmentMatches && check.mismatches.length === 0
-            ? `Đã kiểm tra lại trên máy này: hạt giống khớp mã cam kết, mẫu của cả ${answer?.communes.length} xã đúng như tính lại.`
-            : `Không khớp: ${check.commitmentMatches ? '' : 'hạt giống không khớp mã cam kết. '}${check.mismatches.length > 0 ? `Mẫu khác khi tính lại ở: ${check.mismatches.join(', ')}.` : ''}`}
+            ? `Đã kiểm tra lại trên máy này: mẫu rút đúng như đã công bố trước khi rút, mẫu của cả ${answer?.communes.length} xã đúng như tính lại.`
+            : `Không khớp: ${check.commitmentMatches ? '' : 'kết quả rút không đúng với điều đã công bố trước khi rút. '}${check.mismatches.length > 0 ? `Mẫu khác khi tính lại ở: ${check.mismatches.join(', ')}.` : ''}`}
         </p>
       )}
       {answer?.mayExport && (
@@ -147,11 +147,26 @@ export function DrawPage({ unitId, cycleId }: { unitId: string; cycleId: string 
           </tbody>
         </table>
       )}
-      {draw?.status === 'drawn' && (
-        <p className="muted">
-          Cách tính (ai cũng kiểm tra được): với mỗi chi đoàn, vé = SHA-256(hạt giống | mã đợt | mã chi đoàn); trong mỗi xã, các chi đoàn đã báo cáo được xếp theo vé tăng dần và lấy
-          những chi đoàn đầu tiên. Lệnh kiểm tra: <code>npm run verify-sample -- {cycleId} {unitId}</code>
-        </p>
+      {draw && (
+        <details className="technical">
+          <summary>Chi tiết kỹ thuật (cho người kiểm tra)</summary>
+          <dl className="facts">
+            <dt>Mã cam kết (SHA-256 của hạt giống), công bố lúc {formatDateTime(draw.openedAt)}</dt>
+            <dd className="hash" data-testid="commitment">{draw.commitment}</dd>
+            {draw.seed && (
+              <>
+                <dt>Hạt giống (công bố sau khi rút)</dt>
+                <dd className="hash" data-testid="seed">{draw.seed}</dd>
+              </>
+            )}
+          </dl>
+          {draw.status === 'drawn' && (
+            <p className="muted">
+              Cách tính: với mỗi chi đoàn, vé = SHA-256(hạt giống | mã đợt | mã chi đoàn); trong mỗi xã, các chi đoàn đã báo cáo được xếp theo vé tăng dần và lấy
+              những chi đoàn đầu tiên. Lệnh kiểm tra: <code>npm run verify-sample -- {cycleId} {unitId}</code>
+            </p>
+          )}
+        </details>
       )}
     </section>
   );

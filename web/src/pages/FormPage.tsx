@@ -165,6 +165,8 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         formContext={{ cycleId, formId, formData, attempts } satisfies EvidenceContext & SummaryContext}
         // Before a first try only what is typed is checked; after it, the whole form is (liveValidate).
         extraErrors={attempts > 0 ? serverErrors : mergeErrors(serverErrors, typed)}
+        // A declaration ("đăng ký xây dựng … trong năm") is ticked by the person, never pre-ticked.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
         showErrorList="top"
         // After a first try, the summary and the fields follow the answers as they are fixed.
         liveValidate={attempts > 0}

@@ -86,7 +86,7 @@ export function UnitPage({ unitId, cycleId }: { unitId: string; cycleId: string 
       <h2>Lịch sử</h2>
       <p className={data.chain.valid ? 'muted' : 'error'} data-testid="chain">
         {data.chain.valid
-          ? `Lịch sử toàn vẹn: ${data.chain.entries} mục, mỗi mục gắn mã băm của mục trước.`
+          ? `Lịch sử toàn vẹn: ${data.chain.entries} mục, không mục nào bị sửa hay xóa.`
           : `Lịch sử đã bị can thiệp ở mục ${data.chain.broken?.seq}: ${data.chain.broken?.reason}`}
       </p>
       <ol className="timeline" data-testid="history">
