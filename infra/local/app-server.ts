@@ -131,7 +131,7 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     const body = await readBody(request);
     const event = buildEvent(request, url, body, matched.route, matched.pathParameters, claims);
     const result = await integrate(options.lambdas, matched.route.functionId, event, options.integrationTimeoutMs ?? AWS_LIMITS.httpApiTimeoutMs);
-    const headers = result.headers as Record<string, string>;
+    const headers = (result.headers ?? {}) as Record<string, string>;
     const raw = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : Buffer.from(result.body ?? '');
     const sent = compressFor(request, headers['content-type'] ?? '', raw);
     response.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...headers, ...sent.headers });

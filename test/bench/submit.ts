@@ -54,7 +54,10 @@ try {
 
   if (webBuildIsStale(process.cwd())) await buildWeb(process.cwd());
   const html = readFileSync(join('web/dist/index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  // The entry, and the form page's own chunks as index.html preloads them (pages are split by route).
+  const entry = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const formChunks = (JSON.parse(/"FormPage":(\[[^\]]*\])/.exec(html)?.[1] ?? '[]') as string[]).map((file) => `/${file}`);
+  const scripts = [...entry, ...formChunks];
   const gzipBytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join('web/dist', src))).length, 0);
 
   log('');
