@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { RecognitionStack } from './stack.ts';
 import { targetEnvironment } from './target.ts';
+import { stageOf } from './stage.ts';
 
 const app = new App();
 // AWS Solutions checks on every synth and deploy; each acknowledged finding says why, beside its cause.
@@ -11,7 +12,10 @@ const mailFrom = (app.node.tryGetContext('mailFrom') as string | undefined) ?? '
 const env = targetEnvironment(app);
 const authDomainPrefix = (app.node.tryGetContext('authDomainPrefix') as string | undefined) ?? `doan-recognition-${env.account ?? 'dev'}`;
 
-new RecognitionStack(app, 'DoanRecognition', {
+// `-c stage=dev|prod`: names, log retention, removal and deletion protection, alarm recipients.
+const stage = stageOf(app);
+new RecognitionStack(app, stage.stackName, {
+  stage,
   root: process.cwd(),
   mailFrom,
   authDomainPrefix,

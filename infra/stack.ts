@@ -17,6 +17,8 @@ import { ServiceFunction } from './constructs/service-function.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
 import { Workflow } from './constructs/workflow.ts';
+import { Operations } from './constructs/operations.ts';
+import { stageSettings, type StageSettings } from './stage.ts';
 
 export interface RecognitionStackProps extends StackProps {
   /** Repository root: where function entries, workflows and web/dist are found. */
@@ -25,6 +27,8 @@ export interface RecognitionStackProps extends StackProps {
   mailFrom: string;
   /** Prefix of the Cognito hosted sign-in domain, unique in the region. */
   authDomainPrefix: string;
+  /** dev (default) or prod: see infra/stage.ts. */
+  stage?: StageSettings;
 }
 
 const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
@@ -34,21 +38,22 @@ export class RecognitionStack extends Stack {
   constructor(scope: Construct, id: string, props: RecognitionStackProps) {
     super(scope, id, props);
     const { root, mailFrom } = props;
+    const stage = props.stage ?? stageSettings('dev');
 
     const web = new WebHosting(this, 'Web');
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
-    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl });
+    const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl, deletionProtection: stage.userPoolDeletionProtection });
     const evidence = new EvidenceBucket(this, 'Evidence', [appUrl]);
 
     const services = Object.fromEntries(
-      FUNCTIONS.map((definition) => [definition.id, new ServiceFunction(this, pascal(definition.id), { definition, root })]),
+      FUNCTIONS.map((definition) => [definition.id, new ServiceFunction(this, pascal(definition.id), { definition, root, stage })]),
     ) as Record<FunctionId, ServiceFunction>;
     const lambdas = Object.fromEntries(
       Object.entries(services).map(([functionId, service]) => [functionId, service.function]),
     ) as unknown as Record<FunctionId, IFunction>;
     const workflows = Object.fromEntries(
-      WORKFLOWS.map((definition) => [definition.id, new Workflow(this, pascal(definition.id), { definition, functions: lambdas, root })]),
+      WORKFLOWS.map((definition) => [definition.id, new Workflow(this, pascal(definition.id), { definition, functions: lambdas, root, stage })]),
     ) as Record<WorkflowId, Workflow>;
 
     const mailDomain = mailFrom.replace(/^.*@/, '').replace(/>$/, '');
@@ -79,6 +84,7 @@ export class RecognitionStack extends Stack {
       userPool: users.userPool,
       client: users.client,
       allowedOrigins: [appUrl],
+      stage,
     });
 
     for (const schedule of SCHEDULES) {
@@ -92,6 +98,8 @@ export class RecognitionStack extends Stack {
         }),
       });
     }
+
+    new Operations(this, 'Operations', { stage, functions: services, workflows, api: api.api, table: data.table });
 
     web.deploy(join(root, 'web/dist'), {
       signIn: 'cognito',

@@ -21,6 +21,11 @@ export interface FunctionDefinition {
   timeoutSeconds?: number;
   /** Defaults to 512 MB. Lambda gives CPU in proportion: 1,769 MB is one whole vCPU. */
   memoryMb?: number;
+  /**
+   * At most this many at once (reserved concurrency). The account must keep 10 unreserved: a new
+   * account's limit of 10 must be raised first (docs/runbook.md).
+   */
+  reservedConcurrency?: number;
 }
 
 export const FUNCTIONS = [
@@ -211,6 +216,8 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write', 'mail:send'],
     // Within the notice claim's lease (SEND_LEASE_MS), so a live sender never loses its claim.
     timeoutSeconds: 60,
+    // SES's sending rate sets the pace; a burst of executions waits in Step Functions' retries.
+    reservedConcurrency: 2,
   },
   {
     id: 'repairStuckRecords',

@@ -1,14 +1,15 @@
 import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
 import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { FunctionId } from '../catalog/functions.ts';
 import type { RouteDefinition } from '../catalog/routes.ts';
+import type { StageSettings } from '../stage.ts';
 
 export interface RecognitionApiProps {
   routes: RouteDefinition[];
@@ -16,7 +17,10 @@ export interface RecognitionApiProps {
   userPool: UserPool;
   client: UserPoolClient;
   allowedOrigins: string[];
+  stage: StageSettings;
 }
+
+export const API_THROTTLE = { ratePerSecond: 300, burst: 600 };
 
 /** The HTTP API: every catalogued route, each behind the Cognito JWT authorizer. */
 export class RecognitionApi extends Construct {
@@ -41,8 +45,11 @@ export class RecognitionApi extends Construct {
       },
     });
     // Access log: who called what and the outcome; never bodies or tokens.
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.stage.accessLogRetention, removalPolicy: props.stage.removalPolicy });
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    // A ceiling for the whole API (per second, and a burst): a national deadline day is a few
+    // hundred requests a second at most; a runaway client or a flood stops here.
+    stage.defaultRouteSettings = { throttlingRateLimit: API_THROTTLE.ratePerSecond, throttlingBurstLimit: API_THROTTLE.burst };
     stage.accessLogSettings = {
       destinationArn: accessLogs.logGroupArn,
       format: JSON.stringify({

@@ -1,10 +1,10 @@
 import type { CfnElement } from 'aws-cdk-lib';
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -13,11 +13,13 @@ import { join } from 'node:path';
 import { EVIDENCE_PREFIXES } from '../../domain/evidence.ts';
 import { ENV, type EnvName } from '../../functions/shared/config/env-names.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionDefinition } from '../catalog/functions.ts';
+import type { StageSettings } from '../stage.ts';
 
 
 export interface ServiceFunctionProps {
   definition: FunctionDefinition;
   root: string;
+  stage: StageSettings;
 }
 
 /**
@@ -28,12 +30,12 @@ export interface ServiceFunctionProps {
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { definition, root }: ServiceFunctionProps) {
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, { definition, root, stage }: ServiceFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const logGroup = new LogGroup(this, 'Logs', { retention: stage.logRetention, removalPolicy: stage.removalPolicy });
+    this.logGroup = logGroup;
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(root, definition.entry),
       handler: 'handler',
@@ -44,6 +46,8 @@ export class ServiceFunction extends Construct {
       timeout: Duration.seconds(definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       tracing: Tracing.ACTIVE,
       logGroup,
+      // The e-mail sender runs at most this many at once: SES's sending rate, not a burst, sets its pace.
+      reservedConcurrentExecutions: definition.reservedConcurrency,
       environment: { NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,

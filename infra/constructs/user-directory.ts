@@ -25,6 +25,8 @@ export interface UserDirectoryProps {
   mailFrom: string;
   /** Where the web app is, for the invitation. */
   appUrl: string;
+  /** Cognito's deletion protection (prod). */
+  deletionProtection: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export class UserDirectory extends Construct {
       }),
       userInvitation: { emailSubject: USER_POOL.invitation.subject, emailBody: USER_POOL.invitation.body(props.appUrl) },
       removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection,
     });
     Validations.of(this.userPool).acknowledge(
       {

@@ -1,17 +1,19 @@
 import type { CfnElement} from 'aws-cdk-lib';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionId } from '../catalog/functions.ts';
 import type { WorkflowDefinition } from '../catalog/workflows.ts';
+import type { StageSettings } from '../stage.ts';
 
 export interface WorkflowProps {
   definition: WorkflowDefinition;
   functions: Record<FunctionId, IFunction>;
   root: string;
+  stage: StageSettings;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface WorkflowProps {
 export class Workflow extends Construct {
   readonly stateMachine: StateMachine;
 
-  constructor(scope: Construct, id: string, { definition, functions, root }: WorkflowProps) {
+  constructor(scope: Construct, id: string, { definition, functions, root, stage }: WorkflowProps) {
     super(scope, id);
     const substitutions: Record<string, string> = {};
     const invoked: IFunction[] = [];
@@ -37,8 +39,10 @@ export class Workflow extends Construct {
       timeout: Duration.minutes(15),
       tracingEnabled: true,
       logs: {
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-        level: LogLevel.ALL,
+        destination: new LogGroup(this, 'Logs', { retention: stage.logRetention, removalPolicy: stage.removalPolicy }),
+        // Failures only: ALL logged every state of every execution (most of the logging bill);
+        // the execution history already keeps each step for 90 days.
+        level: LogLevel.ERROR,
         // Inputs carry personal data (names, figures); the execution history keeps them, logs don't.
         includeExecutionData: false,
       },
@@ -51,6 +55,10 @@ export class Workflow extends Construct {
         reason: 'grantInvoke also allows the versions and aliases of this one function.',
       });
     }
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-SF1',
+      reason: 'Logs carry failures only (ERROR): every step of every execution is in its execution history for 90 days, and logging ALL was most of the logging bill.',
+    });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'CloudWatch Logs delivery and X-Ray actions for Step Functions accept no resource narrower than *.',

@@ -151,6 +151,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,
       AWS_ENDPOINT_URL_S3: objectStoreUrl,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${pool.port}`,
+      // CloudWatch's embedded metrics exist only in AWS; locally the same figures are in the
+      // functions' answers (the repair's report) and the logs would only repeat them.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       [ENV.userPoolId]: LOCAL_USER_POOL_ID,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,

@@ -11,6 +11,7 @@ import { config, dynamo, email } from '../config/config.ts';
 import { keys } from '../store/keys.ts';
 import type { PendingNotice } from '../store/process.ts';
 import { getUnit } from '../store/units.ts';
+import { METRIC, record } from '../observe/metrics.ts';
 import { listUsersOfUnit } from '../store/users.ts';
 
 /** SES refused or failed; the workflow retries on this name. */
@@ -59,6 +60,8 @@ async function sendOne(notice: MailMessage): Promise<void> {
   } catch (error) {
     throw new MailDeliveryError(`Gửi thư thất bại: ${error instanceof Error ? error.name : 'lỗi không rõ'}`);
   }
+  // Outside the try: counting must never turn a sent e-mail into a "failed" one sent again.
+  record(METRIC.emailsSent, 1);
 }
 
 interface StoredNotice extends MailMessage {

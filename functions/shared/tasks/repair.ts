@@ -1,5 +1,6 @@
 import { startStored } from '../dispatch/outbox.ts';
 import { noteRepair, readOutbox } from '../store/outbox.ts';
+import { METRIC, record } from '../observe/metrics.ts';
 
 /** A record younger than this is left to its own request, whose start may be under way. */
 export const REPAIR_AFTER_MS = 3 * 60_000;
@@ -28,6 +29,10 @@ const log = (event: string, name: string, detail: Record<string, unknown> = {}) 
 export async function repairOutbox(now: Date): Promise<RepairReport> {
   const stuck = await readOutbox(now, { storedBefore: new Date(now.getTime() - REPAIR_AFTER_MS), limit: PER_RUN });
   const report: RepairReport = { found: stuck.length, started: 0, running: 0, refused: [], failed: [] };
+  // What the "oldest unprocessed record" alarm watches: oldest first, as the index sorts them.
+  const oldest = stuck.map(({ storedAt }) => Date.parse(storedAt)).filter(Number.isFinite).sort((a, b) => a - b)[0];
+  record(METRIC.unprocessedRecords, stuck.length);
+  record(METRIC.oldestUnprocessedSeconds, oldest === undefined ? 0 : Math.max(0, Math.round((now.getTime() - oldest) / 1000)), 'Seconds');
   for (const { key, start } of stuck) {
     try {
       const { name, outcome, lastFailure } = await startStored(start, { rerunRefused: false });

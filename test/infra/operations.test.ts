@@ -1,0 +1,114 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../infra/catalog/functions.ts';
+import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
+import { API_THROTTLE } from '../../infra/constructs/http-api.ts';
+import { OLDEST_UNPROCESSED_ALARM_SECONDS } from '../../infra/constructs/operations.ts';
+import { RecognitionStack } from '../../infra/stack.ts';
+import { stageOf, stageSettings } from '../../infra/stage.ts';
+
+/** The stack of a stage, synthesized without bundling (the template is the same). */
+function templateOf(stage: 'dev' | 'prod', context: Record<string, string> = {}): Template {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const settings = stageSettings(stage, (key) => context[key]);
+  const stack = new RecognitionStack(app, settings.stackName, {
+    stage: settings,
+    root: process.cwd(),
+    mailFrom: 'khong-tra-loi@doan.example',
+    authDomainPrefix: `doan-${stage}`,
+    env: { account: '123456789012', region: 'ap-southeast-1' },
+  });
+  return Template.fromStack(stack);
+}
+
+let dev: Template;
+let prod: Template;
+
+beforeAll(() => {
+  // Prepare
+  dev = templateOf('dev');
+  prod = templateOf('prod', { alarmEmail: 'vanhanh@doan.example, truongban@doan.example', monthlyBudgetUsd: '25' });
+});
+
+type Resource = { Properties: Record<string, unknown> };
+const alarmNames = (template: Template) => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => (alarm as Resource).Properties.AlarmName as string);
+
+describe('what operators get', () => {
+  it('an alarm for every function, every state machine, the API, the table, the scheduler, SES and the oldest unprocessed record, each to the ops topic', () => {
+    // Act
+    const names = alarmNames(prod);
+    const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+
+    // Assess
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ...FUNCTIONS.map((fn) => `doan-prod-FunctionErrors-${fn.id}`),
+        ...WORKFLOWS.map((workflow) => `doan-prod-ExecutionsFailed-${workflow.id}`),
+        'doan-prod-Api5xx',
+        'doan-prod-TableThrottles',
+        'doan-prod-SchedulerTargetErrors',
+        'doan-prod-MailBounceRate',
+        'doan-prod-MailComplaintRate',
+        'doan-prod-OldestUnprocessed',
+      ]),
+    );
+    expect(names).toHaveLength(FUNCTIONS.length + WORKFLOWS.length + 6);
+    for (const alarm of alarms) expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OperationsTopic');
+    prod.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'doan-prod-OldestUnprocessed',
+      Threshold: OLDEST_UNPROCESSED_ALARM_SECONDS,
+      Namespace: 'DoanRecognition',
+      MetricName: 'OldestUnprocessedSeconds',
+    });
+    prod.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'doan-prod-ExecutionsFailed-chi-doan-dat-chuan',
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'failed + timedOut + aborted' })]),
+    });
+  });
+
+  it('e-mails the ops topic and the budget to the addresses given, and draws the dashboard', () => {
+    // Assess
+    prod.resourceCountIs('AWS::SNS::Subscription', 2);
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'vanhanh@doan.example' });
+    prod.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: Match.objectLike({ BudgetLimit: { Amount: 25, Unit: 'USD' }, TimeUnit: 'MONTHLY' }),
+      NotificationsWithSubscribers: Match.arrayWith([Match.objectLike({ Subscribers: Match.arrayWith([{ SubscriptionType: 'EMAIL', Address: 'truongban@doan.example' }]) })]),
+    });
+    const body = JSON.stringify(prod.findResources('AWS::CloudWatch::Dashboard'));
+    for (const title of ['Hồ sơ nhận và xử lý mỗi giờ', 'Executions failed', 'E-mails sent and bounced', 'Oldest unprocessed record (s)']) expect(body).toContain(title);
+    dev.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('logs state machines at ERROR without execution data, and caps the API and the e-mail sender', () => {
+    // Assess
+    const machines = Object.values(prod.findResources('AWS::StepFunctions::StateMachine')) as Resource[];
+    expect(machines).toHaveLength(WORKFLOWS.length);
+    for (const machine of machines) expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+    prod.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.ratePerSecond, ThrottlingBurstLimit: API_THROTTLE.burst } });
+    prod.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description, ReservedConcurrentExecutions: 2 });
+  });
+});
+
+describe('stages', () => {
+  it('names the stack by stage, and refuses a stage that is neither dev nor prod', () => {
+    // Act + Assess
+    expect(stageOf(new App({ context: { stage: 'prod' } })).stackName).toBe('DoanRecognition-prod');
+    expect(stageOf(new App()).stackName).toBe('DoanRecognition-dev');
+    expect(() => stageOf(new App({ context: { stage: 'staging' } }))).toThrow('-c stage=staging: the stage is dev or prod.');
+  });
+
+  it('in prod keeps logs a year and on deletion, and protects the user pool; dev keeps a month and cleans up', () => {
+    // Assess
+    prod.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    const retention = (template: Template) =>
+      Object.values(template.findResources('AWS::Logs::LogGroup')).map((group) => ({ days: Number((group as Resource).Properties.RetentionInDays), policy: String((group as { DeletionPolicy?: string }).DeletionPolicy) }));
+    const prodLambdaLogs = retention(prod).filter((group) => group.days !== 90);
+    expect(prodLambdaLogs.length).toBeGreaterThan(FUNCTIONS.length);
+    expect(new Set(prodLambdaLogs.map((group) => `${group.days}/${group.policy}`))).toEqual(new Set(['365/Retain']));
+    expect(new Set(retention(dev).filter((group) => group.days !== 90).map((group) => `${group.days}/${group.policy}`))).toEqual(new Set(['30/Delete']));
+    // The API's access log: three months in both
+    expect(retention(prod).filter((group) => group.days === 90)).toHaveLength(1);
+  });
+});
