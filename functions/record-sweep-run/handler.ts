@@ -3,7 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { calendarDate } from '../../domain/dates.ts';
 import { config, dynamo } from '../shared/config/config.ts';
-import { keys } from '../shared/store/keys.ts';
+import { expiresAfter, keys, KEEP_DAYS } from '../shared/store/keys.ts';
 import { taskHandler } from '../shared/edge/task.ts';
 
 const inputSchema = z.object({ scheduledTime: z.iso.datetime({ offset: true }) });
@@ -15,7 +15,7 @@ export async function recordSweepRun(input: z.infer<typeof inputSchema>) {
     await dynamo().send(
       new PutCommand({
         TableName: config.tableName,
-        Item: { ...keys.sweepRun(asOfDate), asOfDate, scheduledTime: input.scheduledTime, startedAt: new Date().toISOString() },
+        Item: { ...keys.sweepRun(asOfDate), asOfDate, scheduledTime: input.scheduledTime, startedAt: new Date().toISOString(), ...expiresAfter(new Date(), KEEP_DAYS.sweep) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

@@ -227,6 +227,28 @@ describe('RecognitionStack', () => {
     });
   });
 
+  it("gives each function its own role: logs to its own log group only (no AWSLambdaBasicExecutionRole), X-Ray's wildcard in a policy of its own", () => {
+    // Prepare
+    const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, role]) => FUNCTIONS.some((fn) => String((role as Resource).Properties.Description ?? '').startsWith(`${fn.id}: `)));
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+    const statementsOfRole = (roleId: string) =>
+      policies
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+        .map((policy) => ({ name: String(policy.Properties.PolicyName), statements: (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement }));
+
+    // Assess
+    expect(roles).toHaveLength(FUNCTIONS.length);
+    for (const [roleId, role] of roles) {
+      expect((role as Resource).Properties.ManagedPolicyArns).toBeUndefined();
+      const attached = statementsOfRole(roleId);
+      const logWrites = attached.flatMap((policy) => policy.statements).filter((statement) => [statement.Action].flat().includes('logs:PutLogEvents'));
+      expect(logWrites).toHaveLength(1);
+      expect(JSON.stringify(logWrites[0]!.Resource)).toMatch(/"Fn::GetAtt":\["\w*Logs\w*","Arn"\]/);
+      const wildcards = attached.filter((policy) => policy.statements.some((statement) => statement.Resource === '*'));
+      expect(wildcards.map((policy) => policy.statements.flatMap((statement) => [statement.Action].flat()))).toEqual([['xray:PutTraceSegments', 'xray:PutTelemetryRecords']]);
+    }
+  });
+
   it('compresses the web app at the edge, as the local server does', () => {
     // Assess
     template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: { DefaultCacheBehavior: Match.objectLike({ Compress: true }) } });

@@ -1,4 +1,6 @@
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
@@ -144,6 +146,27 @@ describe('the daily sweep, walked through February 2027 one day at a time', () =
     const dayAfter = outputs.map((output) => JSON.parse(output) as { plan: { asOf: string; queued: number; pages: unknown[] } }).find((output) => output.plan.asOf === '2027-02-11' && output.plan.queued > 0);
     expect(dayAfter?.plan).toMatchObject({ queued: 5, pages: [{ asOfDate: '2027-02-11', page: 0 }] });
     expect(outputs.join('\n')).not.toContain('sweep#');
+  });
+
+  it('lets DynamoDB expire the day’s run, its pages and its digests after 400 days (TTL), never sooner', async () => {
+    // Prepare: the items the walk above wrote for 11/02/2027
+    const get = async (pk: string, sk: string) => (await ctx.local.dynamo.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk, sk } }))).Item;
+    // (A scan is fine in a test of a small table; no request path scans.)
+    const digests = await ctx.local.dynamo.send(
+      new ScanCommand({ TableName: LOCAL_TABLE_NAME, FilterExpression: 'begins_with(pk, :notice) AND asOf = :day', ExpressionAttributeValues: { ':notice': 'NOTICE#', ':day': '2027-02-11' } }),
+    );
+
+    // Act
+    const run = await get('SWEEP#2027-02-11', 'RUN');
+    const page = await get('SWEEP#2027-02-11', 'PAGE#000000');
+    const digest = digests.Items?.[0];
+
+    // Assess: each carries expiresAt, 400 days after it was written (the walk ran just now)
+    const days = (item: Record<string, unknown> | undefined) => (Number(item?.expiresAt) * 1000 - Date.now()) / 86_400_000;
+    for (const item of [run, page, digest]) {
+      expect(days(item)).toBeGreaterThan(399);
+      expect(days(item)).toBeLessThanOrEqual(400);
+    }
   });
 
   it('sends each digest once when the same day is swept twice at the same moment', async () => {

@@ -5,7 +5,7 @@ import { recognitionBlocker, type AppraisalRecord, type Assignment, type Commune
 import type { Standing } from '../../../domain/process/states.ts';
 import { batchGetItems, batchPutItems, putOnce, queryAll, queryPartition } from './table.ts';
 import { config, dynamo } from '../config/config.ts';
-import { keys, OUTBOX_FIELDS, partitions, recordOf } from './keys.ts';
+import { expiresAfter, keys, KEEP_DAYS, OUTBOX_FIELDS, partitions, recordOf } from './keys.ts';
 import { outboxFields, type WorkflowStart } from './outbox.ts';
 import type { PendingNotice } from './process.ts';
 import type { Unit } from '../../../domain/organisation.ts';
@@ -265,7 +265,7 @@ export async function markAppraisalRecorded(appraisalId: string, noticeIds: stri
  */
 export async function queueNotices(notices: PendingNotice[], now: Date): Promise<string[]> {
   for (const notice of notices) {
-    await putOnce({ ...keys.notice(notice.noticeId), noticeId: notice.noticeId, ...notice.message, status: 'pending', createdAt: now.toISOString() });
+    await putOnce({ ...keys.notice(notice.noticeId), noticeId: notice.noticeId, ...notice.message, status: 'pending', createdAt: now.toISOString(), ...expiresAfter(now, KEEP_DAYS.notice) });
   }
   return notices.map((notice) => notice.noticeId);
 }

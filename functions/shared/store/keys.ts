@@ -107,6 +107,18 @@ export const OUTBOX_FIELDS = 'gsi2pk, gsi2sk, outbox';
  * every item of a kind is written by that kind's repository alone, so its shape is known.
  */
 export function recordOf<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, outbox: _outbox, repair: _repair, ...record } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _d1, gsi2sk: _d2, outbox: _outbox, repair: _repair, expiresAt: _expiresAt, ...record } = item;
   return record as T;
+}
+
+/**
+ * How long records that only serve a while are kept before DynamoDB deletes them (TTL on
+ * `expiresAt`): notices and sweep runs for 400 days, longer than a cycle, so a notice is never
+ * sent twice for the same event or day within a year and the sent-mail page covers the year.
+ */
+export const KEEP_DAYS = { notice: 400, sweep: 400 } as const;
+
+/** The TTL attribute for a record made at `now`, kept `days` days. */
+export function expiresAfter(now: Date, days: number): { expiresAt: number } {
+  return { expiresAt: Math.floor(now.getTime() / 1000) + days * 24 * 60 * 60 };
 }

@@ -10,7 +10,7 @@ import { batchGetItems, queryAll, queryPartition, type TransactItem } from './ta
 import { countDeltas, obligationSwap, type ObligationChange, type StateChange } from '../../../domain/dashboard/tallies.ts';
 import { weekOf } from '../../../domain/dates.ts';
 import { config, dynamo } from '../config/config.ts';
-import { keys, partitions, recordOf } from './keys.ts';
+import { expiresAfter, keys, KEEP_DAYS, partitions, recordOf } from './keys.ts';
 import { getUnit } from './units.ts';
 import { deltaItems } from './tallies.ts';
 import { getCycle } from './cycles.ts';
@@ -155,7 +155,7 @@ function noticeItem(notice: PendingNotice, now: Date): TransactItem {
   return {
     Put: {
       TableName: config.tableName,
-      Item: { ...keys.notice(notice.noticeId), noticeId: notice.noticeId, ...notice.message, status: 'pending', createdAt: now.toISOString() },
+      Item: { ...keys.notice(notice.noticeId), noticeId: notice.noticeId, ...notice.message, status: 'pending', createdAt: now.toISOString(), ...expiresAfter(now, KEEP_DAYS.notice) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

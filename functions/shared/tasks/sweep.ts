@@ -3,7 +3,7 @@ import { remindersOf } from '../../../domain/deadlines/obligations.ts';
 import { datesToRead, digestMessage, planDigests, type Digest, type SweepCycle } from '../../../domain/deadlines/sweep.ts';
 import { config, dynamo } from '../config/config.ts';
 import { getCycle } from '../store/cycles.ts';
-import { keys } from '../store/keys.ts';
+import { expiresAfter, keys, KEEP_DAYS } from '../store/keys.ts';
 import { dueOn, reminderRules } from '../store/obligations.ts';
 import { closeIntakeAndDraw } from './draw-run.ts';
 import { addressesOf, NOTICE_BATCH } from '../dispatch/notices.ts';
@@ -62,7 +62,7 @@ export interface SweepPage {
  * over page numbers only (a few bytes each). A rerun of the date writes the same pages.
  */
 async function storePages(asOf: string, noticeIds: string[]): Promise<SweepPage[]> {
-  const pages = await putIdPages((page) => keys.sweepPage(asOf, page), noticeIds, NOTICE_BATCH);
+  const pages = await putIdPages((page) => ({ ...keys.sweepPage(asOf, page), ...expiresAfter(new Date(), KEEP_DAYS.sweep) }), noticeIds, NOTICE_BATCH);
   return pages.map((page) => ({ asOfDate: asOf, page }));
 }
 
@@ -91,6 +91,7 @@ async function queueDigest(digest: Digest, asOf: string, now: Date): Promise<{ i
     lines,
     status: 'pending',
     createdAt: now.toISOString(),
+    ...expiresAfter(now, KEEP_DAYS.notice),
   });
   return { id: noticeId, queued };
 }
