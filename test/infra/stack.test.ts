@@ -229,7 +229,7 @@ describe('RecognitionStack', () => {
 
   it("gives each function its own role: logs to its own log group only (no AWSLambdaBasicExecutionRole), X-Ray's wildcard in a policy of its own", () => {
     // Prepare
-    const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, role]) => FUNCTIONS.some((fn) => String((role as Resource).Properties.Description ?? '').startsWith(`${fn.id}: `)));
+    const roles = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, role]) => FUNCTIONS.some((fn) => ((role as Resource).Properties.Description as string | undefined ?? '').startsWith(`${fn.id}: `)));
     const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
     const statementsOfRole = (roleId: string) =>
       policies
