@@ -40,7 +40,8 @@ export class RecognitionStack extends Stack {
     const { root, mailFrom } = props;
     const stage = props.stage ?? stageSettings('dev');
 
-    const web = new WebHosting(this, 'Web');
+    const authDomainHost = `${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
+    const web = new WebHosting(this, 'Web', { root, authDomain: authDomainHost, stage });
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
     const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl, deletionProtection: stage.userPoolDeletionProtection });

@@ -1,30 +1,61 @@
 import type { CfnElement} from 'aws-cdk-lib';
 import { RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Distribution, HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { Duration } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { contentSecurityPolicy, HSTS_SECONDS, inlineScriptHashes } from '../catalog/security-headers.ts';
+import type { StageSettings } from '../stage.ts';
+
+export interface WebHostingProps {
+  /** Repository root: index.html's inline script is hashed for the CSP from web/dist. */
+  root: string;
+  /** Host of Cognito's sign-in domain (the token is fetched from it). */
+  authDomain: string;
+  stage: StageSettings;
+}
 
 /** The web app: a private S3 bucket behind CloudFront, with client-side routes falling back to index.html. */
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
+    const region = Stack.of(this).region;
+    const indexHtml = join(props.root, 'web/dist/index.html');
+    // Origins by pattern, not by resource: the API and the bucket are made after the distribution
+    // (their CORS names its domain), so naming them here would be a dependency cycle.
+    const csp = contentSecurityPolicy({
+      connect: [`https://*.execute-api.${region}.amazonaws.com`, `https://*.s3.${region}.amazonaws.com`, `https://${props.authDomain}`],
+      inlineScriptHashes: existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [],
+    });
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'CSP, HSTS, no framing, no sniffing',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_SECONDS), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      },
+    });
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
+      removalPolicy: props.stage.removalPolicy,
+      autoDeleteObjects: props.stage.removalPolicy === RemovalPolicy.DESTROY,
     });
     this.distribution = new Distribution(this, 'Distribution', {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
         // gzip and Brotli at the edge: the app's JavaScript is a fifth of its size on the wire.
         compress: true,
       },

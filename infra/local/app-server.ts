@@ -14,6 +14,7 @@ import { AWS_LIMITS } from './aws-limits.ts';
 import type { LocalSignIn } from './sign-in.ts';
 import type { LocalUserPool } from './user-pool.ts';
 import { acceptsGzip, CompressedFiles, compressFor, worthCompressing } from './compression.ts';
+import { contentSecurityPolicy, inlineScriptHashes, SECURITY_HEADERS } from '../catalog/security-headers.ts';
 
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -27,11 +28,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
 
 export interface AppServerOptions {
   port: number;
@@ -45,6 +41,8 @@ export interface AppServerOptions {
   log?: (line: string) => void;
   /** API Gateway's integration timeout; tests shorten it. */
   integrationTimeoutMs?: number;
+  /** Where the browser posts evidence uploads (the local object store): the CSP allows it. */
+  uploadOrigin?: string;
 }
 
 /** What API Gateway answers itself, with its own (English) bodies, before or instead of the function. */
@@ -120,6 +118,15 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
   const routes = new RouteTable(ROUTES);
   const webRoot = resolve(options.webRoot);
   const compressedFiles = new CompressedFiles();
+  const policies = new Map<string, { mtimeMs: number; policy: string }>();
+  function pagePolicy(file: string): string {
+    const { mtimeMs } = statSync(file);
+    const known = policies.get(file);
+    if (known?.mtimeMs === mtimeMs) return known.policy;
+    const policy = contentSecurityPolicy({ connect: options.uploadOrigin ? [options.uploadOrigin] : [], inlineScriptHashes: inlineScriptHashes(readFileSync(file, 'utf8')) });
+    policies.set(file, { mtimeMs, policy });
+    return policy;
+  }
 
   async function api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const matched = routes.match(request.method ?? 'GET', url.pathname);
@@ -178,6 +185,8 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     }
     const immutable = file.includes(`${join(webRoot, 'assets')}`);
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    // The page's rules, as CloudFront sends them in AWS (with its inline script's hash).
+    const csp = type.startsWith('text/html') ? { 'content-security-policy': pagePolicy(file) } : {};
     const { mtimeMs, size } = statSync(file);
     const gzip = acceptsGzip(request) && worthCompressing(type, size);
     response.writeHead(200, {
@@ -185,6 +194,7 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
+      ...csp,
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(gzip ? compressedFiles.get(file, mtimeMs, () => readFileSync(file)) : readFileSync(file));

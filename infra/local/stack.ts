@@ -201,6 +201,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       signIn,
       userPool,
       log: logFrom('api'),
+      uploadOrigin: objectStoreUrl,
     });
     cleanups.push(() => closeServer(app.server));
 

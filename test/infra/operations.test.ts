@@ -7,6 +7,9 @@ import { API_THROTTLE } from '../../infra/constructs/http-api.ts';
 import { OLDEST_UNPROCESSED_ALARM_SECONDS } from '../../infra/constructs/operations.ts';
 import { RecognitionStack } from '../../infra/stack.ts';
 import { stageOf, stageSettings } from '../../infra/stage.ts';
+import { contentSecurityPolicy, HSTS_SECONDS, inlineScriptHashes } from '../../infra/catalog/security-headers.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The stack of a stage, synthesized without bundling (the template is the same). */
 function templateOf(stage: 'dev' | 'prod', context: Record<string, string> = {}): Template {
@@ -87,6 +90,35 @@ describe('what operators get', () => {
     for (const machine of machines) expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
     prod.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.ratePerSecond, ThrottlingBurstLimit: API_THROTTLE.burst } });
     prod.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description, ReservedConcurrentExecutions: 2 });
+  });
+});
+
+describe('the edge', () => {
+  it('sends every page with a CSP (its own inline script by hash, requests to the API, uploads and sign-in only, no framing), HSTS and nosniff', () => {
+    // Prepare
+    const indexHtml = join(process.cwd(), 'web/dist/index.html');
+    const hashes = existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [];
+
+    // Assess
+    prod.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: contentSecurityPolicy({
+              connect: ['https://*.execute-api.ap-southeast-1.amazonaws.com', 'https://*.s3.ap-southeast-1.amazonaws.com', 'https://doan-prod.auth.ap-southeast-1.amazoncognito.com'],
+              inlineScriptHashes: hashes,
+            }),
+            Override: true,
+          },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: HSTS_SECONDS, IncludeSubdomains: true, Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+        }),
+      }),
+    });
+    prod.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ ResponseHeadersPolicyId: Match.anyValue() }) }),
+    });
   });
 });
 
