@@ -1,12 +1,12 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { RecognitionStack } from './stack.ts';
 import { targetEnvironment } from './target.ts';
 import { stageOf } from './stage.ts';
 
 const app = new App();
-// AWS Solutions checks on every synth and deploy; each acknowledged finding says why, beside its cause.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+// AWS Solutions and Serverless checks on every synth and deploy; each acknowledged finding says why, beside its cause.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 const mailFrom = (app.node.tryGetContext('mailFrom') as string | undefined) ?? 'khong-tra-loi@example.org';
 
 const env = targetEnvironment(app);

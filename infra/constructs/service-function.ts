@@ -38,7 +38,8 @@ export class ServiceFunction extends Construct {
     this.logGroup = logGroup;
     // Its own role: AWSLambdaBasicExecutionRole would let it write to any log group; this one
     // writes to its own log group only.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${definition.id}: ${definition.description}`.slice(0, 1000) });
+    // IAM descriptions take Latin-1 only (no Vietnamese, no curly quotes): the id says which function.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${definition.id}: execution role of this one function` });
     logGroup.grantWrite(role);
     this.function = new NodejsFunction(this, 'Function', {
       role,
@@ -66,6 +67,10 @@ export class ServiceFunction extends Construct {
       },
     });
     this.traceWithXRay(role);
+    Validations.of(this.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Invoked synchronously only (API Gateway, Step Functions tasks); a DLQ receives failed asynchronous invocations alone. Failures are retried by the state machines, and every record waits in the outbox until carried out.',
+    });
   }
 
   /**

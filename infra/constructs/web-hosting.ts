@@ -89,6 +89,9 @@ export class WebHosting extends Construct {
       const copying = 'CDK-managed deployment function: copies the built app from the asset bucket into the web bucket.';
       Validations.of(deployer).acknowledge(
         { id: 'AwsSolutions-L1', reason: 'CDK pins the runtime of its BucketDeployment function.' },
+        { id: 'Serverless-LambdaLatestVersion', reason: 'CDK pins the runtime of its BucketDeployment function.' },
+        { id: 'Serverless-LambdaDLQ', reason: 'CloudFormation invokes the deployment function and reports its failure as the deploy failing; there is nothing to replay.' },
+        { id: 'Serverless-LambdaTracing', reason: 'Runs once per deploy, inside CloudFormation; its log is enough.' },
         {
           id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
           reason: 'CDK-managed deployment function: basic execution role for its logs.',

@@ -1,5 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/catalog/functions.ts';
@@ -273,7 +273,7 @@ describe('RecognitionStack', () => {
     });
   });
 
-  it('passes the AWS Solutions checks (cdk-nag), every exception acknowledged with a reason', () => {
+  it('passes the AWS Solutions and Serverless checks (cdk-nag), every exception acknowledged with a reason', () => {
     // Prepare
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     new RecognitionStack(app, 'Nag', {
@@ -282,7 +282,7 @@ describe('RecognitionStack', () => {
       authDomainPrefix: 'doan-test',
       env: { account: '123456789012', region: 'ap-southeast-1' },
     });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 
     // Act + Assess: synthesis throws with the report when a rule is broken
     expect(() => app.synth()).not.toThrow();
