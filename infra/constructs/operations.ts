@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
@@ -40,6 +40,10 @@ export class Operations extends Construct {
     const prefix = `doan-${props.stage.name}`;
     this.topic = new Topic(this, 'Topic', { displayName: `Công nhận Chi đoàn (${props.stage.name}): cảnh báo vận hành`, enforceSSL: true });
     for (const email of props.stage.alarmEmails) this.topic.addSubscription(new EmailSubscription(email));
+    Validations.of(this.topic).acknowledge({
+      id: 'Serverless-SNSRedrivePolicy',
+      reason: 'E-mail subscriptions to people: SNS retries delivery itself, and a dead-letter queue of alarm e-mails would be a second inbox nobody reads; the alarms stay in CloudWatch.',
+    });
 
     const alarm = (name: string, metric: IMetric, threshold: number, description: string, evaluationPeriods = 1) => {
       const created = new Alarm(this, name, {

@@ -6,6 +6,7 @@ import { FUNCTIONS } from '../../infra/catalog/functions.ts';
 import { ROUTES } from '../../infra/catalog/routes.ts';
 import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
 import { RecognitionStack } from '../../infra/stack.ts';
+import { stageSettings } from '../../infra/stage.ts';
 import { ROLES } from '../../domain/roles.ts';
 
 let template: Template;
@@ -277,6 +278,8 @@ describe('RecognitionStack', () => {
     // Prepare
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     new RecognitionStack(app, 'Nag', {
+      // prod, with alarm recipients: every resource the stack can have
+      stage: stageSettings('prod', (key) => (key === 'alarmEmail' ? 'vanhanh@doan.example' : undefined)),
       root: process.cwd(),
       mailFrom: 'khong-tra-loi@doan.example',
       authDomainPrefix: 'doan-test',
