@@ -33,6 +33,8 @@ function lambdaContext(functionId: string, timeoutSeconds: number): Context {
  */
 export class LocalLambdas {
   private readonly handlers = new Map<string, LambdaHandler>();
+  /** Invocations and time per function, as Lambda bills them (npm run cost reads it). */
+  readonly usage = new Map<string, { invocations: number; milliseconds: number }>();
 
   constructor(
     private readonly root = process.cwd(),
@@ -55,7 +57,15 @@ export class LocalLambdas {
     const handler = this.handlers.get(functionId);
     if (!handler) throw new Error(`No local function ${functionId}`);
     const definition: FunctionDefinition | undefined = FUNCTIONS.find((fn) => fn.id === functionId);
-    return invokeAsLambda(handler, payload, functionId, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    const used = this.usage.get(functionId) ?? { invocations: 0, milliseconds: 0 };
+    this.usage.set(functionId, used);
+    const started = performance.now();
+    try {
+      return await invokeAsLambda(handler, payload, functionId, definition?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    } finally {
+      used.invocations++;
+      used.milliseconds += performance.now() - started;
+    }
   }
 }
 

@@ -46,6 +46,8 @@ export interface LocalStack {
   database: Pick<RunningDynamoDb, 'pause' | 'resume' | 'pid'>;
   resumedExecutions: number;
   nextScheduled: { id: string; next: Date }[];
+  /** Lambda invocations and time per function since start. */
+  lambdaUsage: LocalLambdas['usage'];
   stop(): Promise<void>;
 }
 
@@ -227,6 +229,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       database: dynamodb,
       resumedExecutions,
       nextScheduled,
+      lambdaUsage: lambdas.usage,
       stop,
     };
   } catch (error) {

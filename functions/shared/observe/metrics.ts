@@ -17,10 +17,12 @@ export const METRIC = {
   emailsSent: 'EmailsSent',
 } as const;
 
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'recognition' });
+// Made on first use: it reads POWERTOOLS_METRICS_DISABLED then, which the local stack sets after imports.
+let metrics: Metrics | undefined;
 
 /** Counts or measures one thing now and writes it at once (tasks and handlers are short). */
 export function record(name: (typeof METRIC)[keyof typeof METRIC], value: number, unit: 'Count' | 'Seconds' = 'Count'): void {
+  metrics ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'recognition' });
   metrics.addMetric(name, unit === 'Seconds' ? MetricUnit.Seconds : MetricUnit.Count, value);
   metrics.publishStoredMetrics();
 }
