@@ -18,6 +18,7 @@ import { UserDirectory } from './constructs/user-directory.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { Operations } from './constructs/operations.ts';
+import { MailFeedback } from './constructs/mail-feedback.ts';
 import { stageSettings, type StageSettings } from './stage.ts';
 
 export interface RecognitionStackProps extends StackProps {
@@ -59,6 +60,8 @@ export class RecognitionStack extends Stack {
 
     const mailDomain = mailFrom.replace(/^.*@/, '').replace(/>$/, '');
     const mailIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain });
+    const mailFeedback = new MailFeedback(this, 'MailFeedback', { recorder: services.recordMailFeedback.function });
+    const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mailFeedback.configurationSet.configurationSetName });
     for (const definition of FUNCTIONS) {
       const service = services[definition.id];
       const grants: readonly string[] = definition.grants;
@@ -74,7 +77,8 @@ export class RecognitionStack extends Stack {
       }
       const evidenceActions = (['upload', 'check', 'read'] as const).filter((action) => grants.includes(`evidence:${action}`));
       if (evidenceActions.length > 0) service.bindEvidence(evidence.bucket, evidenceActions);
-      if (grants.includes('mail:send')) service.bindMail(mailFrom, mailIdentityArn);
+      if (grants.includes('mail:send')) service.bindMail(mailFrom, [mailIdentityArn, configurationSetArn]);
+      if ((definition.env as readonly string[]).includes(ENV.mailConfigurationSet)) service.setEnv(ENV.mailConfigurationSet, mailFeedback.configurationSet.configurationSetName);
       if (grants.includes('users:provision')) service.bindUserPool(users.userPool);
       if ((definition.env as readonly string[]).includes(ENV.appUrl)) service.setEnv(ENV.appUrl, appUrl);
     }

@@ -212,12 +212,19 @@ export const FUNCTIONS = [
     id: 'sendNotices',
     entry: 'functions/send-notices/handler.ts',
     description: 'Workflow task: sends the emails an event queued, each once',
-    env: [ENV.tableName, ENV.mailFrom],
+    env: [ENV.tableName, ENV.mailFrom, ENV.mailConfigurationSet],
     grants: ['table:read', 'table:write', 'mail:send'],
     // Within the notice claim's lease (SEND_LEASE_MS), so a live sender never loses its claim.
     timeoutSeconds: 60,
     // SES's sending rate sets the pace; a burst of executions waits in Step Functions' retries.
     reservedConcurrency: 2,
+  },
+  {
+    id: 'recordMailFeedback',
+    entry: 'functions/mail-feedback/handler.ts',
+    description: 'SES bounce and complaint events (via SNS): stops mailing an address that bounced for good or complained',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
   },
   {
     id: 'repairStuckRecords',

@@ -112,9 +112,10 @@ export class ServiceFunction extends Construct {
     this.setEnv(env, stateMachine.stateMachineArn);
   }
 
-  bindMail(from: string, identityArn: string): void {
+  /** Send as the identity, through the configuration set (SES checks both resources). */
+  bindMail(from: string, resources: string[]): void {
     this.function.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [identityArn] }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources }),
     );
     this.setEnv(ENV.mailFrom, from);
   }

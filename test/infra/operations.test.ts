@@ -72,7 +72,7 @@ describe('what operators get', () => {
 
   it('e-mails the ops topic and the budget to the addresses given, and draws the dashboard', () => {
     // Assess
-    prod.resourceCountIs('AWS::SNS::Subscription', 2);
+    prod.resourceCountIs('AWS::SNS::Subscription', 3);
     prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'vanhanh@doan.example' });
     prod.hasResourceProperties('AWS::Budgets::Budget', {
       Budget: Match.objectLike({ BudgetLimit: { Amount: 25, Unit: 'USD' }, TimeUnit: 'MONTHLY' }),
@@ -80,7 +80,12 @@ describe('what operators get', () => {
     });
     const body = JSON.stringify(prod.findResources('AWS::CloudWatch::Dashboard'));
     for (const title of ['Hồ sơ nhận và xử lý mỗi giờ', 'Executions failed', 'E-mails sent and bounced', 'Oldest unprocessed record (s)']) expect(body).toContain(title);
-    dev.resourceCountIs('AWS::SNS::Subscription', 0);
+    // The third (and dev's only one): SES's bounces and complaints to the app
+    dev.resourceCountIs('AWS::SNS::Subscription', 1);
+    dev.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: Match.anyValue() });
+    dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']), SnsDestination: Match.anyValue() }),
+    });
   });
 
   it('logs state machines at ERROR without execution data, and caps the API and the e-mail sender', () => {

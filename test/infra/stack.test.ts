@@ -210,7 +210,7 @@ describe('RecognitionStack', () => {
     expect(statements[0]!.Resource).toEqual({ Ref: target.Arn.Ref });
   });
 
-  it('lets only the notice sender use SES, from the configured identity; the sweep only plans', () => {
+  it('lets only the notice sender use SES, from the configured identity and through the configuration set whose bounces come back; the sweep only plans', () => {
     const send = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description);
     const plan = actionsOf(FUNCTIONS.find((fn) => fn.id === 'planSweep')!.description);
     const start = actionsOf(FUNCTIONS.find((fn) => fn.id === 'sweeps')!.description);
@@ -222,7 +222,13 @@ describe('RecognitionStack', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: 'ses:SendEmail', Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('identity/doan.example')])]) }) }),
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Resource: Match.arrayWith([
+              Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('identity/doan.example')])]) }),
+              Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('configuration-set/')])]) }),
+            ]),
+          }),
         ]),
       }),
     });

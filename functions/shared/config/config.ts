@@ -35,6 +35,10 @@ export const config = {
   get appUrl() {
     return required(ENV.appUrl);
   },
+  /** Optional: the local SES stand-in has no configuration sets. */
+  get mailConfigurationSet(): string | undefined {
+    return process.env[ENV.mailConfigurationSet] || undefined;
+  },
   get evidenceBucket() {
     return required(ENV.evidenceBucket);
   },

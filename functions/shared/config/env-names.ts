@@ -12,6 +12,8 @@ export const ENV = {
   dailySweepWorkflowArn: 'DAILY_SWEEP_WORKFLOW_ARN',
   provisionAccountsWorkflowArn: 'PROVISION_ACCOUNTS_WORKFLOW_ARN',
   mailFrom: 'MAIL_FROM',
+  /** SES configuration set whose bounce and complaint events come back to the app (AWS only). */
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   appUrl: 'APP_URL',
   evidenceBucket: 'EVIDENCE_BUCKET',
   /** The Cognito user pool where imported people get their sign-in accounts. */

@@ -12,6 +12,7 @@ import { keys } from '../store/keys.ts';
 import type { PendingNotice } from '../store/process.ts';
 import { getUnit } from '../store/units.ts';
 import { METRIC, record } from '../observe/metrics.ts';
+import { suppressedAmong } from '../store/suppressions.ts';
 import { listUsersOfUnit } from '../store/users.ts';
 
 /** SES refused or failed; the workflow retries on this name. */
@@ -24,7 +25,10 @@ export async function addressesOf(unitId: string, roles: string[]): Promise<stri
   const [users, unit] = await Promise.all([listUsersOfUnit(unitId), getUnit(unitId)]);
   const fromUsers = users.filter((user) => user.roles.some((role) => roles.includes(role))).map((user) => user.email);
   const leaders = roles.includes('leader') ? unit.leaderEmails : [];
-  return [...new Set([...fromUsers, ...leaders])].sort();
+  const candidates = [...new Set([...fromUsers, ...leaders])];
+  // An address that bounced for good or complained is not mailed again (the admin sees it to fix).
+  const suppressed = await suppressedAmong(candidates);
+  return candidates.filter((address) => !suppressed.has(address.toLowerCase())).sort();
 }
 
 /** The emails an event's changes send, addressed from the directory; audiences with nobody are skipped. */
@@ -49,6 +53,8 @@ async function sendOne(notice: MailMessage): Promise<void> {
       new SendEmailCommand({
         FromEmailAddress: config.mailFrom,
         Destination: { ToAddresses: notice.to },
+        // Its events (bounces, complaints) come back to recordMailFeedback; unset locally.
+        ConfigurationSetName: config.mailConfigurationSet,
         Content: {
           Simple: {
             Subject: { Data: notice.subject, Charset: 'UTF-8' },

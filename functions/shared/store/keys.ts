@@ -46,6 +46,9 @@ export const keys = {
   draft: (unitId: string, cycleId: string, formId: string) => ({ pk: `DRAFT#${unitId}#${cycleId}#${formId}`, sk: 'DRAFT' }),
   evidence: (evidenceId: string) => ({ pk: `EVIDENCE#${evidenceId}`, sk: 'EVIDENCE' }),
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  /** An address SES said to stop mailing (a permanent bounce, a complaint). */
+  suppressedAddress: (email: string) => ({ pk: `SUPPRESSED#${email.toLowerCase()}`, sk: 'ADDRESS' }),
+  suppressedInList: (at: string, email: string) => ({ gsi1pk: 'SUPPRESSED', gsi1sk: `${at}#${email.toLowerCase()}` }),
   userInUnit: (unitId: string, userId: string) => ({ gsi1pk: partitions.membersOf(unitId), gsi1sk: `USER#${userId}` }),
   directoryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
   /** Written with each transaction of an import: a retry skips what is already written. */

@@ -27,13 +27,20 @@ const OUTCOME_LABELS: Record<string, string> = {
  * For admins: what was stored and not yet carried out. The repairer restarts these every five
  * minutes; what it leaves for a person (a refusal that would repeat) says why.
  */
+interface SuppressedAddress {
+  email: string;
+  kind: 'bounce' | 'complaint';
+  at: string;
+}
+
 export function StuckRecordsPage() {
   const [records, setRecords] = useState<StuckRecord[]>();
+  const [suppressed, setSuppressed] = useState<SuppressedAddress[]>([]);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    request<{ records: StuckRecord[] }>('GET', '/api/stuck-records')
-      .then((answer) => setRecords(answer.records))
+    request<{ records: StuckRecord[]; suppressed?: SuppressedAddress[] }>('GET', '/api/stuck-records')
+      .then((answer) => (setRecords(answer.records), setSuppressed(answer.suppressed ?? [])))
       .catch((failure: unknown) => setError(failure instanceof ApiError ? failure.message : 'Không tải được danh sách.'));
   }, []);
 
@@ -56,6 +63,19 @@ export function StuckRecordsPage() {
                   {record.repair.lastFailure && ` (lỗi ${record.repair.lastFailure})`}
                 </>
               )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>Địa chỉ thư không nhận được</h2>
+      <p className="muted">Thư gửi tới các địa chỉ này bị trả lại hẳn hoặc bị người nhận báo là thư rác, nên hệ thống không gửi nữa. Sửa email trong danh bạ (nhập lại dòng của người đó) để họ nhận thư trở lại.</p>
+      {suppressed.length === 0 && <p>Không có địa chỉ nào.</p>}
+      <ul className="list" data-testid="suppressed-addresses">
+        {suppressed.map((entry) => (
+          <li key={entry.email}>
+            <strong>{entry.email}</strong>
+            <span className="muted">
+              {entry.kind === 'bounce' ? 'Thư bị trả lại' : 'Bị báo là thư rác'} lúc {formatDateTime(entry.at)}
             </span>
           </li>
         ))}
