@@ -18,6 +18,7 @@ import { formatReference, placeInitials, referencePlace } from '../../domain/sub
 import { submissionView } from '../shared/views/submission-views.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
 import { METRIC, record } from '../shared/observe/metrics.ts';
+import { correlate, log } from '../shared/observe/log.ts';
 
 /** The version being amended: the unit's own, of the same form and cycle, still open to change. */
 async function amendedVersion(identity: Identity, request: SubmissionRequest, form: FormDefinition, cycle: Cycle): Promise<Submission | undefined> {
@@ -93,7 +94,10 @@ export async function submitForm(event: HttpEvent) {
   const startOf = (submissionId: string): WorkflowStart => ({ workflow: cycle.templateId, name: submissionId, input: { kind: 'submission', id: submissionId, step: form.step } });
   const reference = amended ? undefined : await newReference(identity.unitId, cycle.year);
   const { submission, created } = await storeSubmission(request, identity, new Date(), amended, startOf, reference);
+  // From here on, this submission's id: its execution's name and its notices' event id too.
+  correlate(submission.submissionId);
   if (created) record(METRIC.submissionsReceived, 1);
+  log().info(created ? 'submission.stored' : 'submission.retried', { formId: submission.formId, cycleId: submission.cycleId });
   // Also on a retry: if the first attempt died after storing, this is what starts the workflow.
   await startStored(startOf(submission.submissionId));
   return json(created ? 201 : 200, submissionView(submission));

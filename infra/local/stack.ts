@@ -156,6 +156,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // CloudWatch's embedded metrics exist only in AWS; locally the same figures are in the
       // functions' answers (the repair's report) and the logs would only repeat them.
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // One log stream for the whole stack: the functions' structured lines only from warnings up.
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       [ENV.userPoolId]: LOCAL_USER_POOL_ID,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,

@@ -13,6 +13,7 @@ import type { PendingNotice } from '../store/process.ts';
 import { getUnit } from '../store/units.ts';
 import { METRIC, record } from '../observe/metrics.ts';
 import { suppressedAmong } from '../store/suppressions.ts';
+import { log } from '../observe/log.ts';
 import { listUsersOfUnit } from '../store/users.ts';
 
 /** SES refused or failed; the workflow retries on this name. */
@@ -68,6 +69,7 @@ async function sendOne(notice: MailMessage): Promise<void> {
   }
   // Outside the try: counting must never turn a sent e-mail into a "failed" one sent again.
   record(METRIC.emailsSent, 1);
+  log().info('mail.sent', { recipients: notice.to.length });
 }
 
 interface StoredNotice extends MailMessage {

@@ -8,6 +8,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../../domain/errors.ts';
+import { correlate, log, structuredLogs } from '../observe/log.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -49,7 +50,7 @@ export function errorResponse(error: unknown): HttpResult {
     return json(status, { error: error.name, message: error.message, issues });
   }
   // Internals stay in the log, keyed by nothing secret; the user gets a plain apology.
-  console.error('Unhandled error', error instanceof Error ? error.stack : String(error));
+  log().error('request.failed', error instanceof Error ? error : String(error));
   return json(500, { error: 'InternalError', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.' });
 }
 
@@ -67,6 +68,8 @@ export function boundPathParameters(event: HttpEvent): void {
 export function httpErrors(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: (request) => {
+      // Until a record exists, the request is what this invocation's lines are about.
+      correlate(request.event.requestContext?.requestId);
       boundPathParameters(request.event);
     },
     onError: (request) => {
@@ -88,5 +91,5 @@ export function jsonBody(event: HttpEvent): unknown {
 
 /** Wraps an undecorated handler with the HTTP error mapping; export both from each handler file. */
 export function httpHandler(handler: HttpHandler) {
-  return middy<HttpEvent, HttpResult>(handler).use(httpErrors());
+  return middy<HttpEvent, HttpResult>(handler).use(structuredLogs()).use(httpErrors());
 }

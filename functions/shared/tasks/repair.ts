@@ -1,6 +1,7 @@
 import { startStored } from '../dispatch/outbox.ts';
 import { noteRepair, readOutbox } from '../store/outbox.ts';
 import { METRIC, record } from '../observe/metrics.ts';
+import { log as structured } from '../observe/log.ts';
 
 /** A record younger than this is left to its own request, whose start may be under way. */
 export const REPAIR_AFTER_MS = 3 * 60_000;
@@ -18,7 +19,7 @@ export interface RepairReport {
 }
 
 /** One JSON line per record it acts on, with the record's name as correlation id. */
-const log = (event: string, name: string, detail: Record<string, unknown> = {}) => console.info(JSON.stringify({ event, name, ...detail }));
+const log = (event: string, name: string, detail: Record<string, unknown> = {}) => structured().info(event, { correlationId: name, ...detail });
 
 /**
  * Task RepairOutbox: every record stored more than three minutes ago and not yet carried out (it
