@@ -217,7 +217,7 @@ export const FUNCTIONS = [
     // Within the notice claim's lease (SEND_LEASE_MS), so a live sender never loses its claim.
     timeoutSeconds: 60,
     // SES's sending rate sets the pace; a burst of executions waits in Step Functions' retries.
-    reservedConcurrency: 2,
+    reservedConcurrency: 5,
   },
   {
     id: 'recordMailFeedback',

@@ -94,7 +94,7 @@ describe('what operators get', () => {
     expect(machines).toHaveLength(WORKFLOWS.length);
     for (const machine of machines) expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
     prod.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.ratePerSecond, ThrottlingBurstLimit: API_THROTTLE.burst } });
-    prod.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description, ReservedConcurrentExecutions: 2 });
+    prod.hasResourceProperties('AWS::Lambda::Function', { Description: FUNCTIONS.find((fn) => fn.id === 'sendNotices')!.description, ReservedConcurrentExecutions: 5 });
   });
 });
 
