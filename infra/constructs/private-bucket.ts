@@ -3,6 +3,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import { Construct } from 'constructs';
 import { EVIDENCE_PREFIXES } from '../../domain/evidence.ts';
 
+export const ACCESS_LOG_DAYS = 90;
+
 /** Evidence files: private, encrypted, TLS only, versioned; the browser uploads through presigned URLs. */
 export class EvidenceBucket extends Construct {
   readonly bucket: Bucket;
@@ -16,7 +18,8 @@ export class EvidenceBucket extends Construct {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
+      // Three months, as the API's access log: enough to answer "who read this file" in a review.
+      lifecycleRules: [{ expiration: Duration.days(ACCESS_LOG_DAYS) }],
     });
     Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' });
     this.bucket = new Bucket(this, 'Bucket', {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../infra/catalog/functions.ts';
 import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
 import { API_THROTTLE } from '../../infra/constructs/http-api.ts';
+import { ACCESS_LOG_DAYS } from '../../infra/constructs/private-bucket.ts';
 import { OLDEST_UNPROCESSED_ALARM_SECONDS } from '../../infra/constructs/operations.ts';
 import { RecognitionStack } from '../../infra/stack.ts';
 import { stageOf, stageSettings } from '../../infra/stage.ts';
@@ -145,7 +146,8 @@ describe('stages', () => {
     expect(prodLambdaLogs.length).toBeGreaterThan(FUNCTIONS.length);
     expect(new Set(prodLambdaLogs.map((group) => `${group.days}/${group.policy}`))).toEqual(new Set(['365/Retain']));
     expect(new Set(retention(dev).filter((group) => group.days !== 90).map((group) => `${group.days}/${group.policy}`))).toEqual(new Set(['30/Delete']));
-    // The API's access log: three months in both
+    // The API's access log and the evidence bucket's: three months in both
     expect(retention(prod).filter((group) => group.days === 90)).toHaveLength(1);
+    prod.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: ACCESS_LOG_DAYS, Status: 'Enabled' })] } });
   });
 });
