@@ -5,6 +5,7 @@ import type { ForumChoice } from '../../../domain/process/forums.ts';
 import { ApiError, currentSession, download, request } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { withRetries } from '../retry.ts';
+import { useSelection } from '../useSelection.ts';
 
 const PROPOSED: Record<Proposal['action'], string> = {
   recognise: 'Đề nghị công nhận',
@@ -79,7 +80,7 @@ function ForumForm({ cycleId, candidates, onDone }: { cycleId: string; candidate
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [place, setPlace] = useState('');
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const chosen = useSelection();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -90,11 +91,11 @@ function ForumForm({ cycleId, candidates, onDone }: { cycleId: string; candidate
     setBusy(true);
     setError(undefined);
     try {
-      await withRetries(() => request<ForumChoice>('POST', '/api/forums', { idempotencyKey: key, cycleId, title, date: isoDate, place: place || undefined, unitIds: [...chosen] }));
+      await withRetries(() => request<ForumChoice>('POST', '/api/forums', { idempotencyKey: key, cycleId, title, date: isoDate, place: place || undefined, unitIds: [...chosen.ids] }));
       setTitle('');
       setDate('');
       setPlace('');
-      setChosen(new Set());
+      chosen.clear();
       setKey(crypto.randomUUID());
       onDone();
     } catch (failure) {
@@ -126,12 +127,7 @@ function ForumForm({ cycleId, candidates, onDone }: { cycleId: string; candidate
             <input
               type="checkbox"
               checked={chosen.has(unit.unitId)}
-              onChange={(event) => {
-                const next = new Set(chosen);
-                if (event.target.checked) next.add(unit.unitId);
-                else next.delete(unit.unitId);
-                setChosen(next);
-              }}
+              onChange={(event) => chosen.set(unit.unitId, event.target.checked)}
             />
             {unit.name}
           </label>

@@ -5,6 +5,7 @@ import { BOARD_ACTIONS, COMMENDATIONS, commendationsOf, type Commendation } from
 import { withRetries } from '../retry.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+import { useSelection } from '../useSelection.ts';
 
 interface InboxItem {
   unitId: string;
@@ -299,9 +300,9 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
   const [title, setTitle] = useState('');
   const [templateId, setTemplateId] = useState('');
   const [error, setError] = useState<string>();
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const chosen = useSelection();
   const [proposed, setProposed] = useState<string>();
-  const [batch, setBatch] = useState<Set<string>>(new Set());
+  const batch = useSelection();
   const [done, setDone] = useState<string>();
   const mayPropose = !!currentSession()?.user.roles.some((role) => role === 'organiser' || role === 'leader');
 
@@ -334,7 +335,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
 
   const finish = (message: string) => {
     setDone(capitalised(message));
-    setBatch(new Set());
+    batch.clear();
     refresh();
   };
 
@@ -384,12 +385,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
                 <input
                   type="checkbox"
                   checked={batch.has(item.unitId)}
-                  onChange={(event) => {
-                    const next = new Set(batch);
-                    if (event.target.checked) next.add(item.unitId);
-                    else next.delete(item.unitId);
-                    setBatch(next);
-                  }}
+                  onChange={(event) => batch.set(item.unitId, event.target.checked)}
                 />{' '}
                 Chọn để xử lý cùng lúc
               </label>
@@ -400,12 +396,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
                 <input
                   type="checkbox"
                   checked={chosen.has(item.unitId)}
-                  onChange={(event) => {
-                    const next = new Set(chosen);
-                    if (event.target.checked) next.add(item.unitId);
-                    else next.delete(item.unitId);
-                    setChosen(next);
-                  }}
+                  onChange={(event) => chosen.set(item.unitId, event.target.checked)}
                 />{' '}
                 Đưa vào tờ trình
               </label>
@@ -428,7 +419,7 @@ export function InboxPage({ cycleId }: { cycleId: string }) {
           cycleId={cycleId}
           templateId={templateId}
           onDone={(message) => {
-            setChosen(new Set());
+            chosen.clear();
             setProposed(message);
           }}
         />
