@@ -14,7 +14,7 @@ import { DataTable } from './constructs/data-table.ts';
 import { RecognitionApi } from './constructs/http-api.ts';
 import { EvidenceBucket } from './constructs/private-bucket.ts';
 import { ServiceFunction } from './constructs/service-function.ts';
-import { UserDirectory } from './constructs/user-directory.ts';
+import { cognitoDomainHost, UserDirectory } from './constructs/user-directory.ts';
 import { WebHosting } from './constructs/web-hosting.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { Operations } from './constructs/operations.ts';
@@ -41,8 +41,7 @@ export class RecognitionStack extends Stack {
     const { root, mailFrom } = props;
     const stage = props.stage ?? stageSettings('dev');
 
-    const authDomainHost = `${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
-    const web = new WebHosting(this, 'Web', { root, authDomain: authDomainHost, stage });
+    const web = new WebHosting(this, 'Web', { root, authDomain: cognitoDomainHost(props.authDomainPrefix, this.region), stage });
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
     const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl, deletionProtection: stage.userPoolDeletionProtection });

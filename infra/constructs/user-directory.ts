@@ -29,6 +29,9 @@ export interface UserDirectoryProps {
   deletionProtection: boolean;
 }
 
+/** The host of Cognito's hosted sign-in domain for a prefix; the CSP names it before the pool exists. */
+export const cognitoDomainHost = (prefix: string, region: string) => `${prefix}.auth.${region}.amazoncognito.com`;
+
 /**
  * Cognito proves who is at the keyboard; the app's directory (DynamoDB) says what they may do.
  * Decided before the pool first exists, because sign-in settings cannot change afterwards:
@@ -99,6 +102,6 @@ export class UserDirectory extends Construct {
       preventUserExistenceErrors: true,
     });
     const domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
-    this.authDomain = `${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
+    this.authDomain = cognitoDomainHost(domain.domainName, Stack.of(this).region);
   }
 }

@@ -119,8 +119,7 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
   const webRoot = resolve(options.webRoot);
   const compressedFiles = new CompressedFiles();
   const policies = new Map<string, { mtimeMs: number; policy: string }>();
-  function pagePolicy(file: string): string {
-    const { mtimeMs } = statSync(file);
+  function pagePolicy(file: string, mtimeMs: number): string {
     const known = policies.get(file);
     if (known?.mtimeMs === mtimeMs) return known.policy;
     const policy = contentSecurityPolicy({ connect: options.uploadOrigin ? [options.uploadOrigin] : [], inlineScriptHashes: inlineScriptHashes(readFileSync(file, 'utf8')) });
@@ -185,9 +184,9 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     }
     const immutable = file.includes(`${join(webRoot, 'assets')}`);
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    // The page's rules, as CloudFront sends them in AWS (with its inline script's hash).
-    const csp = type.startsWith('text/html') ? { 'content-security-policy': pagePolicy(file) } : {};
     const { mtimeMs, size } = statSync(file);
+    // The page's rules, as CloudFront sends them in AWS (with its inline script's hash).
+    const csp = type.startsWith('text/html') ? { 'content-security-policy': pagePolicy(file, mtimeMs) } : {};
     const gzip = acceptsGzip(request) && worthCompressing(type, size);
     response.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -6,6 +6,9 @@ interface Copy {
   data: Data;
   savedAt: string;
 }
+/** Where this browser keeps a form's draft for a cycle (the home page and an amendment read it too). */
+export const draftKey = (formId: string, cycleId: string) => `draft:${formId}:${cycleId}`;
+
 export type DraftStatus = 'loading' | 'idle' | 'unsaved' | 'saving' | 'saved' | 'offline';
 
 /**
@@ -21,7 +24,7 @@ export const AUTOSAVE_INTERVAL_MS = 10_000;
  */
 export function useDraft(formId: string, cycleId: string) {
   const path = `/api/drafts/${encodeURIComponent(cycleId)}/${encodeURIComponent(formId)}`;
-  const localKey = `draft:${formId}:${cycleId}`;
+  const localKey = draftKey(formId, cycleId);
   const [data, setData] = useState<Data>({});
   const [status, setStatus] = useState<DraftStatus>('loading');
   const [savedAt, setSavedAt] = useState<string>();

@@ -30,10 +30,10 @@ const log = (event: string, name: string, detail: Record<string, unknown> = {}) 
 export async function repairOutbox(now: Date): Promise<RepairReport> {
   const stuck = await readOutbox(now, { storedBefore: new Date(now.getTime() - REPAIR_AFTER_MS), limit: PER_RUN });
   const report: RepairReport = { found: stuck.length, started: 0, running: 0, refused: [], failed: [] };
-  // What the "oldest unprocessed record" alarm watches: oldest first, as the index sorts them.
-  const oldest = stuck.map(({ storedAt }) => Date.parse(storedAt)).filter(Number.isFinite).sort((a, b) => a - b)[0];
+  // What the "oldest unprocessed record" alarm watches (the outbox is read newest day first).
+  const oldest = Math.min(...stuck.map(({ storedAt }) => Date.parse(storedAt)).filter(Number.isFinite));
   record(METRIC.unprocessedRecords, stuck.length);
-  record(METRIC.oldestUnprocessedSeconds, oldest === undefined ? 0 : Math.max(0, Math.round((now.getTime() - oldest) / 1000)), 'Seconds');
+  record(METRIC.oldestUnprocessedSeconds, Number.isFinite(oldest) ? Math.max(0, Math.round((now.getTime() - oldest) / 1000)) : 0, 'Seconds');
   for (const { key, start } of stuck) {
     try {
       const { name, outcome, lastFailure } = await startStored(start, { rerunRefused: false });

@@ -2,17 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { figuresOfSelfAssessment, selfAssessmentSchema, type SelfAssessment } from '../../../domain/forms/self-assessment.ts';
 import { evaluateCriteria, type Criterion } from '../../../domain/recognition/criteria.ts';
 import { loadCycle } from '../useCycle.ts';
-
-/** The criteria groups holding a typed value the form refuses. */
-function invalidGroups(data: Partial<SelfAssessment>): Set<string> {
-  const result = selfAssessmentSchema.safeParse(data);
-  if (result.success) return new Set();
-  return new Set(
-    result.error.issues
-      .filter((issue) => issue.path.reduce<unknown>((node, part) => (node as Record<PropertyKey, unknown> | undefined)?.[part], data) !== undefined)
-      .map((issue) => String(issue.path[0])),
-  );
-}
+import { typedIssues } from '../forms/typed-errors.ts';
 
 /**
  * The cycle's criteria checked as the chi đoàn types, with the same rules the workflow applies,
@@ -29,7 +19,7 @@ export function CriteriaPreview({ cycleId, data }: { cycleId: string; data: Part
 
   const results = useMemo(() => (criteria ? evaluateCriteria(criteria, figuresOfSelfAssessment(data)) : []), [criteria, data]);
   // A value typed but impossible (−1 violators, 101%) is never read as "met".
-  const invalid = useMemo(() => invalidGroups(data), [data]);
+  const invalid = useMemo(() => new Set(typedIssues(selfAssessmentSchema, data).map((issue) => String(issue.path[0]))), [data]);
   if (!criteria) return null;
   const shown = results.map((result) =>
     invalid.has(`criterion${result.number}`) ? { ...result, pass: false, reason: `Tiêu chí ${result.number}: số liệu chưa hợp lệ, xem ô báo lỗi bên dưới` } : result,

@@ -7,18 +7,21 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 }
 
 /**
- * The errors of values already typed (−1 violators, 101%), shown under the field as it is left,
- * not those of fields still empty: a half-filled form on a phone is not a page of red.
+ * The schema's issues with values already typed (−1 violators, 101%), not those of fields still
+ * empty: a half-filled form on a phone is not a page of red.
  */
-export function typedErrors(schema: z.ZodType, data: unknown): ErrorSchema | undefined {
+export function typedIssues(schema: z.ZodType, data: unknown): z.core.$ZodIssue[] {
   const result = schema.safeParse(data ?? {});
-  if (result.success) return undefined;
-  const issues = result.error.issues
-    .filter((issue) => {
-      const value = valueAt(data, issue.path);
-      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-    })
-    .map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  if (result.success) return [];
+  return result.error.issues.filter((issue) => {
+    const value = valueAt(data, issue.path);
+    return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  });
+}
+
+/** Those issues as the error tree rjsf shows under each field, as it is left. */
+export function typedErrors(schema: z.ZodType, data: unknown): ErrorSchema | undefined {
+  const issues = typedIssues(schema, data).map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
   return issues.length > 0 ? errorSchemaOf(issues) : undefined;
 }
 

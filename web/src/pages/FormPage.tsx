@@ -88,7 +88,8 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
   const [attempts, setAttempts] = useState(0);
   const [review, setReview] = useState<Data>();
   const [focusAfterEdit, setFocusAfterEdit] = useState<string>();
-  const typed = useMemo(() => typedErrors(form.schema, formData), [form, formData]);
+  // Only before a first try: after it, liveValidate checks the whole form anyway.
+  const typed = useMemo(() => (attempts === 0 ? typedErrors(form.schema, formData) : undefined), [attempts, form, formData]);
 
   // Back from the review to one part: its first field has focus once the form is drawn again.
   useEffect(() => {
@@ -164,7 +165,7 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         templates={{ ...FORM_TEMPLATES, ErrorListTemplate: ErrorSummary }}
         formContext={{ cycleId, formId, formData, attempts } satisfies EvidenceContext & SummaryContext}
         // Before a first try only what is typed is checked; after it, the whole form is (liveValidate).
-        extraErrors={attempts > 0 ? serverErrors : mergeErrors(serverErrors, typed)}
+        extraErrors={mergeErrors(serverErrors, typed)}
         // A declaration ("đăng ký xây dựng … trong năm") is ticked by the person, never pre-ticked.
         experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
         showErrorList="top"

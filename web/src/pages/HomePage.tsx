@@ -4,6 +4,7 @@ import type { UnitKind } from '../../../domain/organisation.ts';
 import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+import { draftKey } from '../useDraft.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { sendsReport } from '../../../domain/reports/reports.ts';
 import { calendarDate } from '../../../domain/dates.ts';
@@ -26,7 +27,7 @@ const STANDS = new Set(['received', 'acknowledged', 'refused']);
 /** A draft kept on this phone for the form, if any (the form page merges it with the server's). */
 function localDraftOf(formId: string, cycleId: string): { savedAt: string } | undefined {
   try {
-    return (JSON.parse(localStorage.getItem(`draft:${formId}:${cycleId}`) ?? 'null') as { savedAt: string } | null) ?? undefined;
+    return (JSON.parse(localStorage.getItem(draftKey(formId, cycleId)) ?? 'null') as { savedAt: string } | null) ?? undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, currentSession, request, type SubmissionView } from '../api.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate } from '../router.ts';
+import { draftKey } from '../useDraft.ts';
 import { CHANGEABLE_STATUSES } from '../../../domain/submission.ts';
 import { evidenceIdsIn } from '../../../domain/evidence.ts';
 import { EvidenceList } from '../components/EvidenceField.tsx';
@@ -87,7 +88,7 @@ export function SubmissionPage({ submissionId, justSent = false }: { submissionI
   function amend(current: SubmissionView) {
     // The amendment starts from this version's answers.
     const copy = { data: current.data, savedAt: new Date().toISOString() };
-    localStorage.setItem(`draft:${current.formId}:${current.cycleId}`, JSON.stringify(copy));
+    localStorage.setItem(draftKey(current.formId, current.cycleId), JSON.stringify(copy));
     navigate(`/forms/${current.formId}?cycle=${encodeURIComponent(current.cycleId)}&amends=${encodeURIComponent(current.submissionId)}`);
   }
 
