@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { RecognitionStack } from './stack.ts';
+import { recognitionStacks } from './stacks.ts';
 import { targetEnvironment } from './target.ts';
 import { stageOf } from './stage.ts';
 
@@ -14,7 +14,7 @@ const authDomainPrefix = (app.node.tryGetContext('authDomainPrefix') as string |
 
 // `-c stage=dev|prod`: names, log retention, removal and deletion protection, alarm recipients.
 const stage = stageOf(app);
-new RecognitionStack(app, stage.stackName, {
+recognitionStacks(app, {
   stage,
   root: process.cwd(),
   mailFrom,

@@ -30,6 +30,8 @@ export interface RecognitionStackProps extends StackProps {
   authDomainPrefix: string;
   /** dev (default) or prod: see infra/stage.ts. */
   stage?: StageSettings;
+  /** The WAF web ACL in front of CloudFront (infra/edge-stack.ts). */
+  webAclArn: string;
 }
 
 const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
@@ -41,7 +43,7 @@ export class RecognitionStack extends Stack {
     const { root, mailFrom } = props;
     const stage = props.stage ?? stageSettings('dev');
 
-    const web = new WebHosting(this, 'Web', { root, authDomain: cognitoDomainHost(props.authDomainPrefix, this.region), stage });
+    const web = new WebHosting(this, 'Web', { root, authDomain: cognitoDomainHost(props.authDomainPrefix, this.region), stage, webAclArn: props.webAclArn });
     const appUrl = `https://${web.distribution.distributionDomainName}`;
     const data = new DataTable(this, 'Data', APP_TABLE);
     const users = new UserDirectory(this, 'Users', { callbackUrls: [`${appUrl}/`], domainPrefix: props.authDomainPrefix, mailFrom, appUrl, deletionProtection: stage.userPoolDeletionProtection });
@@ -87,9 +89,9 @@ export class RecognitionStack extends Stack {
       functions: lambdas,
       userPool: users.userPool,
       client: users.client,
-      allowedOrigins: [appUrl],
       stage,
     });
+    web.routeApi(api.api);
 
     for (const schedule of SCHEDULES) {
       new Schedule(this, `${pascal(schedule.id)}Schedule`, {
@@ -107,13 +109,13 @@ export class RecognitionStack extends Stack {
 
     web.deploy(join(root, 'web/dist'), {
       signIn: 'cognito',
-      apiUrl: api.api.apiEndpoint,
       authDomain: users.authDomain,
       clientId: users.client.userPoolClientId,
     });
 
     new CfnOutput(this, 'AppUrl', { value: appUrl });
-    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    // The API's own address, for operators: the app calls it through CloudFront at AppUrl/api/.
+    new CfnOutput(this, 'ApiOrigin', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
   }
 }

@@ -13,6 +13,8 @@ export interface StageSettings {
   name: StageName;
   /** The CloudFormation stack's name: DoanRecognition-dev, DoanRecognition-prod. */
   stackName: string;
+  /** The firewall's stack in us-east-1: DoanRecognition-dev-edge. */
+  edgeStackName: string;
   /** Lambda and Step Functions logs. */
   logRetention: RetentionDays;
   /** API access logs: who called what (three months, as the review asked). */
@@ -33,6 +35,7 @@ export function stageSettings(name: StageName, context: (key: string) => string 
   return {
     name,
     stackName: `DoanRecognition-${name}`,
+    edgeStackName: `DoanRecognition-${name}-edge`,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogRetention: RetentionDays.THREE_MONTHS,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -1,5 +1,5 @@
 import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
-import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -16,13 +16,16 @@ export interface RecognitionApiProps {
   functions: Record<FunctionId, IFunction>;
   userPool: UserPool;
   client: UserPoolClient;
-  allowedOrigins: string[];
   stage: StageSettings;
 }
 
 export const API_THROTTLE = { ratePerSecond: 300, burst: 600 };
 
-/** The HTTP API: every catalogued route, each behind the Cognito JWT authorizer. */
+/**
+ * The HTTP API: every catalogued route, each behind the Cognito JWT authorizer. The browser
+ * reaches it through CloudFront on the app's own origin (infra/constructs/web-hosting.ts), so it
+ * answers no cross-origin calls: no CORS.
+ */
 export class RecognitionApi extends Construct {
   readonly api: HttpApi;
 
@@ -34,16 +37,7 @@ export class RecognitionApi extends Construct {
       `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
       { jwtAudience: [props.client.userPoolClientId] },
     );
-    this.api = new HttpApi(this, 'Api', {
-      defaultAuthorizer: authorizer,
-      corsPreflight: {
-        allowOrigins: props.allowedOrigins,
-        allowHeaders: ['authorization', 'content-type'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
-        // The web app runs on another origin (CloudFront) and reads a download's file name.
-        exposeHeaders: ['content-disposition'],
-      },
-    });
+    this.api = new HttpApi(this, 'Api', { defaultAuthorizer: authorizer });
     // Access log: who called what and the outcome; never bodies or tokens.
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.stage.accessLogRetention, removalPolicy: props.stage.removalPolicy });
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;

@@ -1,7 +1,24 @@
 import type { CfnElement} from 'aws-cdk-lib';
 import { RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { Distribution, HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import {
+  AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -9,6 +26,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Duration } from 'aws-cdk-lib';
 import { join } from 'node:path';
 import { contentSecurityPolicy, HSTS_SECONDS, inlineScriptHashes } from '../catalog/security-headers.ts';
+import { API_PREFIX, CLIENT_ROUTE_FUNCTION } from '../catalog/web-routes.ts';
 import type { StageSettings } from '../stage.ts';
 
 export interface WebHostingProps {
@@ -17,24 +35,31 @@ export interface WebHostingProps {
   /** Host of Cognito's sign-in domain (the token is fetched from it). */
   authDomain: string;
   stage: StageSettings;
+  /** The WAF web ACL (in us-east-1) every request to the app and its API passes. */
+  webAclArn: string;
 }
 
-/** The web app: a private S3 bucket behind CloudFront, with client-side routes falling back to index.html. */
+/**
+ * The web app and its API on one origin: CloudFront (behind WAF) serves the built app from a
+ * private S3 bucket, its client-side routes as index.html, and passes `/api/*` to the HTTP API, so
+ * the browser makes no cross-origin call to the API and the firewall sees every request.
+ */
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  private readonly headers: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
     const region = Stack.of(this).region;
     const indexHtml = join(props.root, 'web/dist/index.html');
-    // Origins by pattern, not by resource: the API and the bucket are made after the distribution
-    // (their CORS names its domain), so naming them here would be a dependency cycle.
+    // The upload store by pattern, not by resource: the bucket is made after the distribution (its
+    // CORS names the distribution's domain), so naming it here would be a dependency cycle.
     const csp = contentSecurityPolicy({
-      connect: [`https://*.execute-api.${region}.amazonaws.com`, `https://*.s3.${region}.amazonaws.com`, `https://${props.authDomain}`],
+      connect: [`https://*.s3.${region}.amazonaws.com`, `https://${props.authDomain}`],
       inlineScriptHashes: existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [],
     });
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    const headers = (this.headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'CSP, HSTS, no framing, no sniffing',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
@@ -43,7 +68,7 @@ export class WebHosting extends Construct {
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
       },
-    });
+    }));
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -58,17 +83,54 @@ export class WebHosting extends Construct {
         responseHeadersPolicy: headers,
         // gzip and Brotli at the edge: the app's JavaScript is a fifth of its size on the wire.
         compress: true,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new EdgeFunction(this, 'ClientRoutes', {
+              comment: 'Client-side routes of the web app are served index.html',
+              code: FunctionCode.fromInline(CLIENT_ROUTE_FUNCTION),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
       },
       defaultRootObject: 'index.html',
-      errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html' }],
+      webAclId: props.webAclArn,
     });
     Validations.of(this).acknowledge(
       { id: 'AwsSolutions-S1', reason: 'The bucket holds only the public build of the web app; no personal data.' },
       { id: 'AwsSolutions-CFR1', reason: 'Members study and work abroad too; no geo restriction.' },
-      { id: 'AwsSolutions-CFR2', reason: 'Static files only; the API behind it is authenticated. WAF to be decided with the client on cost.' },
-      { id: 'AwsSolutions-CFR3', reason: 'Static files only; API calls are logged by API Gateway.' },
+      { id: 'AwsSolutions-CFR3', reason: 'API calls are logged by API Gateway (who, what, outcome); the static files carry no personal data.' },
       { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront domain cannot pin a TLS policy; set one with the custom domain.' },
     );
+  }
+
+  /**
+   * `/api/*` to the HTTP API: never cached (the Authorization header is in the key only because
+   * CloudFront forwards it no other way), every method, the viewer's headers but Host (API Gateway
+   * answers only to its own name).
+   */
+  routeApi(api: HttpApi): void {
+    const stack = Stack.of(this);
+    const passThrough = new CachePolicy(this, 'ApiPassThrough', {
+      comment: 'API: not cached; Authorization and the query reach the API',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: CacheHeaderBehavior.allowList('authorization'),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.distribution.addBehavior(`${API_PREFIX}*`, new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: passThrough,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.headers,
+      compress: true,
+    });
   }
 
   /** Uploads the built app plus its runtime configuration, and refreshes CloudFront. */

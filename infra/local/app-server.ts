@@ -1,3 +1,4 @@
+import { isClientRoute } from '../catalog/web-routes.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -176,7 +177,11 @@ export async function serveApp(options: AppServerOptions): Promise<{ server: Ser
     const requested = normalize(join(webRoot, decoded));
     const inside = requested.startsWith(webRoot);
     const isFile = inside && existsSync(requested) && statSync(requested).isFile();
-    // Client-side routes fall back to index.html, as the CloudFront distribution does.
+    // Client-side routes are served index.html, as CloudFront's function does; a missing file is not.
+    if (!isFile && !isClientRoute(decoded)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      return void response.end('Không có tệp này.');
+    }
     const file = isFile ? requested : join(webRoot, 'index.html');
     if (!existsSync(file)) {
       response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { FUNCTIONS } from '../catalog/functions.ts';
-import { RecognitionStack } from '../stack.ts';
+import { recognitionStacks } from '../stacks.ts';
+import { stageSettings } from '../stage.ts';
 
 const STACK_NAME = 'DoanRecognitionBundles';
 
@@ -18,7 +19,8 @@ interface TemplateResource {
  */
 export function synthesizeBundles(outDir: string, root = process.cwd()): Record<string, string> {
   const app = new App({ outdir: resolve(outDir) });
-  new RecognitionStack(app, STACK_NAME, {
+  recognitionStacks(app, {
+    stage: { ...stageSettings('dev'), stackName: STACK_NAME, edgeStackName: `${STACK_NAME}-edge` },
     root,
     mailFrom: 'khong-tra-loi@bundles.example',
     authDomainPrefix: 'doan-bundles',

@@ -6,7 +6,7 @@ import { WORKFLOWS } from '../../infra/catalog/workflows.ts';
 import { API_THROTTLE } from '../../infra/constructs/http-api.ts';
 import { ACCESS_LOG_DAYS } from '../../infra/constructs/private-bucket.ts';
 import { OLDEST_UNPROCESSED_ALARM_SECONDS } from '../../infra/constructs/operations.ts';
-import { RecognitionStack } from '../../infra/stack.ts';
+import { recognitionStacks } from '../../infra/stacks.ts';
 import { stageOf, stageSettings } from '../../infra/stage.ts';
 import { contentSecurityPolicy, HSTS_SECONDS, inlineScriptHashes } from '../../infra/catalog/security-headers.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,14 +16,14 @@ import { join } from 'node:path';
 function templateOf(stage: 'dev' | 'prod', context: Record<string, string> = {}): Template {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const settings = stageSettings(stage, (key) => context[key]);
-  const stack = new RecognitionStack(app, settings.stackName, {
+  const { main } = recognitionStacks(app, {
     stage: settings,
     root: process.cwd(),
     mailFrom: 'khong-tra-loi@doan.example',
     authDomainPrefix: `doan-${stage}`,
     env: { account: '123456789012', region: 'ap-southeast-1' },
   });
-  return Template.fromStack(stack);
+  return Template.fromStack(main);
 }
 
 let dev: Template;
@@ -100,7 +100,7 @@ describe('what operators get', () => {
 });
 
 describe('the edge', () => {
-  it('sends every page with a CSP (its own inline script by hash, requests to the API, uploads and sign-in only, no framing), HSTS and nosniff', () => {
+  it('sends every page with a CSP (its own inline script by hash, requests to itself, uploads and sign-in only, no framing), HSTS and nosniff', () => {
     // Prepare
     const indexHtml = join(process.cwd(), 'web/dist/index.html');
     const hashes = existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : [];
@@ -111,7 +111,7 @@ describe('the edge', () => {
         SecurityHeadersConfig: Match.objectLike({
           ContentSecurityPolicy: {
             ContentSecurityPolicy: contentSecurityPolicy({
-              connect: ['https://*.execute-api.ap-southeast-1.amazonaws.com', 'https://*.s3.ap-southeast-1.amazonaws.com', 'https://doan-prod.auth.ap-southeast-1.amazoncognito.com'],
+              connect: ['https://*.s3.ap-southeast-1.amazonaws.com', 'https://doan-prod.auth.ap-southeast-1.amazoncognito.com'],
               inlineScriptHashes: hashes,
             }),
             Override: true,

@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes } from '../../infra/catalog/security-headers.ts';
 import { serveApp } from '../../infra/local/app-server.ts';
+import { CLIENT_ROUTE_FUNCTION, isClientRoute } from '../../infra/catalog/web-routes.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
@@ -65,5 +67,23 @@ describe('the web app as the local server sends it, as CloudFront would', () => 
     expect(raw.encoding).toBe('gzip');
     expect(raw.body.length).toBeLessThan(Buffer.byteLength(html) / 5);
     expect(gunzipSync(raw.body).toString('utf8')).toBe(html);
+  });
+
+  it("serves the app's routes as the page and a missing file as 404, by the rule CloudFront's function applies", async () => {
+    // Prepare
+    const base = await serveBuilt('<!doctype html><title>Ứng dụng</title>');
+    // The function's own source, run as CloudFront runs it (a script defining `handler`).
+    const cloudFront = runInNewContext(`${CLIENT_ROUTE_FUNCTION}; handler`) as (event: { request: { uri: string } }) => { uri: string };
+    const paths = ['/', '/hoso/SD-2027-000412', '/units/x/', '/assets/index-abc.js', '/favicon.ico'];
+
+    // Act
+    const local = await Promise.all(paths.map(async (path) => (await fetch(`${base}${path}`)).status));
+    const edge = paths.map((uri) => cloudFront({ request: { uri } }).uri);
+
+    // Assess: both read the same rule; the page for routes, nothing made up for files
+    expect(local).toEqual([200, 200, 200, 404, 404]);
+    expect(edge).toEqual(['/index.html', '/index.html', '/index.html', '/assets/index-abc.js', '/favicon.ico']);
+    expect(paths.map(isClientRoute)).toEqual([true, true, true, false, false]);
+    expect(isClientRoute('/api/units/x')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Runtime configuration served beside the app: locally by the adapter, in AWS from S3. */
 export type AppConfig =
   | { signIn: 'local'; apiUrl?: string; mailInboxUrl?: string }
-  | { signIn: 'cognito'; apiUrl: string; authDomain: string; clientId: string };
+  | { signIn: 'cognito'; apiUrl?: string; authDomain: string; clientId: string };
 
 let loaded: AppConfig | undefined;
 
@@ -25,7 +25,7 @@ export async function loadConfig(): Promise<AppConfig> {
   return loaded;
 }
 
-/** Where API paths are resolved: the same origin locally, the HTTP API's URL in AWS. */
+/** Where API paths are resolved: the app's own origin (CloudFront passes `/api/*` on in AWS) unless configured. */
 export function apiUrl(path: string): string {
   return `${loaded?.apiUrl ?? ''}${path}`;
 }
