@@ -19,6 +19,7 @@ import { WebHosting } from './constructs/web-hosting.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { Operations } from './constructs/operations.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
+import { SeedKey } from './constructs/seed-key.ts';
 import { stageSettings, type StageSettings } from './stage.ts';
 
 export interface RecognitionStackProps extends StackProps {
@@ -63,6 +64,7 @@ export class RecognitionStack extends Stack {
     const mailIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain });
     const mailFeedback = new MailFeedback(this, 'MailFeedback', { recorder: services.recordMailFeedback.function });
     const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mailFeedback.configurationSet.configurationSetName });
+    const seedKey = new SeedKey(this, 'DrawSeed', { sealer: services.manageDraw.role, opener: services.drawSample.role, stage });
     for (const definition of FUNCTIONS) {
       const service = services[definition.id];
       const grants: readonly string[] = definition.grants;
@@ -81,6 +83,8 @@ export class RecognitionStack extends Stack {
       if (grants.includes('mail:send')) service.bindMail(mailFrom, [mailIdentityArn, configurationSetArn]);
       if ((definition.env as readonly string[]).includes(ENV.mailConfigurationSet)) service.setEnv(ENV.mailConfigurationSet, mailFeedback.configurationSet.configurationSetName);
       if (grants.includes('users:provision')) service.bindUserPool(users.userPool);
+      // Who may seal or open is the key's own policy (infra/constructs/seed-key.ts); here only its id.
+      if (grants.includes('seed:seal') || grants.includes('seed:open')) service.setEnv(ENV.drawSeedKeyId, seedKey.key.keyId);
       if ((definition.env as readonly string[]).includes(ENV.appUrl)) service.setEnv(ENV.appUrl, appUrl);
     }
 

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError } from '../../domain/errors.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { getDraw, openDraw } from '../shared/store/appraisals.ts';
 import { closeIntakeAndDraw } from '../shared/tasks/draw-run.ts';
+import { sealSeed } from '../shared/secrets/draw-seed.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { requireCycleVisible } from '../shared/access/cycle-access.ts';
 import { getCycle } from '../shared/store/cycles.ts';
@@ -30,6 +31,7 @@ export async function manageDraw(event: HttpEvent) {
 
   if (request.action === 'open') {
     const seed = randomBytes(32).toString('hex');
+    const where = { cycleId: cycle.cycleId, upperUnitId: request.unitId };
     const draw = await openDraw(
       {
         cycleId: cycle.cycleId,
@@ -41,7 +43,7 @@ export async function manageDraw(event: HttpEvent) {
         openedBy: identity.name,
         closesOn: request.closesOn ?? cycle.reports.find((report) => report.id === 'results-report')?.deadline,
       },
-      seed,
+      await sealSeed(seed, where),
     );
     return json(200, drawView(draw));
   }

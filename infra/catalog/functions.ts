@@ -13,7 +13,7 @@ export interface FunctionDefinition {
   description: string;
   env: EnvName[];
   /** AWS permissions it needs, granted by the stack next to the matching env variable. */
-  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:check' | 'evidence:read' | 'users:provision')[];
+  grants: ('table:read' | 'table:write' | 'workflow:process' | `workflow:${keyof typeof WORKFLOW_ENV_OF}` | 'mail:send' | 'evidence:upload' | 'evidence:check' | 'evidence:read' | 'users:provision' | 'seed:seal' | 'seed:open')[];
   /**
    * Defaults to 29 s: one under API Gateway's 30 s, after which the client has had a 503 and
    * the work would go on unseen. Only Step Functions tasks may ask for more.
@@ -253,8 +253,8 @@ export const FUNCTIONS = [
     id: 'manageDraw',
     entry: 'functions/manage-draw/handler.ts',
     description: 'Opens intake (commits the seed) or closes it (starts the appraisal draw)',
-    env: [ENV.tableName, ENV.appraisalDrawWorkflowArn],
-    grants: ['table:read', 'table:write', 'workflow:appraisal-draw'],
+    env: [ENV.tableName, ENV.appraisalDrawWorkflowArn, ENV.drawSeedKeyId],
+    grants: ['table:read', 'table:write', 'workflow:appraisal-draw', 'seed:seal'],
   },
   {
     id: 'getDraw',
@@ -267,8 +267,8 @@ export const FUNCTIONS = [
     id: 'drawSample',
     entry: 'functions/draw-sample/handler.ts',
     description: 'Task: draws the appraisal sample, assigns the team and queues their emails',
-    env: [ENV.tableName, ENV.appUrl],
-    grants: ['table:read', 'table:write'],
+    env: [ENV.tableName, ENV.appUrl, ENV.drawSeedKeyId],
+    grants: ['table:read', 'table:write', 'seed:open'],
     timeoutSeconds: 300,
   },
   {

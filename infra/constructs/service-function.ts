@@ -2,7 +2,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -32,6 +32,9 @@ export class ServiceFunction extends Construct {
 
   readonly logGroup: LogGroup;
 
+  /** This function's own execution role. */
+  readonly role: Role;
+
   constructor(scope: Construct, id: string, { definition, root, stage }: ServiceFunctionProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', { retention: stage.logRetention, removalPolicy: stage.removalPolicy });
@@ -39,7 +42,7 @@ export class ServiceFunction extends Construct {
     // Its own role: AWSLambdaBasicExecutionRole would let it write to any log group; this one
     // writes to its own log group only.
     // IAM descriptions take Latin-1 only (no Vietnamese, no curly quotes): the id says which function.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${definition.id}: execution role of this one function` });
+    const role = (this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${definition.id}: execution role of this one function` }));
     logGroup.grantWrite(role);
     this.function = new NodejsFunction(this, 'Function', {
       role,
@@ -51,6 +54,12 @@ export class ServiceFunction extends Construct {
       memorySize: definition.memoryMb ?? 512,
       timeout: Duration.seconds(definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       logGroup,
+      // JSON lines, and Lambda's own START/END/REPORT lines only at WARN: a national year's
+      // invocations would write a few hundred bytes each that nobody reads (duration and memory
+      // are CloudWatch metrics anyway). The app's lines (Powertools) keep INFO.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
       // The e-mail sender runs at most this many at once: SES's sending rate, not a burst, sets its pace.
       reservedConcurrentExecutions: definition.reservedConcurrency,
       environment: { NODE_OPTIONS: '--enable-source-maps' },

@@ -9,6 +9,7 @@ export const localArns = {
   execution: (stateMachineName: string, name: string) =>
     `arn:aws:states:${LOCAL_REGION}:${ACCOUNT}:execution:${stateMachineName}:${name}`,
   role: (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`,
+  key: (keyId: string) => (keyId.startsWith('arn:') ? keyId : `arn:aws:kms:${LOCAL_REGION}:${ACCOUNT}:key/${keyId}`),
 };
 
 export function functionIdOfLocalArn(arn: string): string | undefined {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { commitmentOf, DEFAULT_SAMPLING_RULE } from '../../domain/appraisal/draw.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { openDraw } from '../../functions/shared/store/appraisals.ts';
+import { sealSeed } from '../../functions/shared/secrets/draw-seed.ts';
 import { placeUnits, unitSchema } from '../../domain/organisation.ts';
 import type { Actor, ProcessEvent } from '../../domain/process/transitions.ts';
 import { createCycle, cycleIdFor, cycleRequestSchema } from '../../domain/recognition/cycles.ts';
@@ -145,7 +146,7 @@ async function seedDemoProcess(): Promise<number> {
       openedBy: CITY_ORGANISER.name,
       closesOn: (await getCycle(modelA!)).reports.find((report) => report.id === 'results-report')?.deadline,
     },
-    seed,
+    await sealSeed(seed, { cycleId: modelA!, upperUnitId: 'sadec' }),
   );
   return events;
 }

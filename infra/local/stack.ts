@@ -23,6 +23,7 @@ import { seedDemoAccounts, seedDemoData } from './seed.ts';
 import { LocalUserPool, serveUserPool } from './user-pool.ts';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ensureTable } from './tables.ts';
+import { LocalKeyService, serveKeyService } from './key-service.ts';
 
 export interface LocalStackOptions {
   /** Where DynamoDB Local keeps its files and the sign-in key lives. */
@@ -38,7 +39,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string; objectStore: string; userPool: string };
+  urls: { app: string; mailInbox: string; stepFunctions: string; dynamodb: string; objectStore: string; userPool: string; keyService: string };
   tableName: string;
   workflowArns: Record<string, string>;
   engine: LocalStepFunctions;
@@ -58,7 +59,9 @@ export interface LocalStack {
  */
 const FUNCTION_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: randomBytes(30).toString('base64url') };
 
-export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006, userPool: 8009 };
+export const DEFAULT_PORTS = { app: 3000, dynamodb: 8000, stepFunctions: 8083, mail: 8005, objectStore: 8006, userPool: 8009, keyService: 8011 };
+/** The key sealing appraisal draw seeds (KMS in AWS: infra/constructs/seed-key.ts). */
+export const LOCAL_SEED_KEY_ID = 'local-draw-seed-key';
 /** Shaped as a Cognito pool id (<region>_<id>). */
 export const LOCAL_USER_POOL_ID = 'ap-southeast-1_LocalPool';
 export const LOCAL_TABLE_NAME = 'recognition';
@@ -104,6 +107,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     mail: await portOf(options.ports?.mail, DEFAULT_PORTS.mail),
     objectStore: await portOf(options.ports?.objectStore, DEFAULT_PORTS.objectStore),
     userPool: await portOf(options.ports?.userPool, DEFAULT_PORTS.userPool),
+    keyService: await portOf(options.ports?.keyService, DEFAULT_PORTS.keyService),
   };
   const appUrl = `http://localhost:${ports.app}`;
   const cleanups: (() => Promise<void>)[] = [];
@@ -141,6 +145,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const pool = await serveUserPool(userPool, ports.userPool);
     cleanups.push(() => closeServer(pool.server));
+    const keyService = await serveKeyService(new LocalKeyService(join(dataDir, 'kms-keys.json'), [LOCAL_SEED_KEY_ID]), ports.keyService);
+    cleanups.push(() => closeServer(keyService.server));
 
     const objectStoreUrl = `http://127.0.0.1:${objects.port}`;
     const workflowArns = Object.fromEntries(WORKFLOWS.map((workflow) => [workflow.id, localArns.stateMachine(workflow.id)]));
@@ -153,6 +159,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${mail.port}`,
       AWS_ENDPOINT_URL_S3: objectStoreUrl,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${pool.port}`,
+      AWS_ENDPOINT_URL_KMS: `http://127.0.0.1:${keyService.port}`,
+      [ENV.drawSeedKeyId]: LOCAL_SEED_KEY_ID,
       // CloudWatch's embedded metrics exist only in AWS; locally the same figures are in the
       // functions' answers (the repair's report) and the logs would only repeat them.
       POWERTOOLS_METRICS_DISABLED: 'true',
@@ -224,6 +232,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         dynamodb: dynamodb.endpoint,
         objectStore: objectStoreUrl,
         userPool: `http://127.0.0.1:${pool.port}`,
+        keyService: `http://127.0.0.1:${keyService.port}`,
       },
       tableName: LOCAL_TABLE_NAME,
       workflowArns,

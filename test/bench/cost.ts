@@ -6,6 +6,8 @@ import { FUNCTIONS } from '../../infra/catalog/functions.ts';
 import { TestStack } from '../support/local-stack.ts';
 import { addSecretaries, Appraisal, MODEL_A, Process, TAN_PHU_DONG_BRANCHES } from '../support/process.ts';
 import { PRICES } from './cost/prices.ts';
+import { DRAFT_SERVER_SAVE_INTERVAL_MS } from '../../domain/forms/drafts.ts';
+import { EDGE_RULE_COUNT } from '../../infra/catalog/edge-rules.ts';
 
 /**
  * npm run cost — prints, never asserts. What a national year costs in AWS, computed: each kind of
@@ -23,7 +25,7 @@ const VOLUMES = {
   // Self-assessments (with 30% sent again), two progress reports each; communes' plans,
   // registrations and reports; "3 chủ động" plans and evaluations.
   submission: NATION.branches * (1.3 + 2) + NATION.communes * 3 + NATION.grassroots * 2,
-  /** Drafts saved to the server: at most one per 10 s of typing, about 20 per form. */
+  /** Drafts saved to the server: see DRAFT_SAVES_PER_FORM. */
   draftSave: 0,
   /** Per unit: confirmations, and the yearly maintenance of the 75% recognised. */
   confirm: NATION.branches * 1.75,
@@ -34,13 +36,32 @@ const VOLUMES = {
   decision: NATION.branches + NATION.grassroots,
   sweepDay: 365,
 };
-VOLUMES.draftSave = VOLUMES.submission * 20;
+/**
+ * A form is typed for about 15 minutes over three sittings: one save per interval typed
+ * (domain/forms/drafts.ts) and one on leaving each sitting.
+ */
+const FORM = { typingMinutes: 15, sittings: 3 };
+const DRAFT_SAVES_PER_FORM = Math.ceil((FORM.typingMinutes * 60_000) / DRAFT_SERVER_SAVE_INTERVAL_MS) + FORM.sittings;
+VOLUMES.draftSave = VOLUMES.submission * DRAFT_SAVES_PER_FORM;
 /** What is stored: about 30 KB per chi đoàn in the table, two shrunk photos of 400 KB as evidence. */
 const STORED = { tableGb: (NATION.branches * 30 * 1024) / 1024 ** 3, evidenceGb: (NATION.branches * 2 * 400 * 1024) / 1024 ** 3 };
 /** Page loads that read (home, inbox, dashboard): about ten reads per write a person makes. */
 const READS_PER_WRITE = 10;
-/** Who signs in: chi đoàn and commune secretaries and leaders above, active 4 months a year. */
-const MONTHLY_ACTIVE_USER_MONTHS = (NATION.branches + NATION.communes * 2 + NATION.provinces * 20) * 4;
+/**
+ * What the edge carries: every API call (through CloudFront since issue 17) of about 4 KB
+ * compressed, and a page load per ten calls of about 150 KB (the app's shell and the route's
+ * chunks, compressed; cached in the browser after).
+ */
+const EDGE = { apiResponseKb: 4, pageLoadsPerApiRequest: 0.1, pageLoadKb: 150 };
+/**
+ * Log lines the functions write at INFO (JSON, about 300 bytes each): a submission stored and an
+ * e-mail sent; Lambda's own lines are only kept at WARN (infra/constructs/service-function.ts).
+ */
+const LOG_LINE_BYTES = 300;
+/** The months a year's forms and decisions fall in (plans, reports, the appraisal, the board). */
+const ACTIVE_MONTHS = 4;
+/** Who signs in: chi đoàn and commune secretaries and leaders above, in the active months. */
+const MONTHLY_ACTIVE_USER_MONTHS = (NATION.branches + NATION.communes * 2 + NATION.provinces * 20) * ACTIVE_MONTHS;
 
 interface Meter {
   lambdaRequests: number;
@@ -151,6 +172,9 @@ try {
   }
   const apiRequestsYear = year.apiRequests * (1 + READS_PER_WRITE);
   const lambdaRequestsYear = year.lambdaRequests + year.apiRequests * READS_PER_WRITE;
+  const pageLoadsYear = apiRequestsYear * EDGE.pageLoadsPerApiRequest;
+  const edgeRequestsYear = apiRequestsYear + pageLoadsYear;
+  const edgeGbYear = (apiRequestsYear * EDGE.apiResponseKb + pageLoadsYear * EDGE.pageLoadKb) / 1024 ** 2;
   const readUnitsYear = year.readUnits + year.apiRequests * READS_PER_WRITE * 4;
   const bill = {
     stepFunctions: year.transitions * PRICES.stepFunctionsPerTransition,
@@ -159,8 +183,15 @@ try {
     ses: year.emails * PRICES.sesPerEmail,
     s3: (STORED.evidenceGb / 2) * 12 * PRICES.s3StandardPerGbMonth + ((NATION.branches * 2 * 3) / 1000) * PRICES.s3PutPer1000 + ((NATION.branches * 10) / 1000) * PRICES.s3GetPer1000,
     httpApi: apiRequestsYear * PRICES.httpApiPerRequest,
-    // About 1 KB of log per invocation (ERROR-level Step Functions logs add little).
-    logs: ((lambdaRequestsYear * 1024) / 1024 ** 3) * PRICES.cloudWatchLogsPerGbIngested,
+    // The INFO lines the code writes (ERROR-level Step Functions logs and warnings add little).
+    logs: (((VOLUMES.submission + year.emails) * LOG_LINE_BYTES) / 1024 ** 3) * PRICES.cloudWatchLogsPerGbIngested,
+    // The year's traffic falls in the four active months; CloudFront's free allowance is monthly.
+    cloudFront:
+      ACTIVE_MONTHS *
+      (Math.max(0, (edgeRequestsYear / ACTIVE_MONTHS) - PRICES.cloudFrontFreeMonthly.httpsRequests) * PRICES.cloudFrontPerHttpsRequest +
+        Math.max(0, (pageLoadsYear / ACTIVE_MONTHS) - PRICES.cloudFrontFreeMonthly.functionInvocations) * PRICES.cloudFrontFunctionPerInvocation +
+        Math.max(0, (edgeGbYear / ACTIVE_MONTHS) - PRICES.cloudFrontFreeMonthly.gbOut) * PRICES.cloudFrontPerGbOut),
+    waf: 12 * (PRICES.wafPerWebAclMonth + EDGE_RULE_COUNT * PRICES.wafPerRuleMonth) + edgeRequestsYear * PRICES.wafPerRequest,
   };
   const identity = {
     lite: Math.max(0, MONTHLY_ACTIVE_USER_MONTHS - PRICES.cognitoFreeMau * 12) * PRICES.cognitoLitePerMau,
@@ -189,6 +220,8 @@ try {
         identityUsdPerYear: { lite: round(identity.lite), essentials: round(identity.essentials) },
         perOperation: per,
         volumes: VOLUMES,
+        draftSavesPerForm: DRAFT_SAVES_PER_FORM,
+        edge: { requests: Math.round(edgeRequestsYear), gbOut: Math.round(edgeGbYear) },
       },
       goals: { usdPerYearBeforeIdentity: GOAL_USD_BEFORE_IDENTITY },
       met: total <= GOAL_USD_BEFORE_IDENTITY,

@@ -90,7 +90,7 @@ describe('a chi đoàn secretary assessing the branch on a phone', () => {
     const widths = await journey.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0], 'the page never scrolls sideways on a phone').toBe(widths[1]);
 
-    // Act: typing saves on this phone at once and to the server at most every 10 s; leaving the form sends it; come back with this browser's copy gone
+    // Act: typing saves on this phone at once and to the server at most every five minutes; leaving the form sends it; come back with this browser's copy gone
     await journey.page.getByRole('link', { name: 'Công nhận Chi đoàn đạt chuẩn' }).click();
     const secretary = await journey.local.signIn('bithu-apphuthuan');
     const serverDraft = () => journey.local.api<{ data?: { criterion5?: { meetingsHeld?: number } } }>('GET', '/api/drafts/chi-doan-dat-chuan-2027-dong-thap/self-assessment', secretary);

@@ -8,7 +8,12 @@ import { commitmentOf } from '../../domain/appraisal/draw.ts';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { countsOf } from '../support/counts.ts';
 import type { DashboardRow } from '../../domain/dashboard/rows.ts';
-import { Appraisal, APPRAISER, Process, reportTanPhuDong, TAN_PHU_DONG_BRANCHES } from '../support/process.ts';
+import { Appraisal, APPRAISER, MODEL_A, Process, reportTanPhuDong, TAN_PHU_DONG_BRANCHES } from '../support/process.ts';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../functions/shared/config/config.ts';
+import { keys } from '../../functions/shared/store/keys.ts';
+import { LOCAL_SEED_KEY_ID } from '../../infra/local/stack.ts';
 
 const ctx = localStackPerFile();
 let flow: Process;
@@ -42,6 +47,25 @@ describe('the appraisal draw', () => {
     expect(opened.body.seed).toBeUndefined();
     expect(seenByCommune.body.draw).toMatchObject({ status: 'open', commitment: opened.body.commitment });
     expect(openedAgain.body.commitment).toBe(opened.body.commitment);
+  });
+
+  it('keeps the seed sealed in the table: ciphertext only, opened by the key with this draw\'s context and no other', async () => {
+    // Prepare
+    const { Item: stored } = await dynamo().send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: keys.drawSeed(MODEL_A, 'sadec') }));
+    const kms = new KMSClient({ endpoint: ctx.local.stack.urls.keyService, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const open = (upperUnitId: string) =>
+      kms.send(new DecryptCommand({ KeyId: LOCAL_SEED_KEY_ID, CiphertextBlob: Buffer.from(stored!.sealedSeed as string, 'base64'), EncryptionContext: { purpose: 'appraisal-draw-seed', cycleId: MODEL_A, upperUnitId } }));
+
+    // Act
+    const opened = await open('sadec');
+    const elsewhere = await open('dongthap').catch((error: Error) => error.name);
+
+    // Assess: no seed in the item; the sealed one opens to the committed seed for this draw only
+    expect(Object.keys(stored!).sort()).toEqual(['pk', 'sealedSeed', 'sk']);
+    const seed = Buffer.from(opened.Plaintext!).toString('utf8');
+    expect(commitmentOf(seed)).toBe((await appraisal.draw()).body.draw?.commitment);
+    expect(stored!.sealedSeed).not.toContain(seed);
+    expect(elsewhere).toBe('InvalidCiphertextException');
   });
 
   it('refuses recognition before the draw', async () => {

@@ -43,7 +43,7 @@ export class TestStack {
   static async start(dataDir = mkdtempSync(join(tmpdir(), 'doan-test-'))): Promise<TestStack> {
     const stack = await startLocalStack({
       dataDir,
-      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0 },
+      ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0, keyService: 0 },
       scheduler: false,
       lambdaBundles: bundlesToRun(),
     });
@@ -68,6 +68,7 @@ export class TestStack {
         mail: port(urls.mailInbox),
         objectStore: port(urls.objectStore),
         userPool: port(urls.userPool),
+        keyService: port(urls.keyService),
       },
       scheduler: false,
       lambdaBundles: bundlesToRun(),

@@ -8,6 +8,6 @@ import { registerBranches } from './registered-branches.ts';
  * DynamoDB Local's pid.
  */
 const [dataDir, count] = process.argv.slice(2);
-const stack = await startLocalStack({ dataDir: dataDir!, ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0 }, scheduler: false });
+const stack = await startLocalStack({ dataDir: dataDir!, ports: { app: 0, dynamodb: 0, stepFunctions: 0, mail: 0, objectStore: 0, userPool: 0, keyService: 0 }, scheduler: false });
 await registerBranches('crash', Number(count));
 console.info(JSON.stringify({ ready: true, urls: stack.urls, dynamoPid: stack.database.pid }));

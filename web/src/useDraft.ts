@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DRAFT_SERVER_SAVE_INTERVAL_MS } from '../../domain/forms/drafts.ts';
 import { request } from './api.ts';
 
 type Data = Record<string, unknown>;
@@ -12,14 +13,9 @@ export const draftKey = (formId: string, cycleId: string) => `draft:${formId}:${
 export type DraftStatus = 'loading' | 'idle' | 'unsaved' | 'saving' | 'saved' | 'offline';
 
 /**
- * At most one save to the server per 10 s while typing (a save after each pause was ~13 million
- * writes a national year, half the table's), and one on leaving the form or the app.
- */
-export const AUTOSAVE_INTERVAL_MS = 10_000;
-
-/**
  * A form's draft: kept in this browser at every change (so a dropped connection loses nothing)
- * and on the server at most every 10 s and on leaving (so another device or a reload finds it).
+ * and on the server at most every five minutes and on leaving (so another device or a cleared
+ * browser finds it; domain/forms/drafts.ts says why not more often).
  * On opening, the newer of the two copies wins.
  */
 export function useDraft(formId: string, cycleId: string) {
@@ -93,7 +89,7 @@ export function useDraft(formId: string, cycleId: string) {
       timer.current ??= setTimeout(() => {
         timer.current = undefined;
         void flush();
-      }, AUTOSAVE_INTERVAL_MS);
+      }, DRAFT_SERVER_SAVE_INTERVAL_MS);
     },
     [flush, localKey],
   );

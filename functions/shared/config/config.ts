@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -45,6 +46,9 @@ export const config = {
   get userPoolId() {
     return required(ENV.userPoolId);
   },
+  get drawSeedKeyId() {
+    return required(ENV.drawSeedKeyId);
+  },
 };
 
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -52,6 +56,12 @@ let sfnClient: SFNClient | undefined;
 let sesClient: SESv2Client | undefined;
 let s3Client: S3Client | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
+let kmsClient: KMSClient | undefined;
+
+export function keyService(): KMSClient {
+  kmsClient ??= new KMSClient({});
+  return kmsClient;
+}
 
 export function userPool(): CognitoIdentityProviderClient {
   cognitoClient ??= new CognitoIdentityProviderClient({});

@@ -18,6 +18,8 @@ export const ENV = {
   evidenceBucket: 'EVIDENCE_BUCKET',
   /** The Cognito user pool where imported people get their sign-in accounts. */
   userPoolId: 'USER_POOL_ID',
+  /** The KMS key that seals an appraisal draw's secret seed (only the draw may open it). */
+  drawSeedKeyId: 'DRAW_SEED_KEY_ID',
   /** Set only where the object store answers on one host name (the local store). */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;

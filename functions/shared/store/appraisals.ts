@@ -31,11 +31,11 @@ export async function requireDraw(cycleId: string, upperUnitId: string): Promise
 }
 
 /**
- * Opens intake: the draw with its published hash, and the seed in an item of its own, in one
- * transaction: a crash can leave neither or both, never a draw whose seed is missing. Opening
- * again finds the first.
+ * Opens intake: the draw with its published hash, and the sealed seed (functions/shared/secrets)
+ * in an item of its own, in one transaction: a crash can leave neither or both, never a draw whose
+ * seed is missing. Opening again finds the first.
  */
-export async function openDraw(draw: DrawRecord, seed: string): Promise<DrawRecord> {
+export async function openDraw(draw: DrawRecord, sealedSeed: string): Promise<DrawRecord> {
   const closing = draw.closesOn ? { ...keys.intakeClosingOn(draw.closesOn, draw.cycleId, draw.upperUnitId), intake: { cycleId: draw.cycleId, upperUnitId: draw.upperUnitId } } : {};
   const absent = { TableName: config.tableName, ConditionExpression: 'attribute_not_exists(pk)' };
   try {
@@ -43,7 +43,7 @@ export async function openDraw(draw: DrawRecord, seed: string): Promise<DrawReco
       new TransactWriteCommand({
         TransactItems: [
           { Put: { ...absent, Item: { ...keys.draw(draw.cycleId, draw.upperUnitId), ...keys.drawInCycle(draw.cycleId, draw.upperUnitId), ...closing, ...draw } } },
-          { Put: { ...absent, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), seed } } },
+          { Put: { ...absent, Item: { ...keys.drawSeed(draw.cycleId, draw.upperUnitId), sealedSeed } } },
         ],
       }),
     );
@@ -59,10 +59,11 @@ export async function listDrawsOfCycle(cycleId: string): Promise<DrawRecord[]> {
   return (await queryPartition(partitions.drawsOf(cycleId))).map((item) => recordOf<DrawRecord>(item));
 }
 
-export async function getSeed(cycleId: string, upperUnitId: string): Promise<string> {
+/** The seed as stored: sealed, opened only by the draw's function. */
+export async function getSealedSeed(cycleId: string, upperUnitId: string): Promise<string> {
   const item = await getItem(keys.drawSeed(cycleId, upperUnitId));
   if (!item) throw new NotFoundError('Không tìm thấy hạt giống của đợt rút mẫu.');
-  return item.seed as string;
+  return item.sealedSeed as string;
 }
 
 /**

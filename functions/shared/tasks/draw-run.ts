@@ -1,11 +1,12 @@
 import { assignAppraisers, type Appraiser } from '../../../domain/appraisal/assign.ts';
-import { drawSample, inputDigestOf, type ReportedUnit } from '../../../domain/appraisal/draw.ts';
+import { commitmentOf, drawSample, inputDigestOf, type ReportedUnit } from '../../../domain/appraisal/draw.ts';
 import type { Assignment, CommuneSample, DrawRecord } from '../../../domain/appraisal/records.ts';
 import { addDays, calendarDate } from '../../../domain/dates.ts';
 import { assignmentMessage, type AssignedUnit } from '../../../domain/notices/appraisal-notices.ts';
 import type { Unit } from '../../../domain/organisation.ts';
-import { closeDraw, completeDraw, getSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from '../store/appraisals.ts';
+import { closeDraw, completeDraw, getSealedSeed, listReported, putAssignments, putSamples, queueNotices, requireDraw } from '../store/appraisals.ts';
 import { config } from '../config/config.ts';
+import { openSeed } from '../secrets/draw-seed.ts';
 import { noticeBatches } from '../dispatch/notices.ts';
 import { startStored, type WorkflowStart } from '../dispatch/outbox.ts';
 import { getCycle } from '../store/cycles.ts';
@@ -38,7 +39,10 @@ export async function runDraw(cycleId: string, upperUnitId: string, now: Date): 
   if (draw.status === 'drawn') return { noticeBatches: noticeBatches(draw.noticeIds ?? []) };
   if (draw.status !== 'drawing') throw new Error(`Draw ${cycleId}/${upperUnitId} is ${draw.status}, not closing`);
 
-  const [cycle, upper, seed, standings, team] = await Promise.all([getCycle(cycleId), getUnit(upperUnitId), getSeed(cycleId, upperUnitId), listReported(cycleId, upperUnitId), teamOf(upperUnitId)]);
+  const [cycle, upper, sealedSeed, standings, team] = await Promise.all([getCycle(cycleId), getUnit(upperUnitId), getSealedSeed(cycleId, upperUnitId), listReported(cycleId, upperUnitId), teamOf(upperUnitId)]);
+  const seed = await openSeed(sealedSeed, { cycleId, upperUnitId });
+  // The seed drawn with is the one committed to when intake opened, or nothing is drawn.
+  if (commitmentOf(seed) !== draw.commitment) throw new Error(`Draw ${cycleId}/${upperUnitId}: the opened seed does not match its published commitment`);
   // Standings written before they carried their commune are the only ones whose unit is read here.
   const unplaced = await getUnits(standings.filter((standing) => !standing.parentId).map((standing) => standing.unitId));
   const reported: ReportedUnit[] = standings.flatMap((standing) => {

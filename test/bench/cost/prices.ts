@@ -20,6 +20,16 @@ export const PRICES = {
   s3GetPer1000: 0.0004,
   httpApiPerRequest: 1.2 / 1_000_000,
   cloudWatchLogsPerGbIngested: 0.7,
+  /** CloudFront, Asia Pacific edges (Vietnam's users): HTTPS requests and data out to the internet. */
+  cloudFrontPerHttpsRequest: 0.012 / 10_000,
+  cloudFrontPerGbOut: 0.14,
+  cloudFrontFunctionPerInvocation: 0.1 / 1_000_000,
+  /** CloudFront's always-free allowance, every month (not a first-year tier): counted, as it is never outgrown here. */
+  cloudFrontFreeMonthly: { httpsRequests: 10_000_000, gbOut: 1024, functionInvocations: 2_000_000 },
+  /** AWS WAF: each web ACL and each rule (a managed group counts as one) a month, and requests. */
+  wafPerWebAclMonth: 5,
+  wafPerRuleMonth: 1,
+  wafPerRequest: 0.6 / 1_000_000,
   /** Cognito per monthly active user beyond the first 10,000 (Lite and Essentials tiers). */
   cognitoLitePerMau: 0.0055,
   cognitoEssentialsPerMau: 0.015,
