@@ -119,6 +119,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log('Starting DynamoDB Local, the mail inbox, the object store and the handlers…');
     // Independent start-ups overlap: the JVM boots while the handlers' modules load. Handlers
     // create their SDK clients on first use, after the environment below is set.
+    // Before the handlers load: a bundle's logger is made as its module loads and reads its level then.
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     const lambdas = new LocalLambdas(root, options.lambdaBundles);
     const [dynamodb, mail, objects] = await Promise.all([
       startDynamoDbOn(ports, options.ports?.dynamodb === 0, join(dataDir, 'dynamodb')).then((started) => (cleanups.push(() => started.stop()), started)),
@@ -165,7 +167,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // functions' answers (the repair's report) and the logs would only repeat them.
       POWERTOOLS_METRICS_DISABLED: 'true',
       // One log stream for the whole stack: the functions' structured lines only from warnings up.
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL,
       [ENV.userPoolId]: LOCAL_USER_POOL_ID,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.evidenceBucket]: LOCAL_EVIDENCE_BUCKET,
