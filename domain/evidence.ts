@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { APPRAISAL_FORM_ID } from './appraisal/appraisal-form.ts';
 import { FORM_IDS } from './forms/index.ts';
+import { unitIdSchema } from './organisation.ts';
+import { VISIT_REPORT_FORM_ID } from './visits/visit.ts';
 
 /**
  * Evidence files (minutes, photos, decisions) a unit attaches to a form, one list per criterion.
@@ -25,8 +27,10 @@ export const TOO_LARGE_MESSAGE = `Tệp quá lớn: tối đa ${MAX_EVIDENCE_BYT
 export const evidenceRequestSchema = z.object({
   idempotencyKey: z.uuid({ error: 'Khóa chống gửi trùng không hợp lệ.' }),
   cycleId: z.string({ error: 'Thiếu đợt công nhận.' }).min(1).max(120),
-  /** A unit's form, or an appraiser's findings (photos of the minutes). */
-  formId: z.enum([...FORM_IDS, APPRAISAL_FORM_ID], { error: 'Biểu mẫu không tồn tại.' }),
+  /** A unit's form, an appraiser's findings (photos of the minutes), or a cadre's visit report ("1+2": cycleId is the programme). */
+  formId: z.enum([...FORM_IDS, APPRAISAL_FORM_ID, VISIT_REPORT_FORM_ID], { error: 'Biểu mẫu không tồn tại.' }),
+  /** A visit report's photos belong to the unit visited, not the cadre's. */
+  unitId: unitIdSchema.optional(),
   /** The form field the file supports, e.g. "criterion5". */
   field: z.string({ error: 'Thiếu mục của minh chứng.' }).regex(/^[A-Za-z0-9]{1,40}$/, { error: 'Mục của minh chứng không hợp lệ.' }),
   fileName: z

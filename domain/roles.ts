@@ -1,5 +1,5 @@
 /** Roles a user can hold; in Cognito each role is a user-pool group of the same name. */
-export const ROLES = ['secretary', 'organiser', 'appraiser', 'leader', 'admin'] as const;
+export const ROLES = ['secretary', 'organiser', 'appraiser', 'leader', 'admin', 'cadre'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +8,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   appraiser: 'Thành viên Tổ thẩm định',
   leader: 'Lãnh đạo (Bí thư / Phó Bí thư)',
   admin: 'Quản trị hệ thống',
+  // Who the "1+2" practice counts (seed 004): at least 60 days a year at the grassroots.
+  cadre: 'Ủy viên BCH chuyên trách (đi cơ sở "1+2")',
 };
 
 /** Labels earlier import templates used: a file filled in with them still imports. */

@@ -17,7 +17,9 @@ export interface AuditEntry {
   actor: Pick<Actor, 'userId' | 'name'>;
   summary: string;
   before?: Pick<Standing, 'state' | 'version'>;
-  after: Pick<Standing, 'state' | 'version'>;
+  /** Absent for an entry that moves no standing (a cadre's visit: its `visitId`). */
+  after?: Pick<Standing, 'state' | 'version'>;
+  visitId?: string;
   prevHash: string;
   hash: string;
 }

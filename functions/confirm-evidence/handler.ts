@@ -2,6 +2,9 @@ import { fileTypeFromBuffer } from 'file-type';
 import { isAppraiserOnly, requireRole } from '../../domain/access.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { contentRefusal, type Evidence } from '../../domain/evidence.ts';
+import { requireVisitingCadre } from '../../domain/visits/access.ts';
+import { VISIT_PHOTO_CONFIRM_ROUTE, VISIT_REPORT_FORM_ID } from '../../domain/visits/visit.ts';
+import { getUnit } from '../shared/store/units.ts';
 import { identityOf } from '../shared/edge/auth.ts';
 import { getEvidence, recordCheck } from '../shared/store/evidence.ts';
 import { inspectObject, removeObject, removeUpload, sealUpload } from '../shared/store/evidence-objects.ts';
@@ -15,12 +18,20 @@ import { evidenceView } from '../shared/views/submission-views.ts';
  */
 export async function confirmEvidence(event: HttpEvent) {
   const identity = await identityOf(event);
-  // The one who attached it: a unit's secretary, or an appraiser for their findings' photos.
-  requireRole(identity, 'secretary', 'appraiser');
   const evidenceId = event.pathParameters?.evidenceId;
   if (!evidenceId) throw new NotFoundError('Không tìm thấy minh chứng.');
-  let evidence = await getEvidence(evidenceId);
-  if (evidence.unitId !== identity.unitId) throw new ForbiddenError('Minh chứng này không thuộc đơn vị của bạn.');
+  let evidence: Evidence;
+  if (event.routeKey === VISIT_PHOTO_CONFIRM_ROUTE) {
+    // A cadre's photo of a visit: theirs alone, whatever unit it was taken at.
+    requireVisitingCadre(identity, await getUnit(identity.unitId));
+    evidence = await getEvidence(evidenceId);
+    if (evidence.formId !== VISIT_REPORT_FORM_ID || evidence.uploadedBy !== identity.userId) throw new ForbiddenError('Ảnh này không phải của bạn.');
+  } else {
+    // The one who attached it: a unit's secretary, or an appraiser for their findings' photos.
+    requireRole(identity, 'secretary', 'appraiser');
+    evidence = await getEvidence(evidenceId);
+    if (evidence.unitId !== identity.unitId) throw new ForbiddenError('Minh chứng này không thuộc đơn vị của bạn.');
+  }
   if (isAppraiserOnly(identity) && evidence.uploadedBy !== identity.userId) throw new ForbiddenError('Minh chứng này không phải của bạn.');
 
   if (evidence.status === 'pending') evidence = await checkUpload(evidence);

@@ -8,6 +8,9 @@ import { httpHandler, json, type HttpEvent } from '../shared/edge/http.ts';
 import { getStanding, listAudit } from '../shared/store/process.ts';
 import { historyView, standingView } from '../shared/views/standing-views.ts';
 import { getUnit } from '../shared/store/units.ts';
+import { listVisitsToUnit } from '../shared/store/visits.ts';
+import { visitView } from '../shared/views/visit-views.ts';
+import { addDays, calendarDate } from '../../domain/dates.ts';
 
 /**
  * GET /api/standings/{cycleId}/{unitId}: where a unit stands in a cycle, what is next and by
@@ -21,12 +24,15 @@ export async function getStandingOfUnit(event: HttpEvent) {
   requireCanSee(identity, unit);
   const cycle = await getCycle(cycleId);
   await requireCycleVisible(identity, cycle.scopeUnitId);
-  const [standing, audit] = await Promise.all([getStanding(cycleId, unitId), listAudit(unitId)]);
+  // Cadres' visits of the last twelve months, made (logged as attended): the upper level's support (seed 002 III.2, step 3).
+  const since = addDays(calendarDate(new Date()), -365);
+  const [standing, audit, visits] = await Promise.all([getStanding(cycleId, unitId), listAudit(unitId), listVisitsToUnit(unitId, since)]);
   return json(200, {
     unit: { unitId: unit.unitId, name: unit.name, kind: unit.kind },
     cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, steps: cycle.steps },
     standing: standing ? standingView(standing) : undefined,
-    history: audit.filter((entry) => entry.cycleId === cycleId).map(historyView),
+    history: audit.filter((entry) => entry.cycleId === cycleId || entry.visitId !== undefined).map(historyView),
+    visits: visits.filter((visit) => visit.status === 'done' && visit.report?.attended).map(visitView),
     chain: verifyChain(audit),
   });
 }

@@ -174,6 +174,27 @@ export const FUNCTIONS = [
     grants: ['table:read', 'table:write'],
   },
   {
+    id: 'visits',
+    entry: 'functions/visits/handler.ts',
+    description: 'A cadre plans and logs visits to the grassroots ("1+2"), and reads their year',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'visitProgrammes',
+    entry: 'functions/visit-programmes/handler.ts',
+    description: 'A province adopts its yearly "1+2" programme: target days, pace, purposes',
+    env: [ENV.tableName],
+    grants: ['table:read', 'table:write'],
+  },
+  {
+    id: 'visitOverview',
+    entry: 'functions/visit-overview/handler.ts',
+    description: 'Shows leaders each cadre\'s days at the grassroots against the target, and the places never visited',
+    env: [ENV.tableName],
+    grants: ['table:read'],
+  },
+  {
     id: 'getStanding',
     entry: 'functions/get-standing/handler.ts',
     description: "Returns where a unit stands in a cycle, what is next, and its verified history",

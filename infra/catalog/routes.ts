@@ -1,21 +1,26 @@
 import type { Role } from '../../domain/roles.ts';
+import type { UnitKind } from '../../domain/organisation.ts';
+import { VISITING_LEVELS, VISITING_ROLES } from '../../domain/visits/access.ts';
 import type { FunctionId } from './functions.ts';
 
 /**
  * Whose data a route reaches, relative to the caller's unit:
  * - `below`: the caller's unit and every unit under it (an appraiser alone: their own unit only);
+ * - `under`: every unit under the caller's, never the caller's own (a cadre's visits);
  * - `line`: the caller's unit, the units under it and the levels above it, never a sibling's;
  * - `own`: only what the caller's own unit made or holds;
  * - `assigned`: an appraiser's own assignments, whatever the place;
  * - `top`: the whole system, so only from the top of the tree;
  * - `none`: names no place (a template, the cycles the caller may see).
  */
-export type Reach = 'below' | 'line' | 'own' | 'assigned' | 'top' | 'none';
+export type Reach = 'below' | 'under' | 'line' | 'own' | 'assigned' | 'top' | 'none';
 
 /** Who may call a route. The authorisation matrix test walks every route with every role and place. */
 export interface RouteAccess {
   roles: readonly Role[] | 'signed-in';
   reach: Reach;
+  /** Only callers whose unit is of these kinds (the "1+2" visits: the levels above the commune). */
+  levels?: readonly UnitKind[];
 }
 
 /** HTTP API routes. Every route requires a signed-in user (JWT authorizer) and states its access. */
@@ -74,4 +79,11 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/api/reports', functionId: 'reports', access: { roles: DECIDERS, reach: 'own' } },
   { method: 'GET', path: '/api/reports/{cycleId}/{unitId}/{reportId}', functionId: 'reports', access: { roles: NOT_APPRAISERS, reach: 'below' } },
   { method: 'GET', path: '/api/notices', functionId: 'listNotices', access: { roles: NOT_APPRAISERS, reach: 'below' } },
+  { method: 'GET', path: '/api/visits', functionId: 'visits', access: { roles: VISITING_ROLES, reach: 'own', levels: VISITING_LEVELS } },
+  { method: 'POST', path: '/api/visits', functionId: 'visits', access: { roles: VISITING_ROLES, reach: 'under', levels: VISITING_LEVELS } },
+  { method: 'PUT', path: '/api/visits/{visitId}', functionId: 'visits', access: { roles: VISITING_ROLES, reach: 'own', levels: VISITING_LEVELS } },
+  { method: 'POST', path: '/api/visit-photos', functionId: 'requestEvidenceUpload', access: { roles: VISITING_ROLES, reach: 'under', levels: VISITING_LEVELS } },
+  { method: 'POST', path: '/api/visit-photos/{evidenceId}/confirm', functionId: 'confirmEvidence', access: { roles: VISITING_ROLES, reach: 'own', levels: VISITING_LEVELS } },
+  { method: 'POST', path: '/api/visit-programmes', functionId: 'visitProgrammes', access: { roles: ADMIN, reach: 'below' } },
+  { method: 'GET', path: '/api/visit-overview/{unitId}', functionId: 'visitOverview', access: { roles: ['leader', 'organiser', 'admin'], reach: 'below' } },
 ];

@@ -72,6 +72,24 @@ export const DEMO_USERS: DemoUser[] = [
     unitName: 'Thành Đoàn Sa Đéc',
   },
   {
+    // A full-time member of the province's committee: the "1+2" practice counts her days at the grassroots.
+    userId: 'uvbch-dongthap',
+    name: 'Trần Thị Ngọc Hân',
+    email: 'uvbch.ngochan@dongthap.doan.example',
+    roles: ['cadre'],
+    unitId: 'dong-thap',
+    unitName: 'Tỉnh Đoàn Đồng Tháp',
+  },
+  {
+    // The province's leader: the address the province's digests already go to.
+    userId: 'bithu-dongthap',
+    name: 'Nguyễn Thanh Bình',
+    email: 'bithu@dongthap.doan.example',
+    roles: ['leader'],
+    unitId: 'dong-thap',
+    unitName: 'Tỉnh Đoàn Đồng Tháp',
+  },
+  {
     userId: 'quantri-dongthap',
     name: 'Huỳnh Bảo Ngọc',
     email: 'quantri@dongthap.doan.example',

@@ -41,18 +41,22 @@ async function ensureDashboards(): Promise<boolean> {
 }
 
 async function seedDemoUsers(): Promise<number> {
-  const last = DEMO_USERS.at(-1)!;
-  try {
-    await getUser(last.userId);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-  }
-  // The last one last: its presence marks a complete load.
+  // Each missing one: a demo account added later reaches a data folder made before it.
   const users = DEMO_USERS.map(({ unitName: _unitName, ...user }) => user);
-  await putUsers(users.slice(0, -1));
-  await putUsers(users.slice(-1));
-  return users.length;
+  const present = await Promise.all(
+    users.map(async (user) => {
+      try {
+        await getUser(user.userId);
+        return true;
+      } catch (error) {
+        if (error instanceof NotFoundError) return false;
+        throw error;
+      }
+    }),
+  );
+  const missing = users.filter((_, index) => !present[index]);
+  if (missing.length > 0) await putUsers(missing);
+  return missing.length;
 }
 
 /**

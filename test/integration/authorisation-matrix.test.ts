@@ -34,6 +34,7 @@ const CALLERS: Record<Role, string> = {
   leader: 'matrix-leader',
   appraiser: 'matrix-appraiser',
   admin: 'matrix-admin',
+  cadre: 'matrix-cadre',
 };
 const ROLES = Object.keys(CALLERS) as Role[];
 
@@ -141,16 +142,32 @@ const CASES: Record<string, Case> = {
   'POST /api/reports': { placed: false, call: () => ({ method: 'POST', path: '/api/reports', body: reportRequest() }) },
   'GET /api/reports/{cycleId}/{unitId}/{reportId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/reports/${MODEL_A}/${unitId}/results-report` }) },
   'GET /api/notices': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/notices?unit=${unitId}` }) },
+  'GET /api/visits': { placed: false, call: () => ({ method: 'GET', path: '/api/visits?year=2027' }) },
+  'POST /api/visits': {
+    placed: true,
+    call: (unitId) => ({ method: 'POST', path: '/api/visits', body: { idempotencyKey: randomUUID(), status: 'planned', unitId, date: '2027-05-10', purpose: 'sinh-hoat-chi-doan', halfDay: false } }),
+  },
+  'PUT /api/visits/{visitId}': { placed: false, call: () => ({ method: 'PUT', path: '/api/visits/khong-co', body: { report: { attended: true } } }) },
+  'POST /api/visit-photos': {
+    placed: true,
+    call: (unitId) => ({ method: 'POST', path: '/api/visit-photos', body: { ...evidenceRequest(SAMPLE_FILES.png), formId: 'visit-report', field: 'photos', cycleId: 'visits-2027-dong-thap', unitId } }),
+  },
+  'POST /api/visit-photos/{evidenceId}/confirm': { placed: true, call: (_, place, __, f) => ({ method: 'POST', path: `/api/visit-photos/${f.evidence[place]}/confirm` }) },
+  'POST /api/visit-programmes': { placed: true, call: (unitId) => ({ method: 'POST', path: '/api/visit-programmes', body: { year: 2031, scopeUnitId: unitId } }) },
+  'GET /api/visit-overview/{unitId}': { placed: true, call: (unitId) => ({ method: 'GET', path: `/api/visit-overview/${unitId}` }) },
 };
 
 const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
 
 /** What the catalogue says: may this role reach this place through this route? */
 function permitted(route: RouteDefinition, role: Role, place: Place, placed: boolean): boolean {
-  const { roles, reach } = route.access;
+  const { roles, reach, levels } = route.access;
   if (roles !== 'signed-in' && !roles.includes(role)) return false;
+  // The callers all sit at a commune.
+  if (levels && !levels.includes('commune')) return false;
   const reaches: Record<Reach, Place[]> = {
     below: role === 'appraiser' ? ['own'] : ['own', 'below'],
+    under: role === 'appraiser' ? [] : ['below'],
     line: ['own', 'below', 'above'],
     own: ['own'],
     // The matrix's appraiser has no assignment: every named chi đoàn is refused.

@@ -25,6 +25,8 @@ const DrawPage = lazy(() => import('./pages/DrawPage.tsx').then((module) => ({ d
 const NoticesPage = lazy(() => import('./pages/NoticesPage.tsx').then((module) => ({ default: module.NoticesPage })));
 const StuckRecordsPage = lazy(() => import('./pages/StuckRecordsPage.tsx').then((module) => ({ default: module.StuckRecordsPage })));
 const SweepPage = lazy(() => import('./pages/SweepPage.tsx').then((module) => ({ default: module.SweepPage })));
+const VisitsPage = lazy(() => import('./pages/VisitsPage.tsx').then((module) => ({ default: module.VisitsPage })));
+const VisitOverviewPage = lazy(() => import('./pages/VisitOverviewPage.tsx').then((module) => ({ default: module.VisitOverviewPage })));
 const SubmissionPage = lazy(() => import('./pages/SubmissionPage.tsx').then((module) => ({ default: module.SubmissionPage })));
 
 export function App() {
@@ -56,6 +58,7 @@ export function App() {
   const drawUnitId = /^\/draws\/([^/]+)$/.exec(path)?.[1];
   const dashboardUnitId = /^\/dashboard\/([^/]+)$/.exec(path)?.[1];
   const reportId = /^\/reports\/([^/]+)$/.exec(path)?.[1];
+  const visitOverviewUnitId = /^\/visits\/overview\/([^/]+)$/.exec(path)?.[1];
   const query = new URLSearchParams(location.search);
   const cycleId = query.get('cycle');
   const amends = query.get('amends') ?? undefined;
@@ -69,6 +72,8 @@ export function App() {
   else if (path === '/inbox' && cycleId) page = <InboxPage cycleId={cycleId} />;
   else if (path === '/board' && cycleId) page = <BoardPage cycleId={cycleId} />;
   else if (path === '/sweep') page = <SweepPage />;
+  else if (path === '/visits') page = <VisitsPage />;
+  else if (visitOverviewUnitId) page = <VisitOverviewPage key={visitOverviewUnitId} unitId={decodeURIComponent(visitOverviewUnitId)} />;
   else if (path === '/stuck') page = <StuckRecordsPage />;
   else if (path === '/notices') page = <NoticesPage unitId={query.get('unit') ?? session.user.unitId} />;
   else if (path === '/appraisals' && cycleId) page = <AppraisalsPage cycleId={cycleId} />;

@@ -15,10 +15,11 @@ const toEvidence = (item: Record<string, unknown>) => recordOf<Evidence>(item);
  * the same file and gets the same record back; the same key for another file is a conflict.
  */
 export async function createEvidence(request: EvidenceRequest, identity: Identity, now: Date): Promise<Evidence> {
-  const { idempotencyKey, ...file } = request;
+  // The unit the file is about: the user's own, or the unit a cadre visited (checked by the caller).
+  const { idempotencyKey, unitId, ...file } = request;
   const evidence: Evidence = {
     evidenceId: idempotentId(identity.unitId, `evidence:${idempotencyKey}`),
-    unitId: identity.unitId,
+    unitId: unitId ?? identity.unitId,
     ...file,
     status: 'pending',
     uploadedBy: identity.userId,

@@ -16,6 +16,14 @@ export const partitions = {
   drawsOf: (cycleId: string) => `DRAWS#${cycleId}`,
   /** Records stored on a UTC day whose workflow has not yet carried them out (sparse). */
   outboxOn: (date: string) => `OUTBOX#${date}`,
+  /** One cadre's "1+2" visits of a year, by date. */
+  visitsOfCadre: (year: number, userId: string) => `CADRE-VISITS#${year}#${userId}`,
+  /** The visits made to one unit (gsi2), by date. */
+  visitsTo: (unitId: string) => `VISITS-TO#${unitId}`,
+  /** The "1+2" programmes provinces adopted for a year. */
+  programmesOf: (year: number) => `VISIT-PROGRAMMES#${year}`,
+  /** The yearly summaries of the cadres of one unit. */
+  cadresOf: (year: number, unitId: string) => `CADRES#${year}#${unitId}`,
 };
 
 /** Key shapes of the single table, in one place. */
@@ -97,6 +105,17 @@ export const keys = {
   }),
   /** An open intake in the due index: the sweep of the day after its closing date closes it. */
   intakeClosingOn: (closesOn: string, cycleId: string, upperUnitId: string) => ({ gsi2pk: `DUE#${closesOn}`, gsi2sk: `~intake#${cycleId}#${upperUnitId}` }),
+  /** A province's "1+2" programme of a year (absent: the guidance's defaults). */
+  visitProgramme: (scopeUnitId: string, year: number) => ({ pk: `VISIT-PROGRAMME#${scopeUnitId}#${year}`, sk: 'PROGRAMME' }),
+  programmeOfYear: (year: number, scopeUnitId: string) => ({ gsi1pk: partitions.programmesOf(year), gsi1sk: scopeUnitId }),
+  visit: (visitId: string) => ({ pk: `VISIT#${visitId}`, sk: 'VISIT' }),
+  visitOfCadre: (visit: { year: number; cadreUserId: string; date: string; visitId: string }) => ({ gsi1pk: partitions.visitsOfCadre(visit.year, visit.cadreUserId), gsi1sk: `${visit.date}#${visit.visitId}` }),
+  visitToUnit: (visit: { unitId: string; date: string; visitId: string }) => ({ gsi2pk: partitions.visitsTo(visit.unitId), gsi2sk: `${visit.date}#${visit.visitId}` }),
+  /** A cadre's year: days planned and done, recounted with each visit. */
+  cadreYear: (year: number, userId: string) => ({ pk: `CADRE-YEAR#${year}#${userId}`, sk: 'SUMMARY' }),
+  cadreOfUnit: (year: number, unitId: string, userId: string) => ({ gsi1pk: partitions.cadresOf(year, unitId), gsi1sk: userId }),
+  /** The units under a commune (and the commune) a cadre went to in a year: the never-visited are the rest. */
+  visitedUnder: (year: number, communeId: string) => ({ pk: `VISITED#${year}#${communeId}`, sk: 'UNITS' }),
   digestSent: (recipientUnitId: string, asOf: string) => ({ gsi1pk: partitions.sentTo(recipientUnitId), gsi1sk: asOf }),
   /** A record in the outbox, under the day it was stored, in the order stored. */
   inOutbox: (storedAt: Date, name: string) => ({ gsi2pk: partitions.outboxOn(storedAt.toISOString().slice(0, 10)), gsi2sk: `${storedAt.toISOString()}#${name}` }),

@@ -11,6 +11,7 @@ import { addDays } from '../../../domain/dates.ts';
 import { getIdPage, putIdPages, putOnce } from '../store/table.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { getUnit } from '../store/units.ts';
+import { queuePaceReminders } from './visit-pace.ts';
 
 /** Everyone who reads a unit's deadline digest: its secretary, organisers and leaders, and its listed leader emails. */
 const DIGEST_ROLES = ['secretary', 'organiser', 'leader'];
@@ -45,6 +46,8 @@ export async function runSweep(asOf: string, now: Date): Promise<{ asOf: string;
     if (noticeId.queued) queued++;
     if (noticeId.id) noticeIds.push(noticeId.id);
   });
+  // The first of a month: cadres behind their "1+2" pace, sent with the day's digests.
+  noticeIds.push(...(await queuePaceReminders(asOf, now)));
   const pages = await storePages(asOf, noticeIds.sort());
   await recordSweepOutcome(asOf, { dues: dues.length, digests: digests.length, queued });
   return { asOf, dues: dues.length, digests: digests.length, queued, pages };

@@ -35,7 +35,7 @@ export function historyView(entry: AuditEntry) {
     by: entry.actor.name,
     summary: entry.summary,
     from: entry.before && STATE_LABELS[entry.before.state],
-    to: STATE_LABELS[entry.after.state],
+    to: entry.after && STATE_LABELS[entry.after.state],
     cycleId: entry.cycleId,
     hash: entry.hash,
   };

@@ -9,6 +9,8 @@ import { shrinkPhoto } from './shrink-photo.ts';
 export interface EvidenceContext {
   cycleId: string;
   formId: string;
+  /** The unit the file is about when it is not the user's own (a cadre's photos of a visit). */
+  unitId?: string;
 }
 
 export interface EvidenceInfo {
@@ -46,20 +48,21 @@ function postFile(upload: NonNullable<UploadGrant['upload']>, file: File, onProg
 }
 
 /** Ask for a signed form, upload, then have the server check what the file really is. */
-async function uploadEvidence(file: File, field: string, context: EvidenceContext, onProgress: (share: number) => void): Promise<EvidenceInfo> {
+export async function uploadEvidence(file: File, field: string, context: EvidenceContext, onProgress: (share: number) => void, route = '/api/evidence'): Promise<EvidenceInfo> {
   if (!(file.type in EVIDENCE_TYPES)) throw new ApiError(400, `"${file.name}": chỉ nhận tệp PDF, JPG, PNG.`);
   if (file.size > MAX_EVIDENCE_BYTES) throw new ApiError(400, `"${file.name}": ${TOO_LARGE_MESSAGE}`);
-  const grant = await request<UploadGrant>('POST', '/api/evidence', {
+  const grant = await request<UploadGrant>('POST', route, {
     idempotencyKey: crypto.randomUUID(),
     cycleId: context.cycleId,
     formId: context.formId,
+    unitId: context.unitId,
     field,
     fileName: file.name,
     contentType: file.type,
     size: file.size,
   });
   if (grant.upload) await postFile(grant.upload, file, onProgress);
-  return request<EvidenceInfo>('POST', `/api/evidence/${grant.evidence.evidenceId}/confirm`);
+  return request<EvidenceInfo>('POST', `${route}/${grant.evidence.evidenceId}/confirm`);
 }
 
 /** Names, sizes and download links of the listed files, fetched once each. */

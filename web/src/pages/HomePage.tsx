@@ -8,6 +8,7 @@ import { draftKey } from '../useDraft.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { sendsReport } from '../../../domain/reports/reports.ts';
 import { calendarDate } from '../../../domain/dates.ts';
+import { VISITING_LEVELS, VISITING_ROLES } from '../../../domain/visits/access.ts';
 
 interface CycleSummary {
   cycleId: string;
@@ -83,6 +84,8 @@ export function HomePage() {
   const drawsAt = roles.some((role) => role === 'organiser' || role === 'leader') ? unitId : unitKind === 'commune' ? parentId : undefined;
   // Leaders and organisers start from their year at a glance; a chi đoàn has nothing below it.
   const leads = roles.some((role) => role === 'leader' || role === 'organiser' || role === 'admin') && unitKind !== undefined && unitKind !== 'branch';
+  // Cadres of the levels above the commune plan and log their days at the grassroots.
+  const visits = roles.some((role) => (VISITING_ROLES as readonly string[]).includes(role)) && (VISITING_LEVELS as readonly string[]).includes(unitKind ?? '');
   const [dashboardCycle, setDashboardCycle] = useState<string>();
   // "Chi đoàn đạt chuẩn" first: the plan's targets are about it.
   const shownCycle = dashboardCycle ?? (cycles.find((cycle) => cycle.templateId === 'chi-doan-dat-chuan') ?? cycles[0])?.cycleId;
@@ -143,6 +146,8 @@ export function HomePage() {
       <div className="links">
         {mayImport && link('/imports', 'Nhập đơn vị và tài khoản từ tệp Excel/CSV')}
         {!appraiserOnly && unitKind !== 'branch' && link('/notices', 'Thư nhắc hạn đã gửi')}
+        {visits && link('/visits', 'Đi công tác cơ sở "1+2"')}
+        {leads && unitId && link(`/visits/overview/${unitId}`, 'Theo dõi cán bộ đi cơ sở "1+2"')}
         {roles.includes('admin') && link('/sweep', 'Quét hạn theo ngày')}
         {roles.includes('admin') && link('/stuck', 'Hồ sơ chưa xử lý xong')}
       </div>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, download, request } from '../api.ts';
 import { ProcessDiagram } from '../components/ProcessDiagram.tsx';
 import { formatCalendarDate, formatDateTime } from '../format.ts';
+import { EvidenceList } from '../components/EvidenceField.tsx';
+import { MEETING_QUALITIES, type MeetingQuality } from '../../../domain/visits/qualities.ts';
 
 interface StandingPageData {
   unit: { unitId: string; name: string };
@@ -18,7 +20,21 @@ interface StandingPageData {
     cadre?: string;
     boardDecision?: { decisionId: string; number: string; date: string };
   };
-  history: { seq: number; at: string; by: string; summary: string; to: string }[];
+  history: { seq: number; at: string; by: string; summary: string; to?: string }[];
+  visits?: {
+    visitId: string;
+    cadreName: string;
+    date: string;
+    purposeLabel: string;
+    halfDay: boolean;
+    report?: {
+      found: string;
+      supported: string;
+      followUps: string;
+      evidence: string[];
+      meeting?: { content: string; quality: MeetingQuality; membersPresent: number; difficulties: string; advice: string };
+    };
+  }[];
   chain: { valid: boolean; entries: number; broken?: { seq: number; reason: string } };
 }
 
@@ -78,6 +94,36 @@ export function UnitPage({ unitId, cycleId }: { unitId: string; cycleId: string 
             {standing.criteria.map((result) => (
               <li key={result.number} className={result.pass ? 'pass' : 'fail'}>
                 {result.pass ? '✓' : '✗'} {result.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data.visits && data.visits.length > 0 && (
+        <>
+          <h2>Cấp trên về cơ sở</h2>
+          <ul className="list" data-testid="visits">
+            {data.visits.map((visit) => (
+              <li key={visit.visitId} className="card">
+                <strong>
+                  {formatCalendarDate(visit.date)} · {visit.cadreName}
+                </strong>
+                <span>
+                  {visit.purposeLabel}
+                  {visit.halfDay ? ' (nửa ngày)' : ''}
+                </span>
+                {visit.report?.meeting && (
+                  <>
+                    <span>
+                      Buổi sinh hoạt: {visit.report.meeting.content} — {visit.report.meeting.membersPresent} đoàn viên dự, chất lượng {MEETING_QUALITIES[visit.report.meeting.quality].toLocaleLowerCase('vi')}.
+                    </span>
+                    {visit.report.meeting.difficulties && <span>Khó khăn: {visit.report.meeting.difficulties}</span>}
+                    <span>Góp ý của cấp trên: {visit.report.meeting.advice}</span>
+                  </>
+                )}
+                {visit.report?.supported && <span>Đã hỗ trợ: {visit.report.supported}</span>}
+                {visit.report?.followUps && <span>Theo dõi tiếp: {visit.report.followUps}</span>}
+                {visit.report && <EvidenceList ids={visit.report.evidence} />}
               </li>
             ))}
           </ul>
