@@ -39,7 +39,7 @@ export function UnitPicker({ rootUnitId, onChange }: { rootUnitId: string; onCha
 
   const labels = ['Đơn vị', 'Đơn vị trực thuộc', 'Chi đoàn', 'Đơn vị trực thuộc'];
   return (
-    <div className="unit-picker" role="group" aria-label="Đơn vị đến">
+    <div className="unit-picker" role="group" aria-label="Chọn lần lượt từng cấp">
       {levels.map((options, level) => (
         <div key={level}>
           <label htmlFor={`unit-level-${level}`}>{level === 0 ? 'Đơn vị đến' : (labels[level] ?? 'Đơn vị trực thuộc')}</label>

@@ -4,6 +4,7 @@ import { MEETING_QUALITIES, type MeetingQuality } from '../../../domain/visits/q
 import { ApiError, currentSession, request } from '../api.ts';
 import { EvidenceList, uploadEvidence } from '../components/EvidenceField.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
+import { shrinkPhoto } from '../components/shrink-photo.ts';
 import { TargetBar } from '../components/TargetBar.tsx';
 
 interface Purpose {
@@ -150,13 +151,15 @@ function VisitForm({ purposes, planned, programmeId, onDone }: { purposes: Purpo
   async function addPhotos(files: File[]) {
     if (!target) return setError('Chọn đơn vị trước khi thêm ảnh.');
     setError(undefined);
-    for (const file of files) {
+    for (const picked of files) {
       try {
+        // A phone photo is shrunk before it leaves the phone, as a form's evidence is.
+        const { file } = await shrinkPhoto(picked);
         setProgress(`Đang tải lên "${file.name}"…`);
         const evidence = await uploadEvidence(file, 'photos', { cycleId: programmeId, formId: 'visit-report', unitId: target.unitId }, (share: number) => setProgress(`Đang tải lên "${file.name}": ${Math.round(share * 100)}%`), '/api/visit-photos');
         setPhotos((previous) => [...previous, evidence.evidenceId]);
       } catch (failure) {
-        setError(failure instanceof ApiError ? failure.message : `Không tải được "${file.name}".`);
+        setError(failure instanceof ApiError ? failure.message : `Không tải được "${picked.name}".`);
       }
     }
     setProgress(undefined);
