@@ -7,6 +7,8 @@ import { MODEL_A } from '../support/process.ts';
 
 const journey = phoneJourney();
 const UPLOAD = { timeout: 15_000 };
+/** A page opened while the suite's other stacks keep the machine busy: its chunks and API calls can take seconds. */
+const LOADED = { timeout: 15_000 };
 
 describe('"1+2" on a phone: a provincial cadre at a chi đoàn meeting', () => {
   it('logs the meeting with a photo; the chi đoàn sees it on its page; the province leader sees the cadre\'s days against 60', async () => {
@@ -34,7 +36,7 @@ describe('"1+2" on a phone: a provincial cadre at a chi đoàn meeting', () => {
     await page.getByRole('button', { name: 'Lưu báo cáo chuyến đi' }).click();
 
     // Assess: counted as half a day done
-    await expect.poll(() => page.getByTestId('done-visit').first().textContent()).toContain('Chi đoàn ấp Phú Thuận');
+    await expect.poll(() => page.getByTestId('done-visit').first().textContent(), LOADED).toContain('Chi đoàn ấp Phú Thuận');
     expect(await page.getByTestId('my-days').textContent()).toContain('Đã đi 0,5/60 ngày');
     expect(await page.getByTestId('done-visit').first().textContent()).toContain('16 đoàn viên dự, chất lượng tốt');
 
@@ -44,7 +46,7 @@ describe('"1+2" on a phone: a provincial cadre at a chi đoàn meeting', () => {
 
     // Assess: the visit with the advice and the photo, and in the history
     const visits = page.getByTestId('visits');
-    await expect.poll(() => visits.textContent()).toContain('Trần Thị Ngọc Hân');
+    await expect.poll(() => visits.textContent(), LOADED).toContain('Trần Thị Ngọc Hân');
     expect(await visits.textContent()).toContain('Góp ý của cấp trên: Vận động mô hình gây quỹ từ chăn nuôi');
     await expect.poll(() => visits.locator('.evidence-list a').textContent(), UPLOAD).toBe('sinh-hoat-phu-thuan.png');
     expect(await page.getByTestId('history').textContent()).toContain('Trần Thị Ngọc Hân (Tỉnh Đoàn Đồng Tháp) dự sinh hoạt chi đoàn');
@@ -56,7 +58,7 @@ describe('"1+2" on a phone: a provincial cadre at a chi đoàn meeting', () => {
 
     // Assess: the cadre's half day against 60, and Tân Phú Đông no longer among the never visited
     const row = page.getByTestId('cadre-days').getByRole('row', { name: /Trần Thị Ngọc Hân/ });
-    await expect.poll(() => row.textContent()).toContain('0,5/60 ngày');
+    await expect.poll(() => row.textContent(), LOADED).toContain('0,5/60 ngày');
     expect(await page.getByTestId('never-visited').textContent()).not.toContain('Đoàn xã Tân Phú Đông');
     expect(await page.getByTestId('never-visited').textContent()).toContain('Đoàn Phường 3');
     expect(await pageProblems(page)).toEqual([]);

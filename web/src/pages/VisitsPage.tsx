@@ -83,13 +83,7 @@ export function VisitsPage() {
         <ul className="list">
           {planned.map((visit) => (
             <li key={visit.visitId} className="card" data-testid="planned-visit">
-              <strong>
-                {formatCalendarDate(visit.date)} · {visit.unitName}
-              </strong>
-              <span>
-                {visit.purposeLabel}
-                {visit.halfDay ? ' (nửa ngày)' : ''}
-              </span>
+              <VisitLine visit={visit} />
               {visit.date <= today && (
                 <button type="button" className="primary" onClick={() => setLogging(visit)}>
                   Ghi nhận chuyến đi này
@@ -106,20 +100,30 @@ export function VisitsPage() {
         <ul className="list">
           {done.map((visit) => (
             <li key={visit.visitId} className="card" data-testid="done-visit">
-              <strong>
-                {formatCalendarDate(visit.date)} · {visit.unitName}
-              </strong>
-              <span>
-                {visit.purposeLabel}
-                {visit.halfDay ? ' (nửa ngày)' : ''}
-                {visit.report?.attended === false ? ' — không đến được (không tính ngày)' : ''}
-                {visit.report?.meeting ? ` — ${visit.report.meeting.membersPresent} đoàn viên dự, chất lượng ${MEETING_QUALITIES[visit.report.meeting.quality].toLocaleLowerCase('vi')}` : ''}
-              </span>
+              <VisitLine visit={visit} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** A visit in the cadre's lists: when, where, what for, and once logged, how it went. */
+function VisitLine({ visit }: { visit: VisitView }) {
+  const meeting = visit.report?.meeting;
+  return (
+    <>
+      <strong>
+        {formatCalendarDate(visit.date)} · {visit.unitName}
+      </strong>
+      <span>
+        {visit.purposeLabel}
+        {visit.halfDay ? ' (nửa ngày)' : ''}
+        {visit.report?.attended === false ? ' — không đến được (không tính ngày)' : ''}
+        {meeting ? ` — ${meeting.membersPresent} đoàn viên dự, chất lượng ${MEETING_QUALITIES[meeting.quality].toLocaleLowerCase('vi')}` : ''}
+      </span>
+    </>
   );
 }
 
