@@ -18,7 +18,7 @@ import {
 } from './three-proactive.ts';
 import { checkRegistration, registrationSample, registrationSchema } from './registration.ts';
 import { implementationPlanSample, implementationPlanSchema, implementationPlanUi } from './implementation-plan.ts';
-import { SELF_ASSESSMENT_EVIDENCE_FIELDS, selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
+import { checkUpperLevelMeetings, SELF_ASSESSMENT_EVIDENCE_FIELDS, selfAssessmentSample, selfAssessmentSchema, selfAssessmentUi, type SelfAssessment } from './self-assessment.ts';
 
 export interface FormDefinition {
   id: string;
@@ -41,6 +41,8 @@ export interface FormDefinition {
   checkAgainstChildren?: (data: never, children: Unit[]) => FieldIssue[];
   /** Checks against the cycle's own data (its areas and sub-items). */
   checkAgainstCycle?: (data: never, cycle: Cycle) => FieldIssue[];
+  /** Checks against the meetings cadres of the levels above logged at the unit ("1+2" visits). */
+  checkAgainstVisits?: (data: never, loggedMeetings: string[]) => FieldIssue[];
   /** What a new form starts from, where the cycle shapes it. */
   initialData?: (cycle: Pick<Cycle, 'areas'>) => unknown;
   /** Fields that take evidence files (each holds an `evidence` list). */
@@ -74,8 +76,8 @@ export const FORMS = {
   },
   'self-assessment': {
     id: 'self-assessment',
-    // 2: evidence lists under each criterion.
-    version: 2,
+    // 2: evidence lists under each criterion; 3: criterion 5 may cite the upper level's meetings.
+    version: 3,
     title: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí',
     templateId: 'chi-doan-dat-chuan',
     schema: selfAssessmentSchema,
@@ -83,6 +85,7 @@ export const FORMS = {
     filledBy: 'branch',
     step: 'dossier',
     evidenceFields: SELF_ASSESSMENT_EVIDENCE_FIELDS,
+    checkAgainstVisits: checkUpperLevelMeetings,
     sample: selfAssessmentSample,
   },
   'progress-report': {

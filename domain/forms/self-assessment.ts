@@ -24,6 +24,7 @@ function criterion<Shape extends z.ZodRawShape>(title: string, shape: Shape) {
 export const ECONOMIC_SUPPORT_WAYS = ['model', 'jobs'] as const;
 
 const COOPERATIVES = 'Trong đó, số mô hình là tổ hợp tác';
+const UPPER_LEVEL_MEETINGS = 'Buổi sinh hoạt có cán bộ cấp trên về dự (đã được ghi nhận)';
 const COOPERATIVES_UNDER_DECREE = 'Trong số tổ hợp tác, số hoạt động theo Nghị định 151/CP (hoặc các nghị định sửa đổi, bổ sung)';
 
 export const selfAssessmentSchema = z
@@ -58,6 +59,13 @@ export const selfAssessmentSchema = z
         .max(100, { error: 'Tỷ lệ thu đoàn phí từ 0 đến 100%.' })
         .meta({ title: FIGURES.duesCollectedPercent.label }),
       congressHeld: yesNo('congressHeld'),
+      // Seed 002 III.2 step 3, seed 004: the upper level attends chi đoàn meetings. The chi đoàn
+      // cites the meetings a cadre logged (its "1+2" visits); each date is checked on submit.
+      upperLevelMeetings: z
+        .array(z.iso.date({ error: 'Ngày sinh hoạt không hợp lệ.' }), { error: 'Danh sách buổi sinh hoạt có cấp trên dự không hợp lệ.' })
+        .max(24, { error: 'Tối đa 24 buổi sinh hoạt.' })
+        .optional()
+        .meta({ title: UPPER_LEVEL_MEETINGS }),
     }),
     criterion6: criterion(TITLES.criterion6, {
       culturalSportsActivities: count('culturalSportsActivities'),
@@ -135,8 +143,18 @@ export function selfAssessmentUi(form: Partial<SelfAssessment> | undefined): Rec
       cooperativesUnderDecree: way === 'model' ? { ...numeric, 'ui:help': 'Tổ hợp tác chỉ được tính khi hoạt động theo Nghị định 151/CP.' } : hidden,
       jobReferrals: way === 'jobs' ? numeric : hidden,
     },
+    // The web app lists the meetings cadres logged at this chi đoàn to tick.
+    criterion5: { ...evidence, upperLevelMeetings: { 'ui:field': 'upperLevelMeetings' } },
     notes: { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } },
   };
+}
+
+/** Each meeting cited under criterion 5 is one a cadre of the upper level logged at this chi đoàn. */
+export function checkUpperLevelMeetings(data: SelfAssessment, loggedMeetings: string[]): { field: string; message: string }[] {
+  const logged = new Set(loggedMeetings);
+  return (data.criterion5.upperLevelMeetings ?? []).flatMap((date, index) =>
+    logged.has(date) ? [] : [{ field: `data.criterion5.upperLevelMeetings.${index}`, message: `Ngày ${date.split('-').reverse().join('/')}: chưa có cán bộ cấp trên nào ghi nhận dự sinh hoạt tại chi đoàn.` }],
+  );
 }
 
 export const selfAssessmentSample: SelfAssessment = {

@@ -14,6 +14,7 @@ import { getStandings } from '../shared/store/process.ts';
 import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http.ts';
 import { getSubmission, nextReferenceNumber, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
 import { getUnit, getUnits, listChildren } from '../shared/store/units.ts';
+import { listVisitsToUnit } from '../shared/store/visits.ts';
 import { formatReference, placeInitials, referencePlace } from '../../domain/submission-reference.ts';
 import { submissionView } from '../shared/views/submission-views.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
@@ -66,6 +67,12 @@ async function requireEvidenceReady(identity: Identity, request: SubmissionReque
   if (issues.length > 0) throw new ValidationError('Minh chứng chưa hợp lệ.', issues);
 }
 
+/** The dates cadres of the levels above logged a meeting attended at the unit, from the year before the cycle's. */
+async function loggedMeetings(unitId: string, year: number): Promise<string[]> {
+  const visits = await listVisitsToUnit(unitId, `${year - 1}-01-01`);
+  return visits.filter((visit) => visit.status === 'done' && visit.report?.attended && visit.report.meeting).map((visit) => visit.date);
+}
+
 /** A new dossier's reference: its district's (or province's) initials, the cycle's year, the next number. */
 async function newReference(unitId: string, year: number): Promise<string | undefined> {
   const unit = await getUnit(unitId);
@@ -86,6 +93,7 @@ export async function submitForm(event: HttpEvent) {
   const issues = [
     ...(form.checkAgainstChildren ? form.checkAgainstChildren(request.data as never, await listChildren(identity.unitId)) : []),
     ...(form.checkAgainstCycle ? form.checkAgainstCycle(request.data as never, cycle) : []),
+    ...(form.checkAgainstVisits ? form.checkAgainstVisits(request.data as never, await loggedMeetings(identity.unitId, cycle.year)) : []),
   ];
   if (issues.length > 0) throw new ValidationError('Dữ liệu chưa hợp lệ.', issues);
   await requireEvidenceReady(identity, request);

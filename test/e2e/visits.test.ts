@@ -42,15 +42,26 @@ describe('"1+2" on a phone: a provincial cadre at a chi đoàn meeting', () => {
 
     // Act: the chi đoàn's secretary opens the branch's page
     await signInAs(journey, /Lê Hoàng Nam/);
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor(LOADED);
     await page.goto(`${journey.local.stack.urls.app}/units/sadec-tan-phu-dong-ap-phu-thuan?cycle=${MODEL_A}`);
 
     // Assess: the visit with the advice and the photo, and in the history
     const visits = page.getByTestId('visits');
-    await expect.poll(() => visits.textContent(), LOADED).toContain('Trần Thị Ngọc Hân');
+    await visits.waitFor(LOADED);
+    expect(await visits.textContent()).toContain('Trần Thị Ngọc Hân');
     expect(await visits.textContent()).toContain('Góp ý của cấp trên: Vận động mô hình gây quỹ từ chăn nuôi');
     await expect.poll(() => visits.locator('.evidence-list a').textContent(), UPLOAD).toBe('sinh-hoat-phu-thuan.png');
     expect(await page.getByTestId('history').textContent()).toContain('Trần Thị Ngọc Hân (Tỉnh Đoàn Đồng Tháp) dự sinh hoạt chi đoàn');
     expect(await pageProblems(page)).toEqual([]);
+
+    // Act: in the self-assessment, criterion 5 offers the meeting to cite
+    await page.goto(journey.local.stack.urls.app);
+    await page.getByRole('button', { name: 'Tự đánh giá Chi đoàn đạt chuẩn theo 7 tiêu chí' }).click();
+    const cited = page.getByLabel(`${today} — Trần Thị Ngọc Hân`);
+    await cited.check(LOADED);
+
+    // Assess
+    expect(await cited.isChecked()).toBe(true);
 
     // Act: the province's leader opens the follow-up of the practice
     await signInAs(journey, /Nguyễn Thanh Bình/);

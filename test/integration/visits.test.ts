@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localStackPerFile } from '../support/local-stack.ts';
 import { calendarDate } from '../../domain/dates.ts';
+import { selfAssessmentSample } from '../../domain/forms/self-assessment.ts';
 import { MODEL_A } from '../support/process.ts';
 import { evidenceRequest, postUploadForm, SAMPLE_FILES, type EvidenceBody } from '../support/evidence.ts';
 
@@ -96,6 +97,26 @@ describe('"1+2": a cadre at the grassroots', () => {
     expect(page.body.visits[0]!.report.meeting.advice).toBe(MEETING.advice);
     expect(page.body.history.map((entry) => entry.summary)).toContain('Trần Thị Ngọc Hân (Tỉnh Đoàn Đồng Tháp) dự sinh hoạt chi đoàn ngày 10/03/2027, nửa ngày: 14 đoàn viên dự, chất lượng khá.');
     expect(page.body.chain.valid).toBe(true);
+  });
+
+  it('lets the chi đoàn cite under criterion 5 the meetings a cadre logged there, and refuses a date nobody logged', async () => {
+    // Prepare
+    const secretary = await ctx.local.signIn('bithu-apphuthuan');
+    const citing = (dates: string[]) => ({
+      formId: 'self-assessment',
+      cycleId: MODEL_A,
+      idempotencyKey: randomUUID(),
+      data: { ...selfAssessmentSample, criterion5: { ...selfAssessmentSample.criterion5, upperLevelMeetings: dates } },
+    });
+
+    // Act
+    const unlogged = await ctx.local.api<{ issues?: { field: string; message: string }[] }>('POST', '/api/submissions', secretary, citing(['2027-03-10', '2027-03-12']));
+    const logged = await ctx.local.api<{ data: { criterion5: { upperLevelMeetings: string[] } } }>('POST', '/api/submissions', secretary, citing(['2027-03-10']));
+
+    // Assess: 10/03 was logged at Phú Thuận (twice: one date); 12/03 nowhere
+    expect(unlogged.status).toBe(400);
+    expect(unlogged.body.issues).toEqual([{ field: 'data.criterion5.upperLevelMeetings.1', message: 'Ngày 12/03/2027: chưa có cán bộ cấp trên nào ghi nhận dự sinh hoạt tại chi đoàn.' }]);
+    expect(logged.status).toBe(201);
   });
 
   it('takes photos of a visit under the unit visited: the cadre uploads, the chi đoàn reads, a secretary cannot use the route', async () => {

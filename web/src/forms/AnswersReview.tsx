@@ -86,7 +86,7 @@ function Answers({ schema, ui, value }: { schema: RJSFSchema; ui: Ui; value: unk
         return (
           <div key={name}>
             <dt>{title}</dt>
-            <dd>{Array.isArray(answer) ? answer.map(String).join(', ') : answerText(child, childUi, answer)}</dd>
+            <dd>{Array.isArray(answer) ? answer.map((item) => ((child.items as RJSFSchema | undefined)?.format === 'date' ? formatCalendarDate(String(item)) : String(item))).join(', ') : answerText(child, childUi, answer)}</dd>
           </div>
         );
       })}

@@ -6,6 +6,7 @@ import { ApiError, request, type SubmissionView } from '../api.ts';
 import { CriteriaPreview } from '../components/CriteriaPreview.tsx';
 import { FORM_TEMPLATES, FORM_WIDGETS } from '../forms/registry.ts';
 import { EvidenceField, type EvidenceContext } from '../components/EvidenceField.tsx';
+import { UpperLevelMeetingsField } from '../components/UpperLevelMeetingsField.tsx';
 import { branchChoiceUi, RegistrationShareView, useRegistrableBranches, withBranchChoices } from '../components/Registration.tsx';
 import { errorSchemaOf, jsonSchemaOf } from '../forms.ts';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '../idempotency.ts';
@@ -161,7 +162,7 @@ export function FormPage({ formId, cycleId, amends }: { formId: FormId; cycleId:
         formData={formData}
         validator={validator}
         widgets={FORM_WIDGETS}
-        fields={{ evidence: EvidenceField }}
+        fields={{ evidence: EvidenceField, upperLevelMeetings: UpperLevelMeetingsField }}
         templates={{ ...FORM_TEMPLATES, ErrorListTemplate: ErrorSummary }}
         formContext={{ cycleId, formId, formData, attempts } satisfies EvidenceContext & SummaryContext}
         // Before a first try only what is typed is checked; after it, the whole form is (liveValidate).
