@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../../domain/errors.ts';
-import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../../domain/process/audit.ts';
+import type { AuditEntry } from '../../../domain/process/audit.ts';
 import { actingUnitOf, type Standing } from '../../../domain/process/states.ts';
 import { changesFor, unitsReadBy, type Change, type ProcessContext, type ProcessEvent } from '../../../domain/process/transitions.ts';
 import type { Unit } from '../../../domain/organisation.ts';
@@ -11,6 +11,7 @@ import { countDeltas, obligationSwap, type ObligationChange, type StateChange } 
 import { weekOf } from '../../../domain/dates.ts';
 import { config, dynamo } from '../config/config.ts';
 import { expiresAfter, keys, KEEP_DAYS, partitions, recordOf } from './keys.ts';
+import { appendToChain, type ChainHead } from './chain.ts';
 import { getUnit } from './units.ts';
 import { deltaItems } from './tallies.ts';
 import { getCycle } from './cycles.ts';
@@ -122,33 +123,20 @@ function standingItems(change: Change, unit: Pick<Unit, 'unitId' | 'name' | 'anc
   };
 }
 
-function auditItems(change: Change, head: { seq: number; hash: string } | undefined, event: ProcessEvent, context: ProcessContext): { items: TransactItem[]; entry: AuditEntry } {
-  const entry = sealEntry({
-    unitId: change.unitId,
-    seq: (head?.seq ?? 0) + 1,
-    eventId: event.eventId,
-    cycleId: context.cycleId,
-    at: context.now.toISOString(),
-    actor: { userId: context.actor.userId, name: context.actor.name },
-    summary: change.summary,
-    before: change.before && { state: change.before.state, version: change.before.version },
-    after: { state: change.after.state, version: change.after.version },
-    prevHash: head?.hash ?? GENESIS_HASH,
-  });
-  return {
-    entry,
-    items: [
-      {
-        Put: {
-          TableName: config.tableName,
-          Item: { ...keys.chainHead(change.unitId), unitId: change.unitId, seq: entry.seq, hash: entry.hash },
-          ConditionExpression: head ? 'seq = :seq' : 'attribute_not_exists(pk)',
-          ExpressionAttributeValues: head ? { ':seq': head.seq } : undefined,
-        },
-      },
-      { Put: { TableName: config.tableName, Item: { ...keys.auditEntry(change.unitId, entry.seq), ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ],
-  };
+function auditItems(change: Change, head: ChainHead | undefined, event: ProcessEvent, context: ProcessContext): { items: TransactItem[]; entry: AuditEntry } {
+  return appendToChain(
+    {
+      unitId: change.unitId,
+      eventId: event.eventId,
+      cycleId: context.cycleId,
+      at: context.now.toISOString(),
+      actor: { userId: context.actor.userId, name: context.actor.name },
+      summary: change.summary,
+      before: change.before && { state: change.before.state, version: change.before.version },
+      after: { state: change.after.state, version: change.after.version },
+    },
+    head,
+  );
 }
 
 function noticeItem(notice: PendingNotice, now: Date): TransactItem {
@@ -194,7 +182,7 @@ export async function applyEvent(event: ProcessEvent, unit: Unit, context: Proce
     const obligations: ObligationChange[] = [];
     for (const change of changes) {
       const changedUnit = change.unitId === unit.unitId ? unit : await getUnit(change.unitId);
-      const head = found.get(keys.chainHead(change.unitId).pk) as { seq: number; hash: string } | undefined;
+      const head = found.get(keys.chainHead(change.unitId).pk) as ChainHead | undefined;
       items.push(standingItems(change, changedUnit, cycle), ...auditItems(change, head, event, context).items);
       stateChanges.push({ unitId: change.unitId, ancestors: changedUnit.ancestors, before: change.before?.state, after: change.after.state, week: weekOf(context.now), appraisalBefore: change.before?.appraisal?.outcome, appraisalAfter: change.after.appraisal?.outcome });
       // What the standing owed, as stored with it, and what it owes now.

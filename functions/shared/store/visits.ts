@@ -1,12 +1,12 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GENESIS_HASH, sealEntry, type AuditEntry } from '../../../domain/process/audit.ts';
 import { countDays, type DayCount } from '../../../domain/visits/counting.ts';
 import { defaultProgramme, type VisitProgramme } from '../../../domain/visits/programme.ts';
 import type { Visit } from '../../../domain/visits/visit.ts';
 import type { Unit } from '../../../domain/organisation.ts';
 import { config, dynamo } from '../config/config.ts';
 import { getUnits } from './units.ts';
+import { appendToChain, type ChainHead } from './chain.ts';
 import { keys, partitions, recordOf } from './keys.ts';
 import { batchGetItems, queryAll, queryPartition, type TransactItem } from './table.ts';
 
@@ -131,7 +131,7 @@ export async function storeVisit(visit: Visit, programme: VisitProgramme, made?:
         },
       },
     ];
-    if (made) items.push(...historyItems(visit, made.historyLine, heads.get(keys.chainHead(visit.unitId).pk) as { seq: number; hash: string } | undefined));
+    if (made) items.push(...historyItems(visit, made.historyLine, heads.get(keys.chainHead(visit.unitId).pk) as ChainHead | undefined));
     // The commune's mark: this unit had a cadre this year (a set: a second visit adds nothing).
     if (made?.communeId) {
       items.push({
@@ -161,28 +161,7 @@ export async function visitedUnder(year: number, communeIds: string[]): Promise<
 }
 
 /** The visit as an entry of the visited unit's chain: no standing moves, so no before or after. */
-function historyItems(visit: Visit, summary: string, head: { seq: number; hash: string } | undefined): TransactItem[] {
-  const entry: AuditEntry = sealEntry({
-    unitId: visit.unitId,
-    seq: (head?.seq ?? 0) + 1,
-    eventId: `visit#${visit.visitId}`,
-    cycleId: visit.programmeId,
-    at: visit.loggedAt ?? new Date().toISOString(),
-    actor: { userId: visit.cadreUserId, name: visit.cadreName },
-    summary,
-    visitId: visit.visitId,
-    prevHash: head?.hash ?? GENESIS_HASH,
-  });
-  return [
-    {
-      Put: {
-        TableName: config.tableName,
-        Item: { ...keys.chainHead(visit.unitId), unitId: visit.unitId, seq: entry.seq, hash: entry.hash },
-        ConditionExpression: head ? 'seq = :seq' : 'attribute_not_exists(pk)',
-        ExpressionAttributeValues: head ? { ':seq': head.seq } : undefined,
-      },
-    },
-    { Put: { TableName: config.tableName, Item: { ...keys.auditEntry(visit.unitId, entry.seq), ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } },
-  ];
+function historyItems(visit: Visit, summary: string, head: ChainHead | undefined): TransactItem[] {
+  const fields = { unitId: visit.unitId, eventId: `visit#${visit.visitId}`, cycleId: visit.programmeId, at: visit.loggedAt ?? new Date().toISOString(), actor: { userId: visit.cadreUserId, name: visit.cadreName }, summary, visitId: visit.visitId };
+  return appendToChain(fields, head).items;
 }
-
