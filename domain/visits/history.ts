@@ -1,9 +1,9 @@
-import { MEETING_QUALITIES, type Visit } from './visit.ts';
+import { isMade, MEETING_QUALITIES, type Visit } from './visit.ts';
 import { formatCalendarDate } from '../dates.ts';
 
 /** How a visit made reads in the visited unit's history (one not made is no part of it). */
 export function visitHistoryLine(visit: Visit, cadreUnitName: string): string | undefined {
-  if (visit.status !== 'done' || !visit.report?.attended) return undefined;
+  if (!isMade(visit) || !visit.report) return undefined;
   const who = `${visit.cadreName} (${cadreUnitName})`;
   const when = `ngày ${formatCalendarDate(visit.date)}${visit.halfDay ? ', nửa ngày' : ''}`;
   const meeting = visit.report.meeting;

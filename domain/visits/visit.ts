@@ -86,6 +86,11 @@ export interface Visit {
   loggedAt?: string;
 }
 
+/** A visit made: logged, and the cadre went (one logged as not made counts for nothing and shows nowhere). */
+export function isMade(visit: Pick<Visit, 'status' | 'report'>): boolean {
+  return visit.status === 'done' && visit.report?.attended === true;
+}
+
 /** What a log must hold besides its shape: a meeting attended is reported as a meeting. */
 export function reportProblems(purposeIsMeeting: boolean, report: VisitReport): { field: string; message: string }[] {
   if (purposeIsMeeting && report.attended && !report.meeting) {

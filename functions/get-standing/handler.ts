@@ -9,6 +9,7 @@ import { getStanding, listAudit } from '../shared/store/process.ts';
 import { historyView, standingView } from '../shared/views/standing-views.ts';
 import { getUnit } from '../shared/store/units.ts';
 import { listVisitsToUnit } from '../shared/store/visits.ts';
+import { isMade } from '../../domain/visits/visit.ts';
 import { visitView } from '../shared/views/visit-views.ts';
 import { addDays, calendarDate } from '../../domain/dates.ts';
 
@@ -32,7 +33,7 @@ export async function getStandingOfUnit(event: HttpEvent) {
     cycle: { cycleId: cycle.cycleId, title: cycle.title, templateId: cycle.templateId, steps: cycle.steps },
     standing: standing ? standingView(standing) : undefined,
     history: audit.filter((entry) => entry.cycleId === cycleId || entry.visitId !== undefined).map(historyView),
-    visits: visits.filter((visit) => visit.status === 'done' && visit.report?.attended).map(visitView),
+    visits: visits.filter(isMade).map(visitView),
     chain: verifyChain(audit),
   });
 }

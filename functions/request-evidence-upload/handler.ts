@@ -33,9 +33,7 @@ export async function requestEvidenceUpload(event: HttpEvent) {
     throw new ValidationError('Mục này không nhận minh chứng.', [{ field: 'field', message: 'Mục này không nhận minh chứng.' }]);
   }
   await requireCycleOfUnit(identity, request.cycleId);
-  const evidence = await createEvidence(request, identity, new Date());
-  const upload = evidence.status === 'pending' ? await uploadForm(evidence) : undefined;
-  return json(200, { evidence: evidenceView(evidence), upload });
+  return grantUpload(request, identity);
 }
 
 /** A cadre's photo of a visit: under the unit visited (below them), for their programme of the year. */
@@ -48,6 +46,11 @@ async function requestVisitPhoto(identity: Identity, request: EvidenceRequest) {
   if (request.formId !== VISIT_REPORT_FORM_ID || request.field !== VISIT_PHOTOS_FIELD || !year || (await programmeOf(cadreUnit, year)).programmeId !== request.cycleId) {
     throw new ValidationError('Ảnh chuyến đi thuộc chương trình đi cơ sở của năm.', [{ field: 'cycleId', message: 'Chương trình đi cơ sở không hợp lệ.' }]);
   }
+  return grantUpload(request, identity);
+}
+
+/** The record stored first, then the signed form to upload with (none once the file is in). */
+async function grantUpload(request: EvidenceRequest, identity: Identity) {
   const evidence = await createEvidence(request, identity, new Date());
   const upload = evidence.status === 'pending' ? await uploadForm(evidence) : undefined;
   return json(200, { evidence: evidenceView(evidence), upload });

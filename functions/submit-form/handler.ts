@@ -15,6 +15,7 @@ import { httpHandler, json, jsonBody, type HttpEvent } from '../shared/edge/http
 import { getSubmission, nextReferenceNumber, storeSubmission, submissionIdFor } from '../shared/store/submissions.ts';
 import { getUnit, getUnits, listChildren } from '../shared/store/units.ts';
 import { listVisitsToUnit } from '../shared/store/visits.ts';
+import { isMade } from '../../domain/visits/visit.ts';
 import { formatReference, placeInitials, referencePlace } from '../../domain/submission-reference.ts';
 import { submissionView } from '../shared/views/submission-views.ts';
 import { startStored, type WorkflowStart } from '../shared/dispatch/outbox.ts';
@@ -70,7 +71,7 @@ async function requireEvidenceReady(identity: Identity, request: SubmissionReque
 /** The dates cadres of the levels above logged a meeting attended at the unit, from the year before the cycle's. */
 async function loggedMeetings(unitId: string, year: number): Promise<string[]> {
   const visits = await listVisitsToUnit(unitId, `${year - 1}-01-01`);
-  return visits.filter((visit) => visit.status === 'done' && visit.report?.attended && visit.report.meeting).map((visit) => visit.date);
+  return visits.filter((visit) => isMade(visit) && visit.report?.meeting).map((visit) => visit.date);
 }
 
 /** A new dossier's reference: its district's (or province's) initials, the cycle's year, the next number. */

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../domain/validation.ts';
 import { requireVisitable, requireVisitingCadre } from '../../domain/visits/access.ts';
 import { visitHistoryLine } from '../../domain/visits/history.ts';
 import { countDays } from '../../domain/visits/counting.ts';
+import type { VisitProgramme, VisitPurpose } from '../../domain/visits/programme.ts';
 import { reportProblems, VISIT_REPORT_FORM_ID, visitLogSchema, visitRequestSchema, type Visit, type VisitReport } from '../../domain/visits/visit.ts';
 import { evidenceIssues } from '../../domain/evidence.ts';
 import { getEvidenceBatch } from '../shared/store/evidence.ts';
@@ -33,7 +34,7 @@ export async function visits(event: HttpEvent) {
     case 'GET': {
       const year = parseOrThrow(yearSchema, event.queryStringParameters?.year ?? calendarDate(now).slice(0, 4), 'year');
       const [programme, list, summaries] = await Promise.all([programmeOf(cadreUnit, year), listVisitsOfCadre(year, identity.userId), getCadreYears(year, [identity.userId])]);
-      const count = summaries.get(identity.userId) ?? { ...countDays([], programme) };
+      const count = summaries.get(identity.userId) ?? countDays([], programme);
       return json(200, { programme, count: { planned: count.planned, done: count.done, byMonth: count.byMonth }, visits: list.map((visit) => visitView(visit)) });
     }
     case 'POST':
@@ -53,7 +54,7 @@ async function planOrLog(identity: Identity, cadreUnit: Unit, event: HttpEvent, 
   const programme = await programmeOf(cadreUnit, year);
   const purpose = programme.purposes.find((candidate) => candidate.id === request.purpose);
   if (!purpose) throw new ValidationError('Nội dung đi cơ sở không có trong chương trình năm.', [{ field: 'purpose', message: 'Chọn một nội dung trong danh sách.' }]);
-  if (request.status === 'done') requireLoggable(request.date, now, [...reportProblems(!!purpose.meeting, request.report), ...(await photoProblems(request.report, identity, unit.unitId, programme.programmeId))]);
+  if (request.status === 'done') await requireLoggable({ date: request.date, unitId: unit.unitId, report: request.report }, purpose, identity, programme, now);
   const visit: Visit = {
     visitId: idempotentId(identity.userId, `visit:${request.idempotencyKey}`),
     programmeId: programme.programmeId,
@@ -84,7 +85,7 @@ async function logPlanned(identity: Identity, cadreUnit: Unit, event: HttpEvent,
   const programme = await programmeOf(cadreUnit, planned.year);
   if (planned.status === 'done') return json(200, visitView(planned));
   const purpose = programme.purposes.find((candidate) => candidate.id === planned.purpose);
-  requireLoggable(planned.date, now, [...reportProblems(!!purpose?.meeting, request.report), ...(await photoProblems(request.report, identity, planned.unitId, programme.programmeId))]);
+  await requireLoggable({ date: planned.date, unitId: planned.unitId, report: request.report }, purpose, identity, programme, now);
   const visit: Visit = { ...planned, halfDay: request.halfDay ?? planned.halfDay, status: 'done', report: request.report, loggedAt: now.toISOString() };
   const stored = await storeVisit(visit, programme, madeAt(visit, cadreUnit.name, await getUnit(visit.unitId)));
   return json(200, visitView(stored.visit));
@@ -98,16 +99,25 @@ function madeAt(visit: Visit, cadreUnitName: string, unit: Unit): { historyLine:
   return { historyLine, communeId };
 }
 
-/** Each photo cited: checked, taken by this cadre at this unit for this programme (as a form's evidence is checked). */
-async function photoProblems(report: VisitReport, identity: Identity, unitId: string, programmeId: string): Promise<{ field: string; message: string }[]> {
-  const found = await getEvidenceBatch(report.evidence);
+/**
+ * A visit is logged on the day or after, never ahead; its report holds what its purpose asks; each
+ * photo it cites is checked, taken by this cadre at this unit for this programme (as a form's
+ * evidence is checked).
+ */
+async function requireLoggable(
+  log: { date: string; unitId: string; report: VisitReport },
+  purpose: VisitPurpose | undefined,
+  identity: Identity,
+  programme: VisitProgramme,
+  now: Date,
+): Promise<void> {
+  const found = await getEvidenceBatch(log.report.evidence);
   const theirs = new Map([...found].filter(([, evidence]) => evidence.uploadedBy === identity.userId));
-  return evidenceIssues(report, theirs, { unitId, cycleId: programmeId, formId: VISIT_REPORT_FORM_ID }).map((issue) => ({ ...issue, field: issue.field.replace(/^data\./, 'report.') }));
-}
-
-/** A visit is logged on the day or after, never ahead; its report holds what its purpose asks. */
-function requireLoggable(date: string, now: Date, problems: { field: string; message: string }[]): void {
-  if (date > calendarDate(now)) problems.unshift({ field: 'date', message: 'Chưa đến ngày đi cơ sở: chỉ ghi nhận chuyến đi từ ngày đó trở đi.' });
+  const problems = [
+    ...(log.date > calendarDate(now) ? [{ field: 'date', message: 'Chưa đến ngày đi cơ sở: chỉ ghi nhận chuyến đi từ ngày đó trở đi.' }] : []),
+    ...reportProblems(!!purpose?.meeting, log.report),
+    ...evidenceIssues(log.report, theirs, { unitId: log.unitId, cycleId: programme.programmeId, formId: VISIT_REPORT_FORM_ID }).map((issue) => ({ ...issue, field: issue.field.replace(/^data\./, 'report.') })),
+  ];
   if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems);
 }
 

@@ -94,12 +94,9 @@ export async function storeVisit(visit: Visit, programme: VisitProgramme, made?:
   for (let attempt = 1; ; attempt++) {
     const existing = await getVisit(visit.visitId);
     if (existing && (existing.status === 'done' || visit.status === 'planned')) return { visit: existing, stored: false };
-    const [others, summaries, heads] = await Promise.all([
-      listVisitsOfCadre(visit.year, visit.cadreUserId),
-      batchGetItems([keys.cadreYear(visit.year, visit.cadreUserId)]),
-      batchGetItems([keys.chainHead(visit.unitId)]),
-    ]);
-    const before = summaries.get(keys.cadreYear(visit.year, visit.cadreUserId).pk) as CadreYear | undefined;
+    // The cadre's year and the unit's chain head: one round trip.
+    const [others, found] = await Promise.all([listVisitsOfCadre(visit.year, visit.cadreUserId), batchGetItems([keys.cadreYear(visit.year, visit.cadreUserId), keys.chainHead(visit.unitId)])]);
+    const before = found.get(keys.cadreYear(visit.year, visit.cadreUserId).pk) as CadreYear | undefined;
     const visits = [...others.filter((other) => other.visitId !== visit.visitId), visit];
     const count = countDays(visits.map((counted) => ({ ...counted, attended: counted.report?.attended })), programme);
     const summary: CadreYear = {
@@ -131,7 +128,7 @@ export async function storeVisit(visit: Visit, programme: VisitProgramme, made?:
         },
       },
     ];
-    if (made) items.push(...historyItems(visit, made.historyLine, heads.get(keys.chainHead(visit.unitId).pk) as ChainHead | undefined));
+    if (made) items.push(...historyItems(visit, made.historyLine, found.get(keys.chainHead(visit.unitId).pk) as ChainHead | undefined));
     // The commune's mark: this unit had a cadre this year (a set: a second visit adds nothing).
     if (made?.communeId) {
       items.push({
@@ -156,7 +153,10 @@ export async function storeVisit(visit: Visit, programme: VisitProgramme, made?:
 export async function visitedUnder(year: number, communeIds: string[]): Promise<Map<string, string[]>> {
   const found = await batchGetItems(communeIds.map((communeId) => keys.visitedUnder(year, communeId)));
   return new Map(
-    [...found.values()].map((item) => [String(item.pk).slice(`VISITED#${year}#`.length), [...((item.visited as Set<string> | undefined) ?? [])].sort()]),
+    communeIds.flatMap((communeId) => {
+      const item = found.get(keys.visitedUnder(year, communeId).pk);
+      return item ? [[communeId, [...((item.visited as Set<string> | undefined) ?? [])].sort()] as const] : [];
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { calendarDate, formatCalendarDate, parseCalendarDate } from '../../../domain/dates.ts';
+import { paceBy } from '../../../domain/visits/counting.ts';
 import { MEETING_QUALITIES, type MeetingQuality } from '../../../domain/visits/qualities.ts';
 import { ApiError, currentSession, request } from '../api.ts';
 import { EvidenceList, uploadEvidence } from '../components/EvidenceField.tsx';
@@ -55,7 +56,7 @@ export function VisitsPage() {
   if (error && !mine) return <p className="error" role="alert">{error}</p>;
   if (!mine) return <p className="muted">Đang tải…</p>;
   const month = Number(today.slice(5, 7));
-  const pace = Math.min(mine.programme.targetDays, month * mine.programme.monthlyPaceDays);
+  const pace = paceBy(month, mine.programme);
   const planned = mine.visits.filter((visit) => visit.status === 'planned');
   const done = mine.visits.filter((visit) => visit.status === 'done');
   return (
